@@ -1,0 +1,13 @@
+//! Source text to syntax tree: tokens (logos), the LALRPOP grammar in `grammar/`, and
+//! the spans every node carries.
+
+pub mod actions;
+pub mod ast;
+pub mod error;
+pub mod escape;
+pub mod fstring;
+pub mod lexer;
+pub mod parser;
+pub mod span;
+pub mod symbol;
+pub mod token;

@@ -1,0 +1,245 @@
+//! The grammar's actions that take more than a line: building targets, functions and
+//! classes, and the checks that make a parse fail with a precise message.
+
+use super::ast::*;
+use super::error::SyntaxError;
+use super::fstring;
+use super::span::{SourceId, Span, Spanned};
+use super::symbol::Symbol;
+use super::token::Tok;
+use lalrpop_util::ParseError;
+
+pub type ActionResult<T> = Result<T, ParseError<usize, Tok, SyntaxError>>;
+
+fn fail<T>(error: SyntaxError) -> ActionResult<T> {
+    Err(ParseError::User { error })
+}
+
+pub fn binary(op: BinOp, lhs: Expr, rhs: Expr, span: Span) -> Expr {
+    Spanned::new(
+        ExprKind::Binary {
+            op,
+            lhs: Box::new(lhs),
+            rhs: Box::new(rhs),
+        },
+        span,
+    )
+}
+
+pub fn list_comp(element: Expr, clauses: Vec<CompClause>, span: Span) -> Expr {
+    Spanned::new(
+        ExprKind::ListComp {
+            element: Box::new(element),
+            clauses,
+        },
+        span,
+    )
+}
+
+/// The left of `=`, `+=` or `for ... in`: names, attributes, index expressions and
+/// tuples or lists of those.
+pub fn to_target(expr: Expr) -> ActionResult<Target> {
+    let span = expr.span;
+    Ok(match expr.node {
+        ExprKind::Name(name) => Target::Name(Spanned::new(name, span)),
+        ExprKind::Attr { target, name } => Target::Attr {
+            target: *target,
+            name,
+        },
+        ExprKind::Index { target, items } => Target::Index {
+            target: *target,
+            items,
+            span,
+        },
+        ExprKind::Tuple(items) | ExprKind::List(items) => Target::Tuple(
+            items.into_iter().map(to_target).collect::<Result<_, _>>()?,
+            span,
+        ),
+        other => {
+            return fail(
+                SyntaxError::new(
+                    format!("cannot assign to {}", describe(&other)),
+                    span,
+                    "not a name, attribute or index",
+                )
+                .with_help("the left of `=` must be a name, `x.attr`, `x[i]`, or a tuple of those"),
+            )
+        }
+    })
+}
+
+pub fn target_list(first: Expr, rest: Vec<Expr>, span: Span) -> ActionResult<Target> {
+    if rest.is_empty() {
+        return to_target(first);
+    }
+    let mut items = vec![to_target(first)?];
+    for expr in rest {
+        items.push(to_target(expr)?);
+    }
+    Ok(Target::Tuple(items, span))
+}
+
+fn describe(expr: &ExprKind) -> &'static str {
+    match expr {
+        ExprKind::Call { .. } => "a function call",
+        ExprKind::Binary { .. } | ExprKind::Unary { .. } => "an operator expression",
+        ExprKind::Compare { .. } => "a comparison",
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::FString(_) => "a literal",
+        ExprKind::None | ExprKind::Bool(_) => "a constant",
+        ExprKind::Lambda(_) => "a lambda",
+        _ => "this expression",
+    }
+}
+
+/// A parameter as written, before its kind is known from its neighbours.
+pub enum ParamSyntax {
+    Named(Spanned<Symbol>, Option<Expr>),
+    Star(Option<Spanned<Symbol>>, Span),
+    DoubleStar(Spanned<Symbol>),
+}
+
+pub fn function_def(
+    name: Symbol,
+    params: Vec<ParamSyntax>,
+    body: FunctionBody,
+    span: Span,
+) -> ActionResult<FunctionDef> {
+    let mut out: Vec<Param> = Vec::new();
+    let mut after_star = false;
+    let mut seen_default = false;
+    let mut bare_star: Option<Span> = None;
+    for param in params {
+        if let Some(kwargs) = out.iter().find(|p| p.kind == ParamKind::Keywords) {
+            return fail(SyntaxError::new(
+                "no parameter may follow `**`",
+                kwargs.name.span,
+                "`**` collects the remaining keywords, so it comes last",
+            ));
+        }
+        let param = match param {
+            ParamSyntax::Named(name, default) => {
+                if after_star {
+                    bare_star = None;
+                    Param { name, default, kind: ParamKind::KeywordOnly }
+                } else {
+                    if default.is_some() {
+                        seen_default = true;
+                    } else if seen_default {
+                        return fail(SyntaxError::new(
+                            "a parameter without a default follows one with a default",
+                            name.span,
+                            "give this parameter a default too",
+                        ));
+                    }
+                    Param { name, default, kind: ParamKind::Normal }
+                }
+            }
+            ParamSyntax::Star(rest, star_span) => {
+                if after_star {
+                    return fail(SyntaxError::new("only one `*` is allowed", star_span, "second `*`"));
+                }
+                after_star = true;
+                match rest {
+                    Some(name) => Param { name, default: None, kind: ParamKind::Rest },
+                    None => {
+                        bare_star = Some(star_span);
+                        continue;
+                    }
+                }
+            }
+            ParamSyntax::DoubleStar(name) => Param { name, default: None, kind: ParamKind::Keywords },
+        };
+        if out.iter().any(|p| p.name.node == param.name.node) {
+            return fail(SyntaxError::new(
+                format!("duplicate parameter `{}`", param.name.node),
+                param.name.span,
+                "already a parameter of this function",
+            ));
+        }
+        out.push(param);
+    }
+    if let Some(star) = bare_star {
+        return fail(SyntaxError::new(
+            "a bare `*` must be followed by keyword-only parameters",
+            star,
+            "nothing follows",
+        ));
+    }
+    Ok(FunctionDef { name, params: out, body, span })
+}
+
+pub fn lambda(params: Vec<Spanned<Symbol>>, body: Expr, span: Span) -> FunctionDef {
+    FunctionDef {
+        name: Symbol::intern("<lambda>"),
+        params: params
+            .into_iter()
+            .map(|name| Param { name, default: None, kind: ParamKind::Normal })
+            .collect(),
+        body: FunctionBody::Expr(body),
+        span,
+    }
+}
+
+pub fn class_def(
+    name: Spanned<Symbol>,
+    base: Option<Expr>,
+    body: Block,
+    span: Span,
+) -> ActionResult<ClassDef> {
+    let mut methods = Vec::new();
+    let mut attributes = Vec::new();
+    for stmt in body.stmts {
+        match stmt.node {
+            StmtKind::FnDef(def) => methods.push(def),
+            StmtKind::Assign { mut targets, value } if targets.len() == 1 => match targets.pop() {
+                Some(Target::Name(name)) => attributes.push((name, value)),
+                _ => return fail(class_body_error(stmt.span)),
+            },
+            // A string on its own documents the class.
+            StmtKind::Expr(Spanned { node: ExprKind::Str(_), .. }) => {}
+            _ => return fail(class_body_error(stmt.span)),
+        }
+    }
+    Ok(ClassDef { name, base, methods, attributes, span })
+}
+
+fn class_body_error(span: Span) -> SyntaxError {
+    SyntaxError::new("unexpected statement in a class body", span, "not allowed here")
+        .with_help("a class body holds `fn` definitions and `name = value` class attributes")
+}
+
+pub fn import_stmt(path: Spanned<String>, alias: Option<Spanned<Symbol>>) -> ActionResult<StmtKind> {
+    let alias = match alias {
+        Some(alias) => alias,
+        None => {
+            let stem = path.node.rsplit('/').next().unwrap_or("").trim_end_matches(".tl");
+            let valid = stem.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !valid {
+                return fail(
+                    SyntaxError::new("this module needs a name", path.span, "not a valid name")
+                        .with_help("write `import \"path/file.tl\" as name`"),
+                );
+            }
+            Spanned::new(Symbol::intern(stem), path.span)
+        }
+    };
+    Ok(StmtKind::Import { path, alias })
+}
+
+pub fn fstring(body: &str, src: SourceId, offset: usize, span: Span) -> ActionResult<Expr> {
+    match fstring::parse(body, src, offset) {
+        Ok(parts) => Ok(Spanned::new(ExprKind::FString(parts), span)),
+        Err(error) => fail(error),
+    }
+}
+
+pub fn einops(kind: EinopsKind, inputs: Vec<AxisList>, output: AxisList, reduction: Option<Expr>) -> EinopsForm {
+    EinopsForm {
+        kind,
+        inputs,
+        output,
+        reduction,
+        span: Span::default(),
+    }
+}

@@ -1,0 +1,359 @@
+//! The syntax tree. Every node carries the span of the source it was parsed from.
+
+use super::span::{Span, Spanned};
+use super::symbol::Symbol;
+use std::rc::Rc;
+
+pub type Expr = Spanned<ExprKind>;
+pub type Stmt = Spanned<StmtKind>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<str>),
+    FString(Vec<FStringPart>),
+    Ellipsis,
+    Name(Symbol),
+    List(Vec<Expr>),
+    Tuple(Vec<Expr>),
+    Dict(Vec<(Expr, Expr)>),
+    ListComp {
+        element: Box<Expr>,
+        clauses: Vec<CompClause>,
+    },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        clauses: Vec<CompClause>,
+    },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    /// `a < b <= c`: each comparison with its right operand.
+    Compare {
+        first: Box<Expr>,
+        rest: Vec<(CmpOp, Expr)>,
+    },
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Not(Box<Expr>),
+    Call {
+        callee: Box<Expr>,
+        args: Vec<Arg>,
+    },
+    Index {
+        target: Box<Expr>,
+        items: Vec<IndexItem>,
+    },
+    Attr {
+        target: Box<Expr>,
+        name: Spanned<Symbol>,
+    },
+    If {
+        cond: Box<Expr>,
+        then: Block,
+        otherwise: Option<Box<Expr>>,
+    },
+    /// A block used as an expression: the `else { ... }` of an `if`.
+    Block(Block),
+    Lambda(Rc<FunctionDef>),
+    Einops(Rc<EinopsForm>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FStringPart {
+    Text(String),
+    Field {
+        expr: Expr,
+        conversion: Option<char>,
+        spec: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompClause {
+    pub target: Target,
+    pub iter: Expr,
+    pub conditions: Vec<Expr>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Pos,
+    Invert,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    MatMul,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "**",
+            BinOp::MatMul => "@",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::Shl => "<<",
+            BinOp::Shr => ">>",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    In,
+    NotIn,
+    Is,
+    IsNot,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+            CmpOp::In => "in",
+            CmpOp::NotIn => "not in",
+            CmpOp::Is => "is",
+            CmpOp::IsNot => "is not",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Positional(Expr),
+    Keyword(Spanned<Symbol>, Expr),
+    /// `*xs`: the items of an iterable as positional arguments.
+    Spread(Expr),
+    /// `**d`: the entries of a dict as keyword arguments.
+    SpreadKeywords(Expr),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum IndexItem {
+    Expr(Expr),
+    Slice {
+        lower: Option<Expr>,
+        upper: Option<Expr>,
+        step: Option<Expr>,
+        span: Span,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    pub stmts: Vec<Stmt>,
+    pub span: Span,
+}
+
+/// Where an assignment stores its value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Target {
+    Name(Spanned<Symbol>),
+    Attr {
+        target: Expr,
+        name: Spanned<Symbol>,
+    },
+    Index {
+        target: Expr,
+        items: Vec<IndexItem>,
+        span: Span,
+    },
+    Tuple(Vec<Target>, Span),
+}
+
+impl Target {
+    pub fn span(&self) -> Span {
+        match self {
+            Target::Name(name) => name.span,
+            Target::Attr { target, name } => target.span.to(name.span),
+            Target::Index { span, .. } | Target::Tuple(_, span) => *span,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StmtKind {
+    Expr(Expr),
+    /// `a = b = value`: every target gets the value.
+    Assign {
+        targets: Vec<Target>,
+        value: Expr,
+    },
+    AugAssign {
+        target: Target,
+        op: BinOp,
+        value: Expr,
+    },
+    FnDef(Rc<FunctionDef>),
+    ClassDef(Rc<ClassDef>),
+    Return(Option<Expr>),
+    Break,
+    Continue,
+    While {
+        cond: Expr,
+        body: Block,
+    },
+    For {
+        target: Target,
+        iter: Expr,
+        body: Block,
+    },
+    Try {
+        body: Block,
+        binding: Option<Spanned<Symbol>>,
+        handler: Block,
+    },
+    Raise(Expr),
+    Assert {
+        cond: Expr,
+        message: Option<Expr>,
+    },
+    With {
+        context: Expr,
+        binding: Option<Spanned<Symbol>>,
+        body: Block,
+    },
+    Import {
+        path: Spanned<String>,
+        alias: Spanned<Symbol>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    pub name: Spanned<Symbol>,
+    pub default: Option<Expr>,
+    pub kind: ParamKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    /// Before any `*`: by position or by keyword.
+    Normal,
+    /// `*rest`: the positional arguments left over, as a tuple.
+    Rest,
+    /// After `*` or `*rest`: by keyword only.
+    KeywordOnly,
+    /// `**kwargs`: the keyword arguments left over, as a dict.
+    Keywords,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FunctionBody {
+    Block(Block),
+    /// `fn sq(x) = x * x` and lambdas.
+    Expr(Expr),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunctionDef {
+    pub name: Symbol,
+    pub params: Vec<Param>,
+    pub body: FunctionBody,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassDef {
+    pub name: Spanned<Symbol>,
+    pub base: Option<Expr>,
+    pub methods: Vec<Rc<FunctionDef>>,
+    /// Class attributes: `name = value` in the class body.
+    pub attributes: Vec<(Spanned<Symbol>, Expr)>,
+    pub span: Span,
+}
+
+/// One axis term of an einops pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Axis {
+    Name(Symbol),
+    /// A number: a unit axis `1` or an anonymous axis of that length.
+    Anonymous(i64),
+    Ellipsis,
+    /// `*` in pack/unpack patterns.
+    Star,
+    /// `(h w)`: a composition; `()` is a unit axis.
+    Group(Vec<Spanned<Axis>>),
+}
+
+pub type AxisList = Vec<Spanned<Axis>>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EinopsKind {
+    Rearrange,
+    Reduce,
+    Repeat,
+    Einsum,
+    Pack,
+    Unpack,
+}
+
+impl EinopsKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            EinopsKind::Rearrange => "rearrange",
+            EinopsKind::Reduce => "reduce",
+            EinopsKind::Repeat => "repeat",
+            EinopsKind::Einsum => "einsum",
+            EinopsKind::Pack => "pack",
+            EinopsKind::Unpack => "unpack",
+        }
+    }
+}
+
+/// `rearrange[b c -> c b]`, `reduce[a b -> a, mean]`, `einsum[i j, j k -> i k]`,
+/// `pack[b *]`: the pattern is part of the syntax tree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EinopsForm {
+    pub kind: EinopsKind,
+    /// The input sides (one, except for einsum; the only side for pack/unpack).
+    pub inputs: Vec<AxisList>,
+    /// The output side (empty for pack/unpack).
+    pub output: AxisList,
+    /// The reduction of `reduce[..., op]`.
+    pub reduction: Option<Expr>,
+    pub span: Span,
+}
