@@ -1,4 +1,14 @@
 //! tl: a scripting language whose values are differentiable tensors.
-//! See `src/README.md` for the map of modules.
+//!
+//! The modules follow the pipeline; `src/README.md` has the map.
 
+pub mod builtins;
+pub mod diag;
+pub mod eval;
+pub mod golden;
+pub mod repl;
+pub mod run;
+pub mod source;
+pub mod stdlib;
 pub mod syntax;
+pub mod value;

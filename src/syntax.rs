@@ -2,6 +2,7 @@
 //! the spans every node carries.
 
 pub mod actions;
+pub mod check;
 pub mod ast;
 pub mod error;
 pub mod escape;

@@ -1,0 +1,170 @@
+//! Output, types and object introspection: `print`, `len`, `type`, `isinstance`,
+//! `getattr`, `super`, ...
+
+use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::syntax::symbol::Symbol;
+use crate::value::format::format_value;
+use crate::value::{Builtin, Value};
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin { name: "print", call: print },
+    Builtin { name: "len", call: len },
+    Builtin { name: "type", call: type_of },
+    Builtin { name: "isinstance", call: isinstance },
+    Builtin { name: "repr", call: repr },
+    Builtin { name: "format", call: format },
+    Builtin { name: "hasattr", call: hasattr },
+    Builtin { name: "getattr", call: getattr },
+    Builtin { name: "setattr", call: setattr },
+    Builtin { name: "callable", call: callable },
+    Builtin { name: "id", call: id },
+    Builtin { name: "super", call: super_ },
+];
+
+fn print(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let sep = text_keyword(interp, &mut args, "sep", " ")?;
+    let end = text_keyword(interp, &mut args, "end", "\n")?;
+    args.keyword("flush");
+    args.expect(0, usize::MAX)?;
+    let mut line = String::new();
+    for (i, value) in args.positional.iter().enumerate() {
+        if i > 0 {
+            line.push_str(&sep);
+        }
+        line.push_str(&interp.str_of(value)?);
+    }
+    line.push_str(&end);
+    interp.write_out(&line, args.span)?;
+    Ok(Value::None)
+}
+
+fn text_keyword(interp: &mut Interpreter, args: &mut CallArgs, name: &str, default: &str) -> Eval<String> {
+    match args.keyword(name) {
+        None | Some(Value::None) => Ok(default.to_string()),
+        Some(Value::Str(s)) => Ok(s.to_string()),
+        Some(other) => {
+            let shown = interp.repr(&other)?;
+            fail("TypeError", args.span, format!("{name} must be None or a string, not {shown}"))
+        }
+    }
+}
+
+fn len(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    let n = match &args.positional[0] {
+        Value::Str(s) => s.chars().count(),
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) => d.borrow().len(),
+        Value::Range(r) => r.len(),
+        other => return fail("TypeError", args.span, format!("object of type '{}' has no len()", other.type_name())),
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn type_of(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(match &args.positional[0] {
+        Value::Instance(inst) => Value::Class(inst.class.clone()),
+        other => match super::type_object(&other.type_name()) {
+            Some(t) => Value::Builtin(t),
+            None => Value::str(&other.type_name()),
+        },
+    })
+}
+
+/// Whether `value` is of the type `kind` (a class, a type builtin, or a tuple of them).
+fn is_instance(value: &Value, kind: &Value) -> bool {
+    match kind {
+        Value::Class(class) => matches!(value, Value::Instance(i) if i.class.is_subclass_of(class)),
+        Value::Builtin(b) => match (b.name, value) {
+            ("int", Value::Bool(_)) => true,
+            ("Exception", Value::Error(_)) => true,
+            (name, v) => v.type_name() == name,
+        },
+        Value::Tuple(kinds) => kinds.iter().any(|k| is_instance(value, k)),
+        _ => false,
+    }
+}
+
+fn isinstance(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    let kind = &args.positional[1];
+    let valid = |k: &Value| matches!(k, Value::Class(_) | Value::Builtin(_));
+    let all_valid = match kind {
+        Value::Tuple(ks) => ks.iter().all(valid),
+        k => valid(k),
+    };
+    if !all_valid {
+        return fail("TypeError", args.span, "isinstance() arg 2 must be a type or tuple of types");
+    }
+    Ok(Value::Bool(is_instance(&args.positional[0], kind)))
+}
+
+fn repr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::str(&interp.repr(&args.positional[0])?))
+}
+
+fn format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 2)?;
+    let spec = match args.positional.get(1) {
+        None => String::new(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(other) => return fail("TypeError", args.span, format!("format spec must be a str, not {}", other.type_name())),
+    };
+    let value = &args.positional[0];
+    if spec.is_empty() {
+        return Ok(Value::str(&interp.str_of(value)?));
+    }
+    format_value(value, &spec)
+        .map(|s| Value::str(&s))
+        .map_err(|m| crate::eval::RuntimeError::new("ValueError", m, args.span).into())
+}
+
+fn attribute_name(args: &CallArgs) -> Eval<Symbol> {
+    match &args.positional[1] {
+        Value::Str(s) => Ok(Symbol::intern(s)),
+        other => fail("TypeError", args.span, format!("attribute name must be string, not '{}'", other.type_name())),
+    }
+}
+
+fn hasattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    let name = attribute_name(&args)?;
+    Ok(Value::Bool(interp.get_attr(&args.positional[0], name, args.span).is_ok()))
+}
+
+fn getattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 3)?;
+    let name = attribute_name(&args)?;
+    match (interp.get_attr(&args.positional[0], name, args.span), args.positional.get(2)) {
+        (Err(_), Some(default)) => Ok(default.clone()),
+        (result, _) => result,
+    }
+}
+
+fn setattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(3, 3)?;
+    let name = attribute_name(&args)?;
+    interp.set_attr(&args.positional[0], name, args.positional[2].clone(), args.span)?;
+    Ok(Value::None)
+}
+
+fn callable(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Bool(matches!(
+        args.positional[0],
+        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_)
+    )))
+}
+
+fn id(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Int(args.positional[0].identity() as i64))
+}
+
+fn super_(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(0, 0)?;
+    interp.super_of_current(args.span)
+}

@@ -1,0 +1,136 @@
+//! Diagnostics: every error a user sees, rendered by miette with the source line and a
+//! caret under the span; run-time errors add the tl call stack.
+
+use crate::eval::RuntimeError;
+use crate::source::SourceMap;
+use crate::syntax::error::SyntaxError;
+use crate::syntax::span::Span;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::fmt;
+
+/// Why running a program failed.
+#[derive(Debug)]
+pub enum Failure {
+    Syntax(SyntaxError),
+    Runtime(Box<RuntimeError>),
+    /// The program could not be read or its output not written.
+    Io(String),
+}
+
+/// Width diagnostics are wrapped to; fixed so that golden files do not depend on the
+/// terminal.
+const WIDTH: usize = 100;
+
+pub fn render(failure: &Failure, sources: &SourceMap, color: bool) -> String {
+    match failure {
+        Failure::Syntax(e) => {
+            let mut labels = vec![(e.span, e.label.clone())];
+            labels.extend(e.related.clone());
+            render_report(format!("SyntaxError: {}", e.message), &labels, e.help.clone(), sources, color)
+        }
+        Failure::Runtime(e) => {
+            let label = e.label.clone().unwrap_or_else(|| "here".to_string());
+            let mut text = render_report(
+                format!("{}: {}", e.kind, e.message),
+                &[(e.span, label)],
+                e.help.clone(),
+                sources,
+                color,
+            );
+            if !e.stack.is_empty() {
+                text.push_str(&call_stack(e, sources));
+            }
+            text
+        }
+        Failure::Io(message) => format!("error: {message}\n"),
+    }
+}
+
+/// The calls an error unwound through, outermost first, ending where it happened.
+fn call_stack(error: &RuntimeError, sources: &SourceMap) -> String {
+    let mut out = String::from("call stack (most recent call last):\n");
+    let mut caller = "<main>".to_string();
+    let mut line = |span: Span, function: &str| {
+        let Some(file) = sources.get(span.source) else { return };
+        let (row, col) = sources.line_col(span.source, span.start);
+        let code = file.text.lines().nth(row - 1).unwrap_or("").trim();
+        out.push_str(&format!("  {}:{row}:{col} in {function}: {code}\n", file.name));
+    };
+    for frame in error.stack.iter().rev() {
+        line(frame.call_span, &caller);
+        caller = frame.function.clone();
+    }
+    line(error.span, &caller);
+    out
+}
+
+fn render_report(
+    message: String,
+    labels: &[(Span, String)],
+    help: Option<String>,
+    sources: &SourceMap,
+    color: bool,
+) -> String {
+    let primary = labels[0].0;
+    let report = match sources.get(primary.source) {
+        Some(file) => {
+            let len = file.text.len();
+            let labels = labels
+                .iter()
+                .filter(|(span, _)| span.source == primary.source)
+                .map(|(span, label)| {
+                    let start = (span.start as usize).min(len);
+                    let end = (span.end as usize).clamp(start, len);
+                    LabeledSpan::new(Some(label.clone()), start, end - start)
+                })
+                .collect();
+            Report {
+                message,
+                help,
+                labels,
+                source: Some(NamedSource::new(file.name.clone(), file.text.to_string())),
+            }
+        }
+        None => Report { message, help, labels: vec![], source: None },
+    };
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let mut out = String::new();
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(WIDTH);
+    if handler.render_report(&mut out, &report).is_err() {
+        out = format!("{}\n", report.message);
+    }
+    out
+}
+
+#[derive(Debug)]
+struct Report {
+    message: String,
+    help: Option<String>,
+    labels: Vec<LabeledSpan>,
+    source: Option<NamedSource<String>>,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl Diagnostic for Report {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}

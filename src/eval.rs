@@ -1,0 +1,22 @@
+//! Evaluation: a tree-walking interpreter over the syntax tree.
+
+mod attr;
+mod call;
+mod display;
+mod env;
+mod error;
+mod expr;
+mod index;
+mod interpreter;
+mod iter;
+mod module;
+mod ops;
+mod stmt;
+
+pub use call::CallArgs;
+pub use env::Env;
+pub use error::{fail, Eval, Flow, RuntimeError, StackFrame};
+pub use index::Subscript;
+pub use ops::order;
+pub use interpreter::{Interpreter, Limits};
+pub use iter::ValueIter;

@@ -1,0 +1,103 @@
+//! `x.name`: fields and methods of instances, members of classes and modules, and the
+//! built-in methods of strings, lists and dicts.
+
+use super::error::{fail, Eval, RuntimeError};
+use super::interpreter::Interpreter;
+use crate::syntax::span::Span;
+use crate::syntax::symbol::Symbol;
+use crate::value::{BoundMethod, Value};
+use std::rc::Rc;
+
+fn bind(receiver: &Value, member: Value) -> Value {
+    match member {
+        Value::Function(_) => Value::BoundMethod(Rc::new(BoundMethod { receiver: receiver.clone(), method: member })),
+        other => other,
+    }
+}
+
+impl Interpreter {
+    pub fn get_attr(&mut self, target: &Value, name: Symbol, span: Span) -> Eval<Value> {
+        let found = match target {
+            Value::Instance(inst) => {
+                let field = inst.fields.borrow().get(&name).cloned();
+                field.or_else(|| inst.class.lookup(name).map(|m| bind(target, m)))
+            }
+            Value::Class(class) => class.lookup(name),
+            Value::Module(module) => module.env.get_local(name),
+            Value::Super(sup) => sup.start.as_ref().and_then(|c| c.lookup(name)).map(|m| bind(&sup.receiver, m)),
+            Value::Error(error) => match name.as_str() {
+                "message" => Some(Value::str(&error.message)),
+                "kind" => Some(Value::str(&error.kind)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(value) = found {
+            return Ok(value);
+        }
+        if let Some(method) = crate::builtins::methods::lookup(target, name.as_str()) {
+            return Ok(Value::BoundMethod(Rc::new(BoundMethod {
+                receiver: target.clone(),
+                method: Value::Builtin(method),
+            })));
+        }
+        Err(self.attribute_error(target, name, span).into())
+    }
+
+    pub fn set_attr(&mut self, target: &Value, name: Symbol, value: Value, span: Span) -> Eval<()> {
+        match target {
+            Value::Instance(inst) => {
+                inst.fields.borrow_mut().insert(name, value);
+            }
+            Value::Class(class) => {
+                class.members.borrow_mut().insert(name, value);
+            }
+            Value::Module(module) => module.env.set(name, value),
+            other => {
+                return fail(
+                    "AttributeError",
+                    span,
+                    format!("'{}' object has no attribute '{name}' that can be set", other.type_name()),
+                )
+            }
+        }
+        Ok(())
+    }
+
+    fn attribute_error(&self, target: &Value, name: Symbol, span: Span) -> RuntimeError {
+        let message = match target {
+            Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
+            Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
+            other => format!("'{}' object has no attribute '{name}'", other.type_name()),
+        };
+        let error = RuntimeError::new("AttributeError", message, span).with_label("no such attribute");
+        let candidates = attribute_names(target);
+        match super::expr::closest_name(name.as_str(), &candidates) {
+            Some(best) => error.with_help(format!("did you mean '{best}'?")),
+            None => error,
+        }
+    }
+}
+
+/// The attribute names a value answers to (REPL completion, suggestions).
+pub fn attribute_names(target: &Value) -> Vec<String> {
+    let mut names: Vec<String> = match target {
+        Value::Instance(inst) => {
+            let mut names: Vec<String> = inst.fields.borrow().keys().map(|s| s.to_string()).collect();
+            let mut class = Some(inst.class.clone());
+            while let Some(c) = class {
+                names.extend(c.members.borrow().keys().map(|s| s.to_string()));
+                class = c.base.clone();
+            }
+            names
+        }
+        Value::Class(class) => class.members.borrow().keys().map(|s| s.to_string()).collect(),
+        Value::Module(module) => module.env.local_names().iter().map(|s| s.to_string()).collect(),
+        Value::Error(_) => vec!["message".into(), "kind".into()],
+        _ => Vec::new(),
+    };
+    names.extend(crate::builtins::methods::names(target).map(String::from));
+    names.sort();
+    names.dedup();
+    names
+}

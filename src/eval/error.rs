@@ -1,0 +1,75 @@
+//! Run-time errors and the other ways evaluation leaves a construct early.
+
+use crate::syntax::span::Span;
+use crate::value::Value;
+
+/// A run-time error: Python's kind (`TypeError`), a message, the span of the expression
+/// that failed, and the tl calls it unwound through.
+#[derive(Clone, Debug)]
+pub struct RuntimeError {
+    pub kind: String,
+    pub message: String,
+    pub span: Span,
+    pub label: Option<String>,
+    pub help: Option<String>,
+    /// Innermost call first: each entry is a call the error left.
+    pub stack: Vec<StackFrame>,
+}
+
+#[derive(Clone, Debug)]
+pub struct StackFrame {
+    /// The function that was called.
+    pub function: String,
+    /// Where it was called from.
+    pub call_span: Span,
+}
+
+impl RuntimeError {
+    pub fn new(kind: &str, message: impl Into<String>, span: Span) -> RuntimeError {
+        RuntimeError {
+            kind: kind.to_string(),
+            message: message.into(),
+            span,
+            label: None,
+            help: None,
+            stack: Vec::new(),
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_stack(mut self, frame: StackFrame) -> Self {
+        self.stack.push(frame);
+        self
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+}
+
+/// Why evaluation stopped before the end of a construct.
+#[derive(Debug)]
+pub enum Flow {
+    Error(Box<RuntimeError>),
+    Return(Value),
+    Break,
+    Continue,
+}
+
+impl From<RuntimeError> for Flow {
+    fn from(error: RuntimeError) -> Flow {
+        Flow::Error(Box::new(error))
+    }
+}
+
+pub type Eval<T> = Result<T, Flow>;
+
+/// Fails with a new error of `kind` at `span`.
+pub fn fail<T>(kind: &str, span: Span, message: impl Into<String>) -> Eval<T> {
+    Err(RuntimeError::new(kind, message, span).into())
+}

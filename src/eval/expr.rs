@@ -1,0 +1,345 @@
+//! Evaluating expressions.
+
+use super::call::CallArgs;
+use super::env::Env;
+use super::error::{fail, Eval, RuntimeError};
+use super::index::Subscript;
+use super::interpreter::Interpreter;
+use crate::syntax::ast::{Arg, Block, CompClause, Expr, ExprKind, FStringPart, FunctionDef, IndexItem, StmtKind};
+use crate::syntax::span::Span;
+use crate::value::format::format_value;
+use crate::value::{Dict, Function, HashKey, Value};
+use std::rc::Rc;
+
+/// Stack kept free before evaluating a nested expression; more is allocated on the heap
+/// when a deeply nested tree would overflow it.
+const STACK_RED_ZONE: usize = 128 * 1024;
+const STACK_GROWTH: usize = 4 * 1024 * 1024;
+
+impl Interpreter {
+    pub fn eval(&mut self, expr: &Expr, env: &Rc<Env>) -> Eval<Value> {
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_GROWTH, || self.eval_kind(expr, env))
+    }
+
+    fn eval_kind(&mut self, expr: &Expr, env: &Rc<Env>) -> Eval<Value> {
+        let span = expr.span;
+        Ok(match &expr.node {
+            ExprKind::None => Value::None,
+            ExprKind::Bool(b) => Value::Bool(*b),
+            ExprKind::Int(i) => Value::Int(*i),
+            ExprKind::Float(x) => Value::Float(*x),
+            ExprKind::Str(s) => Value::Str(s.clone()),
+            ExprKind::FString(parts) => Value::str(&self.fstring(parts, env)?),
+            ExprKind::Ellipsis => {
+                return fail("SyntaxError", span, "`...` is only meaningful inside an index such as `x[..., 0]`")
+            }
+            ExprKind::Name(name) => match self.lookup(*name, env) {
+                Some(v) => v,
+                None => return Err(self.name_error(name.as_str(), env, span).into()),
+            },
+            ExprKind::List(items) => Value::list(self.eval_all(items, env)?),
+            ExprKind::Tuple(items) => Value::tuple(self.eval_all(items, env)?),
+            ExprKind::Dict(entries) => {
+                let mut dict = Dict::new();
+                for (k, v) in entries {
+                    let key = self.eval(k, env)?;
+                    let value = self.eval(v, env)?;
+                    let hash = hash_key(&key, k.span)?;
+                    dict.insert(hash, key, value);
+                }
+                Value::Dict(Rc::new(dict.into()))
+            }
+            ExprKind::ListComp { element, clauses } => {
+                let scope = Env::new(Some(env.clone()));
+                let mut items = Vec::new();
+                self.comprehension(clauses, &scope, &mut |interp, scope| {
+                    items.push(interp.eval(element, scope)?);
+                    Ok(())
+                })?;
+                Value::list(items)
+            }
+            ExprKind::DictComp { key, value, clauses } => {
+                let scope = Env::new(Some(env.clone()));
+                let mut dict = Dict::new();
+                self.comprehension(clauses, &scope, &mut |interp, scope| {
+                    let k = interp.eval(key, scope)?;
+                    let v = interp.eval(value, scope)?;
+                    dict.insert(hash_key(&k, key.span)?, k, v);
+                    Ok(())
+                })?;
+                Value::Dict(Rc::new(dict.into()))
+            }
+            ExprKind::Unary { op, operand } => {
+                let v = self.eval(operand, env)?;
+                self.unary(*op, v, span)?
+            }
+            ExprKind::Binary { op, lhs, rhs } => {
+                let a = self.eval(lhs, env)?;
+                let b = self.eval(rhs, env)?;
+                self.binary_op(*op, a, b, span)?
+            }
+            ExprKind::Compare { first, rest } => {
+                let mut left = self.eval(first, env)?;
+                let mut result = Value::Bool(true);
+                for (op, rhs) in rest {
+                    let right = self.eval(rhs, env)?;
+                    result = self.compare(*op, &left, &right, span)?;
+                    if rest.len() > 1 && !result.truthy() {
+                        return Ok(result);
+                    }
+                    left = right;
+                }
+                result
+            }
+            ExprKind::And(a, b) => {
+                let left = self.eval(a, env)?;
+                if !left.truthy() {
+                    left
+                } else {
+                    self.eval(b, env)?
+                }
+            }
+            ExprKind::Or(a, b) => {
+                let left = self.eval(a, env)?;
+                if left.truthy() {
+                    left
+                } else {
+                    self.eval(b, env)?
+                }
+            }
+            ExprKind::Not(e) => Value::Bool(!self.eval(e, env)?.truthy()),
+            ExprKind::Call { callee, args } => {
+                let function = self.eval(callee, env)?;
+                let args = self.eval_args(args, env, span)?;
+                self.call(function, args)?
+            }
+            ExprKind::Index { target, items } => {
+                let target = self.eval(target, env)?;
+                let subscripts = self.eval_subscripts(items, env)?;
+                self.get_item(&target, &subscripts, span)?
+            }
+            ExprKind::Attr { target, name } => {
+                let target = self.eval(target, env)?;
+                self.get_attr(&target, name.node, name.span)?
+            }
+            ExprKind::If { cond, then, otherwise } => {
+                if self.eval(cond, env)?.truthy() {
+                    self.eval_block(then, env)?
+                } else if let Some(otherwise) = otherwise {
+                    self.eval(otherwise, env)?
+                } else {
+                    Value::None
+                }
+            }
+            ExprKind::Block(block) => self.eval_block(block, env)?,
+            ExprKind::Lambda(def) => self.make_function(def, env)?,
+            ExprKind::Einops(form) => Value::Einops(form.clone()),
+        })
+    }
+
+    pub(super) fn eval_all(&mut self, exprs: &[Expr], env: &Rc<Env>) -> Eval<Vec<Value>> {
+        exprs.iter().map(|e| self.eval(e, env)).collect()
+    }
+
+    /// Runs a block; its value is that of its last statement if that is an expression.
+    pub(super) fn eval_block(&mut self, block: &Block, env: &Rc<Env>) -> Eval<Value> {
+        let Some((last, init)) = block.stmts.split_last() else {
+            return Ok(Value::None);
+        };
+        for stmt in init {
+            self.exec(stmt, env)?;
+        }
+        match &last.node {
+            StmtKind::Expr(expr) => {
+                self.step(last.span)?;
+                self.eval(expr, env)
+            }
+            _ => {
+                self.exec(last, env)?;
+                Ok(Value::None)
+            }
+        }
+    }
+
+    /// A function value closing over `env`; defaults are evaluated now, once.
+    pub(super) fn make_function(&mut self, def: &Rc<FunctionDef>, env: &Rc<Env>) -> Eval<Value> {
+        let mut defaults = Vec::with_capacity(def.params.len());
+        for param in &def.params {
+            defaults.push(match &param.default {
+                Some(e) => Some(self.eval(e, env)?),
+                None => None,
+            });
+        }
+        Ok(Value::Function(Rc::new(Function {
+            def: def.clone(),
+            env: env.clone(),
+            defaults,
+        })))
+    }
+
+    fn comprehension(
+        &mut self,
+        clauses: &[CompClause],
+        scope: &Rc<Env>,
+        emit: &mut dyn FnMut(&mut Interpreter, &Rc<Env>) -> Eval<()>,
+    ) -> Eval<()> {
+        let Some((clause, rest)) = clauses.split_first() else {
+            return emit(self, scope);
+        };
+        let iterable = self.eval(&clause.iter, scope)?;
+        let mut items = self.iterate(&iterable, clause.iter.span)?;
+        'items: while let Some(item) = items.next() {
+            self.step(clause.iter.span)?;
+            self.assign(&clause.target, item, scope)?;
+            for cond in &clause.conditions {
+                if !self.eval(cond, scope)?.truthy() {
+                    continue 'items;
+                }
+            }
+            self.comprehension(rest, scope, emit)?;
+        }
+        Ok(())
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart], env: &Rc<Env>) -> Eval<String> {
+        let mut out = String::new();
+        for part in parts {
+            match part {
+                FStringPart::Text(text) => out.push_str(text),
+                FStringPart::Field { expr, conversion, spec } => {
+                    let value = self.eval(expr, env)?;
+                    let value = match conversion {
+                        Some('r') | Some('a') => Value::str(&self.repr(&value)?),
+                        Some(_) => Value::str(&self.str_of(&value)?),
+                        None => value,
+                    };
+                    let text = match &value {
+                        _ if spec.is_empty() => self.str_of(&value)?,
+                        Value::Instance(_) => self.format_instance(&value, spec, expr.span)?,
+                        _ => format_value(&value, spec)
+                            .map_err(|message| RuntimeError::new("ValueError", message, expr.span))?,
+                    };
+                    out.push_str(&text);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Formats an instance with a spec through its `format(self, spec)` method.
+    fn format_instance(&mut self, value: &Value, spec: &str, span: Span) -> Eval<String> {
+        let method = self.get_attr(value, crate::syntax::symbol::Symbol::intern("format"), span);
+        match method {
+            Ok(method) => {
+                let result = self.call(method, CallArgs::new(vec![Value::str(spec)], span))?;
+                self.str_of(&result)
+            }
+            Err(_) => fail(
+                "TypeError",
+                span,
+                format!("unsupported format string passed to {}", value.type_name()),
+            ),
+        }
+    }
+
+    pub(super) fn eval_args(&mut self, args: &[Arg], env: &Rc<Env>, span: Span) -> Eval<CallArgs> {
+        let mut call = CallArgs::new(Vec::with_capacity(args.len()), span);
+        for arg in args {
+            match arg {
+                Arg::Positional(e) => call.positional.push(self.eval(e, env)?),
+                Arg::Keyword(name, e) => {
+                    let value = self.eval(e, env)?;
+                    if call.keywords.iter().any(|(k, _)| *k == name.node) {
+                        return fail("SyntaxError", name.span, format!("keyword argument repeated: {}", name.node));
+                    }
+                    call.keywords.push((name.node, value));
+                }
+                Arg::Spread(e) => {
+                    let value = self.eval(e, env)?;
+                    let items = self.collect(&value, e.span)?;
+                    call.positional.extend(items);
+                }
+                Arg::SpreadKeywords(e) => {
+                    let Value::Dict(dict) = self.eval(e, env)? else {
+                        return fail("TypeError", e.span, "argument after ** must be a dict");
+                    };
+                    for (k, v) in dict.borrow().iter() {
+                        let Value::Str(k) = k else {
+                            return fail("TypeError", e.span, "keywords must be strings");
+                        };
+                        call.keywords.push((crate::syntax::symbol::Symbol::intern(k), v.clone()));
+                    }
+                }
+            }
+        }
+        Ok(call)
+    }
+
+    pub(super) fn eval_subscripts(&mut self, items: &[IndexItem], env: &Rc<Env>) -> Eval<Vec<Subscript>> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            out.push(match item {
+                IndexItem::Expr(Expr { node: ExprKind::Ellipsis, .. }) => Subscript::Ellipsis,
+                IndexItem::Expr(e) => Subscript::Item(self.eval(e, env)?),
+                IndexItem::Slice { lower, upper, step, .. } => {
+                    let mut part = |e: &Option<Expr>| -> Eval<Option<Value>> {
+                        match e {
+                            Some(e) => Ok(Some(self.eval(e, env)?)),
+                            None => Ok(None),
+                        }
+                    };
+                    Subscript::Slice {
+                        lower: part(lower)?,
+                        upper: part(upper)?,
+                        step: part(step)?,
+                    }
+                }
+            });
+        }
+        Ok(out)
+    }
+
+    /// `NameError`, with the closest visible name as a suggestion.
+    fn name_error(&self, name: &str, env: &Env, span: Span) -> RuntimeError {
+        let error = RuntimeError::new("NameError", format!("name '{name}' is not defined"), span)
+            .with_label("not defined");
+        let mut candidates: Vec<String> = env.visible_names().iter().map(|s| s.to_string()).collect();
+        candidates.extend(crate::stdlib::names().map(String::from));
+        match closest_name(name, &candidates) {
+            Some(best) => error.with_help(format!("did you mean '{best}'?")),
+            None => error,
+        }
+    }
+}
+
+/// A dict key's hash, or `TypeError` for lists and dicts.
+pub(super) fn hash_key(key: &Value, span: Span) -> Eval<HashKey> {
+    HashKey::of(key).ok_or_else(|| RuntimeError::new("TypeError", format!("unhashable type: '{}'", key.type_name()), span).into())
+}
+
+/// The candidate within a small edit distance of `name`, if any.
+pub fn closest_name<'a>(name: &str, candidates: &'a [String]) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(1);
+    candidates
+        .iter()
+        .filter(|c| !c.starts_with('_') && c.as_str() != name)
+        .map(|c| (edit_distance(name, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, c)| (*d, c.len()))
+        .map(|(_, c)| c.as_str())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(above + 1).min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}

@@ -1,0 +1,169 @@
+//! The interpreter's state: sources, the prelude and global scopes, loaded modules, the
+//! output stream and the active calls.
+
+use super::env::Env;
+use super::error::{Eval, Flow, RuntimeError};
+use crate::diag::Failure;
+use crate::source::SourceMap;
+use crate::syntax::ast::{ExprKind, StmtKind};
+use crate::syntax::check::check_program;
+use crate::syntax::parser::parse_program;
+use crate::syntax::symbol::Symbol;
+use crate::value::{Function, Module, Value};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// Bounds that keep a runaway program from taking the process down with it.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Nested tl calls before `RecursionError` (Python's default is 1000).
+    pub max_depth: usize,
+    /// Statements and calls executed before the program is stopped (for fuzzing).
+    pub max_steps: Option<u64>,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_depth: 1000, max_steps: None }
+    }
+}
+
+/// An active call of a tl function: `super()` reads it.
+pub(super) struct Frame {
+    pub function: Rc<Function>,
+    pub env: Rc<Env>,
+}
+
+pub struct Interpreter {
+    pub sources: SourceMap,
+    /// Builtins and the lazily loaded standard-library namespaces.
+    pub(super) prelude: Rc<Env>,
+    /// The scope of the script, the `-e` code or the REPL session.
+    pub globals: Rc<Env>,
+    pub(super) modules: HashMap<String, Rc<Module>>,
+    /// Modules being imported, to report a cycle instead of looping.
+    pub(super) importing: Vec<String>,
+    pub(super) out: Box<dyn Write>,
+    pub(super) frames: Vec<Frame>,
+    pub(super) limits: Limits,
+    pub(super) steps: u64,
+    /// `argv`: the script path and its arguments.
+    pub argv: Vec<String>,
+}
+
+impl Interpreter {
+    /// A fresh interpreter whose `print` writes to `out`.
+    pub fn new(out: Box<dyn Write>) -> Interpreter {
+        let prelude = Env::new(None);
+        crate::builtins::install(&prelude);
+        let globals = Env::new(Some(prelude.clone()));
+        Interpreter {
+            sources: SourceMap::default(),
+            prelude,
+            globals,
+            modules: HashMap::new(),
+            importing: Vec::new(),
+            out,
+            frames: Vec::new(),
+            limits: Limits::default(),
+            steps: 0,
+            argv: Vec::new(),
+        }
+    }
+
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.limits = limits;
+    }
+
+    /// Runs a script file in the global scope; `name` is how diagnostics call it.
+    pub fn run_file(&mut self, path: &Path, name: &str) -> Result<(), Failure> {
+        let text = std::fs::read_to_string(path).map_err(|e| Failure::Io(format!("cannot read {name}: {e}")))?;
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        self.run_source(name, &text, dir, false).map(|_| ())
+    }
+
+    /// Parses and runs `text` in the global scope. With `echo`, the value of each
+    /// top-level expression statement that is not `None` is printed, as Python's REPL does.
+    pub fn run_source(&mut self, name: &str, text: &str, dir: PathBuf, echo: bool) -> Result<(), Failure> {
+        let src = self.sources.add(name, text, dir);
+        let program = parse_program(text, src).and_then(|p| check_program(&p).map(|_| p));
+        let program = program.map_err(Failure::Syntax)?;
+        let globals = self.globals.clone();
+        let result = (|| -> Eval<()> {
+            for stmt in &program {
+                match &stmt.node {
+                    StmtKind::Expr(expr) if echo && !matches!(expr.node, ExprKind::If { .. }) => {
+                        let expr = &expr;
+                        let value = self.eval(expr, &globals)?;
+                        if !matches!(value, Value::None) {
+                            let text = self.repr(&value)?;
+                            self.write_out(&format!("{text}\n"), expr.span)?;
+                        }
+                    }
+                    _ => self.exec(stmt, &globals)?,
+                }
+            }
+            Ok(())
+        })();
+        self.frames.clear();
+        let flushed = self.out.flush();
+        match result {
+            Ok(()) => flushed.map_err(|e| Failure::Io(format!("cannot write output: {e}"))),
+            Err(Flow::Error(error)) => Err(Failure::Runtime(error)),
+            // The checker refuses `return`/`break`/`continue` outside their constructs.
+            Err(_) => Ok(()),
+        }
+    }
+
+    /// Writes program output (`print`, REPL echo).
+    pub fn write_out(&mut self, text: &str, span: crate::syntax::span::Span) -> Eval<()> {
+        self.out
+            .write_all(text.as_bytes())
+            .map_err(|e| RuntimeError::new("OSError", format!("cannot write output: {e}"), span).into())
+    }
+
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    /// Counts one unit of work against `Limits::max_steps`.
+    pub(super) fn step(&mut self, span: crate::syntax::span::Span) -> Eval<()> {
+        self.steps += 1;
+        match self.limits.max_steps {
+            Some(max) if self.steps > max => Err(RuntimeError::new(
+                "RuntimeError",
+                format!("step limit of {max} exceeded"),
+                span,
+            )
+            .into()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Looks a name up from `env`, loading a standard-library namespace on first use.
+    pub(super) fn lookup(&mut self, name: Symbol, env: &Env) -> Option<Value> {
+        if let Some(v) = env.get(name) {
+            return Some(v);
+        }
+        let module = self.stdlib_namespace(name.as_str())?;
+        let value = Value::Module(module);
+        self.prelude.set(name, value.clone());
+        Some(value)
+    }
+
+    /// Names visible at the top level (REPL completion).
+    pub fn global_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.globals.visible_names().iter().map(|s| s.to_string()).collect();
+        names.extend(crate::stdlib::names().map(String::from));
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// A global's value, without side effects (REPL completion after `.`).
+    pub fn global(&self, name: &str) -> Option<Value> {
+        self.globals.get(Symbol::intern(name))
+    }
+}

@@ -1,0 +1,64 @@
+//! Iteration over values: `for`, comprehensions, unpacking and the builtins that walk
+//! an iterable. Ranges stay lazy; lists are walked live, as Python walks them.
+
+use super::error::{fail, Eval};
+use super::interpreter::Interpreter;
+use super::ops::MAX_SEQUENCE_LEN;
+use crate::syntax::span::Span;
+use crate::value::{Range, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub enum ValueIter {
+    Range { range: Range, index: usize },
+    List { list: Rc<RefCell<Vec<Value>>>, index: usize },
+    Items(std::vec::IntoIter<Value>),
+}
+
+impl Iterator for ValueIter {
+    type Item = Value;
+
+    fn next(&mut self) -> Option<Value> {
+        match self {
+            ValueIter::Range { range, index } => {
+                if *index >= range.len() {
+                    return None;
+                }
+                *index += 1;
+                Some(Value::Int(range.get(*index - 1)))
+            }
+            ValueIter::List { list, index } => {
+                let item = list.borrow().get(*index).cloned();
+                *index += 1;
+                item
+            }
+            ValueIter::Items(items) => items.next(),
+        }
+    }
+}
+
+impl Interpreter {
+    pub fn iterate(&mut self, value: &Value, span: Span) -> Eval<ValueIter> {
+        Ok(match value {
+            Value::Range(range) => ValueIter::Range { range: *range, index: 0 },
+            Value::List(list) => ValueIter::List { list: list.clone(), index: 0 },
+            Value::Tuple(items) => ValueIter::Items(items.to_vec().into_iter()),
+            Value::Str(s) => ValueIter::Items(s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect::<Vec<_>>().into_iter()),
+            Value::Dict(d) => ValueIter::Items(d.borrow().keys().into_iter()),
+            other => return fail("TypeError", span, format!("'{}' object is not iterable", other.type_name())),
+        })
+    }
+
+    /// All the items of an iterable, refusing sizes that would exhaust memory.
+    pub fn collect(&mut self, value: &Value, span: Span) -> Eval<Vec<Value>> {
+        if let Value::Range(r) = value {
+            if r.len() > MAX_SEQUENCE_LEN {
+                return fail("MemoryError", span, format!("a list of {} items is too large", r.len()));
+            }
+        }
+        if let Value::List(list) = value {
+            return Ok(list.borrow().clone());
+        }
+        Ok(self.iterate(value, span)?.collect())
+    }
+}

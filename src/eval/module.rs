@@ -1,0 +1,107 @@
+//! `import "file.tl" as m` and the standard-library namespaces (`math`, later `dist`,
+//! `optim`, ...), which are embedded in the binary and loaded on first use.
+
+use super::env::Env;
+use super::error::{fail, Eval, Flow, StackFrame};
+use super::interpreter::Interpreter;
+use crate::syntax::check::check_program;
+use crate::syntax::parser::parse_program;
+use crate::syntax::span::Span;
+use crate::value::Module;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+impl Interpreter {
+    /// Imports a standard-library module by name or a `.tl` file by path (relative to
+    /// the importing file's folder). Each module runs once; later imports share it.
+    pub(super) fn import(&mut self, path: &str, span: Span) -> Eval<Rc<Module>> {
+        if !path.ends_with(".tl") && crate::stdlib::source(path).is_some() {
+            if let Some(module) = self.stdlib_namespace(path) {
+                return Ok(module);
+            }
+        }
+        let dir = self.sources.get(span.source).map(|f| f.dir.clone()).unwrap_or_default();
+        let full = dir.join(path);
+        let key = full.canonicalize().unwrap_or_else(|_| full.clone()).display().to_string();
+        if let Some(module) = self.modules.get(&key) {
+            return Ok(module.clone());
+        }
+        let text = match std::fs::read_to_string(&full) {
+            Ok(text) => text,
+            Err(e) => {
+                let hint = if path.ends_with(".tl") {
+                    format!("paths are relative to the importing file's folder; this one is {}", full.display())
+                } else {
+                    let names: Vec<&str> = crate::stdlib::names().collect();
+                    format!("a file path ends in .tl; standard-library modules are: {}", names.join(", "))
+                };
+                return Err(super::RuntimeError::new("ImportError", format!("cannot import \"{path}\": {e}"), span)
+                    .with_help(hint)
+                    .into());
+            }
+        };
+        let name = full.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let folder = full.parent().map(PathBuf::from).unwrap_or_default();
+        self.load_module(key, name, path.to_string(), text.into(), folder, span)
+    }
+
+    /// The embedded standard-library module `name`, loading it if needed; `None` if
+    /// there is no such module or it fails to load (the failure is a bug in tl).
+    pub(super) fn stdlib_namespace(&mut self, name: &str) -> Option<Rc<Module>> {
+        let source = crate::stdlib::source(name)?;
+        let key = format!("<stdlib>/{name}");
+        if let Some(module) = self.modules.get(&key) {
+            return Some(module.clone());
+        }
+        let display = format!("<stdlib>/{name}.tl");
+        self.load_module(key, name.to_string(), display, source.into(), PathBuf::new(), Span::default())
+            .ok()
+    }
+
+    fn load_module(
+        &mut self,
+        key: String,
+        name: String,
+        display: String,
+        text: Rc<str>,
+        dir: PathBuf,
+        span: Span,
+    ) -> Eval<Rc<Module>> {
+        if self.importing.contains(&key) {
+            return fail("ImportError", span, format!("circular import of \"{display}\""));
+        }
+        let src = self.sources.add(display, text.clone(), dir);
+        let program = match parse_program(&text, src).and_then(|p| check_program(&p).map(|_| p)) {
+            Ok(program) => program,
+            Err(error) => {
+                return Err(Flow::Error(Box::new(
+                    super::RuntimeError::new("SyntaxError", format!("in imported module: {}", error.message), error.span)
+                        .with_label(error.label)
+                        .with_stack(StackFrame { function: format!("<module {name}>"), call_span: span }),
+                )))
+            }
+        };
+        let env = Env::new(Some(self.prelude.clone()));
+        self.importing.push(key.clone());
+        let mut result = Ok(());
+        for stmt in &program {
+            result = self.exec(stmt, &env);
+            if result.is_err() {
+                break;
+            }
+        }
+        self.importing.pop();
+        if let Err(flow) = result {
+            return Err(match flow {
+                Flow::Error(mut error) => {
+                    error.stack.push(StackFrame { function: format!("<module {name}>"), call_span: span });
+                    Flow::Error(error)
+                }
+                other => other,
+            });
+        }
+        let module = Rc::new(Module { name, env });
+        self.modules.insert(key, module.clone());
+        Ok(module)
+    }
+}

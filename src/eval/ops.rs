@@ -1,0 +1,265 @@
+//! Operators on scalars, strings and sequences, with Python's semantics and errors.
+
+use super::error::{fail, Eval};
+use super::interpreter::Interpreter;
+use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
+use crate::syntax::span::Span;
+use crate::value::number::{as_number, float_floor_div, float_mod, int_floor_div, int_mod, Number};
+use crate::value::{values_equal, Value};
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+/// Sequences longer than this are refused (`MemoryError`) instead of exhausting memory.
+pub const MAX_SEQUENCE_LEN: usize = 1 << 28;
+
+impl Interpreter {
+    pub(super) fn unary(&mut self, op: UnaryOp, value: Value, span: Span) -> Eval<Value> {
+        match (op, as_number(&value)) {
+            (UnaryOp::Neg, Some(Number::Int(i))) => i.checked_neg().map(Value::Int).map_or_else(|| overflow(span), Ok),
+            (UnaryOp::Neg, Some(Number::Float(x))) => Ok(Value::Float(-x)),
+            (UnaryOp::Pos, Some(n)) => Ok(n.into_value()),
+            (UnaryOp::Invert, Some(Number::Int(i))) if !matches!(value, Value::Bool(_)) => Ok(Value::Int(!i)),
+            (UnaryOp::Invert, _) if matches!(value, Value::Bool(_)) => Ok(Value::Bool(!value.truthy())),
+            _ => {
+                let symbol = match op {
+                    UnaryOp::Neg => "-",
+                    UnaryOp::Pos => "+",
+                    UnaryOp::Invert => "~",
+                };
+                fail("TypeError", span, format!("bad operand type for unary {symbol}: '{}'", value.type_name()))
+            }
+        }
+    }
+
+    /// `a op= b`: lists grow in place; everything else is `a = a op b`.
+    pub(super) fn binary_in_place(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
+        if let (BinOp::Add, Value::List(list)) = (op, &lhs) {
+            let items = self.collect(&rhs, span)?;
+            list.borrow_mut().extend(items);
+            return Ok(lhs);
+        }
+        self.binary_op(op, lhs, rhs, span)
+    }
+
+    /// `lhs op rhs` (also what `divmod`, `pow` and `sum` use).
+    pub fn binary_op(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
+        if let (Some(a), Some(b)) = (as_number(&lhs), as_number(&rhs)) {
+            if let (Value::Bool(x), Value::Bool(y), BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) = (&lhs, &rhs, op) {
+                return Ok(Value::Bool(match op {
+                    BinOp::BitAnd => x & y,
+                    BinOp::BitOr => x | y,
+                    _ => x ^ y,
+                }));
+            }
+            return arithmetic(op, a, b, span);
+        }
+        match (op, &lhs, &rhs) {
+            (BinOp::Add, Value::Str(a), Value::Str(b)) => {
+                check_len(a.len() + b.len(), span)?;
+                Ok(Value::Str(Rc::from(format!("{a}{b}"))))
+            }
+            (BinOp::Add, Value::List(a), Value::List(b)) => {
+                let mut items = a.borrow().clone();
+                items.extend(b.borrow().iter().cloned());
+                check_len(items.len(), span)?;
+                Ok(Value::list(items))
+            }
+            (BinOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
+                check_len(a.len() + b.len(), span)?;
+                Ok(Value::tuple(a.iter().chain(b.iter()).cloned().collect()))
+            }
+            (BinOp::Mul, seq, count) | (BinOp::Mul, count, seq)
+                if count.as_int().is_some() && matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_)) =>
+            {
+                let n = count.as_int().unwrap_or(0).max(0) as usize;
+                repeat_sequence(seq, n, span)
+            }
+            _ => fail(
+                "TypeError",
+                span,
+                format!(
+                    "unsupported operand type(s) for {}: '{}' and '{}'",
+                    op.symbol(),
+                    lhs.type_name(),
+                    rhs.type_name()
+                ),
+            ),
+        }
+    }
+
+    pub(super) fn compare(&mut self, op: CmpOp, lhs: &Value, rhs: &Value, span: Span) -> Eval<Value> {
+        let result = match op {
+            CmpOp::Eq => values_equal(lhs, rhs),
+            CmpOp::Ne => !values_equal(lhs, rhs),
+            CmpOp::Is => lhs.is(rhs),
+            CmpOp::IsNot => !lhs.is(rhs),
+            CmpOp::In => self.contains(rhs, lhs, span)?,
+            CmpOp::NotIn => !self.contains(rhs, lhs, span)?,
+            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
+                let ordering = order(lhs, rhs).ok_or_else(|| {
+                    super::RuntimeError::new(
+                        "TypeError",
+                        format!(
+                            "'{}' not supported between instances of '{}' and '{}'",
+                            op.symbol(),
+                            lhs.type_name(),
+                            rhs.type_name()
+                        ),
+                        span,
+                    )
+                })?;
+                match ordering {
+                    // NaN compares false with everything.
+                    None => false,
+                    Some(ord) => match op {
+                        CmpOp::Lt => ord == Ordering::Less,
+                        CmpOp::Le => ord != Ordering::Greater,
+                        CmpOp::Gt => ord == Ordering::Greater,
+                        _ => ord != Ordering::Less,
+                    },
+                }
+            }
+        };
+        Ok(Value::Bool(result))
+    }
+
+    /// `item in container`.
+    fn contains(&mut self, container: &Value, item: &Value, span: Span) -> Eval<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.contains(&**sub)),
+                other => fail(
+                    "TypeError",
+                    span,
+                    format!("'in <string>' requires string as left operand, not {}", other.type_name()),
+                ),
+            },
+            Value::List(items) => Ok(items.borrow().iter().any(|v| values_equal(v, item))),
+            Value::Tuple(items) => Ok(items.iter().any(|v| values_equal(v, item))),
+            Value::Dict(d) => Ok(d.borrow().get_by_key(item).is_some()),
+            Value::Range(r) => Ok(match item.as_int() {
+                Some(i) if r.step > 0 => i >= r.start && i < r.stop && (i - r.start) % r.step == 0,
+                Some(i) => i <= r.start && i > r.stop && (r.start - i) % -r.step == 0,
+                None => false,
+            }),
+            other => fail(
+                "TypeError",
+                span,
+                format!("argument of type '{}' is not iterable", other.type_name()),
+            ),
+        }
+    }
+}
+
+/// How two values order, if they can be ordered; the inner `None` is an unordered NaN.
+pub fn order(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    if let (Some(x), Some(y)) = (as_number(a), as_number(b)) {
+        return Some(x.partial_cmp(y));
+    }
+    let sequences = |x: &[Value], y: &[Value]| -> Option<Option<Ordering>> {
+        for (p, q) in x.iter().zip(y) {
+            if !values_equal(p, q) {
+                return order(p, q);
+            }
+        }
+        Some(Some(x.len().cmp(&y.len())))
+    };
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Some(Some(x.cmp(y))),
+        (Value::List(x), Value::List(y)) => sequences(&x.borrow().clone(), &y.borrow().clone()),
+        (Value::Tuple(x), Value::Tuple(y)) => sequences(x, y),
+        _ => None,
+    }
+}
+
+fn overflow<T>(span: Span) -> Eval<T> {
+    Err(super::RuntimeError::new("OverflowError", "integer overflow", span)
+        .with_help("tl integers are 64-bit; use a float for larger values")
+        .into())
+}
+
+fn check_len(len: usize, span: Span) -> Eval<()> {
+    if len > MAX_SEQUENCE_LEN {
+        return fail("MemoryError", span, format!("a sequence of {len} items is too large"));
+    }
+    Ok(())
+}
+
+fn repeat_sequence(seq: &Value, n: usize, span: Span) -> Eval<Value> {
+    let unit = match seq {
+        Value::Str(s) => s.len(),
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        _ => 0,
+    };
+    check_len(unit.saturating_mul(n), span)?;
+    Ok(match seq {
+        Value::Str(s) => Value::str(&s.repeat(n)),
+        Value::List(l) => {
+            let items = l.borrow();
+            Value::list(items.iter().cloned().cycle().take(items.len() * n).collect())
+        }
+        Value::Tuple(t) => Value::tuple(t.iter().cloned().cycle().take(t.len() * n).collect()),
+        _ => Value::None,
+    })
+}
+
+fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
+    use Number::Int;
+    let zero_division = |message: &str| fail("ZeroDivisionError", span, message.to_string());
+    match (a, b) {
+        (Int(x), Int(y)) => {
+            let checked = |r: Option<i64>| r.map(Value::Int).map_or_else(|| overflow(span), Ok);
+            match op {
+                BinOp::Add => checked(x.checked_add(y)),
+                BinOp::Sub => checked(x.checked_sub(y)),
+                BinOp::Mul => checked(x.checked_mul(y)),
+                BinOp::Div if y == 0 => zero_division("division by zero"),
+                BinOp::Div => Ok(Value::Float(x as f64 / y as f64)),
+                BinOp::FloorDiv | BinOp::Mod if y == 0 => zero_division("integer division or modulo by zero"),
+                BinOp::FloorDiv => checked(int_floor_div(x, y)),
+                BinOp::Mod => Ok(Value::Int(int_mod(x, y))),
+                BinOp::Pow if y < 0 && x == 0 => zero_division("0.0 cannot be raised to a negative power"),
+                BinOp::Pow if y < 0 => Ok(Value::Float((x as f64).powf(y as f64))),
+                BinOp::Pow => checked(u32::try_from(y).ok().and_then(|e| x.checked_pow(e))),
+                BinOp::BitAnd => Ok(Value::Int(x & y)),
+                BinOp::BitOr => Ok(Value::Int(x | y)),
+                BinOp::BitXor => Ok(Value::Int(x ^ y)),
+                BinOp::Shl | BinOp::Shr if y < 0 => fail("ValueError", span, "negative shift count"),
+                BinOp::Shl => checked(if y >= 64 || (x << y) >> y != x { None } else { Some(x << y) }),
+                BinOp::Shr => Ok(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })),
+                BinOp::MatMul => unsupported(op, "int", "int", span),
+            }
+        }
+        _ => {
+            let (x, y) = (a.to_f64(), b.to_f64());
+            let result = match op {
+                BinOp::Add => x + y,
+                BinOp::Sub => x - y,
+                BinOp::Mul => x * y,
+                BinOp::Div if y == 0.0 => return zero_division("float division by zero"),
+                BinOp::Div => x / y,
+                BinOp::FloorDiv if y == 0.0 => return zero_division("float floor division by zero"),
+                BinOp::FloorDiv => float_floor_div(x, y),
+                BinOp::Mod if y == 0.0 => return zero_division("float modulo"),
+                BinOp::Mod => float_mod(x, y),
+                BinOp::Pow if x == 0.0 && y < 0.0 => {
+                    return zero_division("0.0 cannot be raised to a negative power")
+                }
+                BinOp::Pow if x < 0.0 && y.fract() != 0.0 => {
+                    return fail("ValueError", span, "a negative number cannot be raised to a fractional power")
+                }
+                BinOp::Pow => x.powf(y),
+                _ => {
+                    let name = |n: Number| if matches!(n, Int(_)) { "int" } else { "float" };
+                    return unsupported(op, name(a), name(b), span);
+                }
+            };
+            Ok(Value::Float(result))
+        }
+    }
+}
+
+fn unsupported(op: BinOp, a: &str, b: &str, span: Span) -> Eval<Value> {
+    fail("TypeError", span, format!("unsupported operand type(s) for {}: '{a}' and '{b}'", op.symbol()))
+}

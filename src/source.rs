@@ -1,0 +1,43 @@
+//! The texts that spans point into: script files, REPL entries, `-e` code, imported
+//! modules and the embedded standard library.
+
+use crate::syntax::span::SourceId;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+pub struct SourceFile {
+    /// How diagnostics name it (a path as the user gave it, `<repl:3>`, `<stdlib math>`).
+    pub name: String,
+    pub text: Rc<str>,
+    /// The folder relative imports start from.
+    pub dir: PathBuf,
+}
+
+#[derive(Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn add(&mut self, name: impl Into<String>, text: impl Into<Rc<str>>, dir: PathBuf) -> SourceId {
+        self.files.push(SourceFile {
+            name: name.into(),
+            text: text.into(),
+            dir,
+        });
+        SourceId(self.files.len() as u32 - 1)
+    }
+
+    pub fn get(&self, id: SourceId) -> Option<&SourceFile> {
+        self.files.get(id.0 as usize)
+    }
+
+    /// 1-based line and column of a byte offset, for call-stack lines.
+    pub fn line_col(&self, id: SourceId, offset: u32) -> (usize, usize) {
+        let Some(file) = self.get(id) else { return (0, 0) };
+        let upto = &file.text[..(offset as usize).min(file.text.len())];
+        let line = upto.matches('\n').count() + 1;
+        let col = upto.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
+    }
+}

@@ -1,0 +1,226 @@
+//! The values a tl program computes with. Containers share their contents through `Rc`
+//! as Python objects do: `b = a` makes `b` the same list as `a`.
+
+pub mod dict;
+pub mod format;
+pub mod number;
+pub mod object;
+pub mod repr;
+
+use crate::syntax::ast::EinopsForm;
+pub use dict::{Dict, HashKey};
+pub use object::{BoundMethod, Builtin, Class, ErrorValue, Function, Instance, Module, SuperRef};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+#[derive(Clone, Debug)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<str>),
+    List(Rc<RefCell<Vec<Value>>>),
+    Tuple(Rc<[Value]>),
+    Dict(Rc<RefCell<Dict>>),
+    Range(Range),
+    /// A `fn` or a lambda, with the scope it closes over.
+    Function(Rc<Function>),
+    Builtin(&'static Builtin),
+    /// `obj.method`: a function or builtin with its receiver.
+    BoundMethod(Rc<BoundMethod>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    Module(Rc<Module>),
+    /// What `super()` returns: attribute lookups start above the defining class.
+    Super(Rc<SuperRef>),
+    /// A caught error (`catch e`) or one made to be raised (`ValueError("...")`).
+    Error(Rc<ErrorValue>),
+    /// `rearrange[...]` and the other einops forms used as values.
+    Einops(Rc<EinopsForm>),
+}
+
+/// `range(start, stop, step)`: lazy, as in Python.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> usize {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 {
+            (stop - start + step - 1) / step
+        } else {
+            (start - stop - step - 1) / -step
+        };
+        n.max(0) as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: usize) -> i64 {
+        self.start.wrapping_add(self.step.wrapping_mul(i as i64))
+    }
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::from(items))
+    }
+
+    /// The name `type(x)` reports, as Python names it where Python has the type.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::None => "NoneType".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Str(_) => "str".into(),
+            Value::List(_) => "list".into(),
+            Value::Tuple(_) => "tuple".into(),
+            Value::Dict(_) => "dict".into(),
+            Value::Range(_) => "range".into(),
+            Value::Function(_) => "function".into(),
+            Value::Builtin(_) => "builtin_function".into(),
+            Value::BoundMethod(_) => "method".into(),
+            Value::Class(_) => "class".into(),
+            Value::Instance(inst) => inst.class.name.to_string(),
+            Value::Module(_) => "module".into(),
+            Value::Super(_) => "super".into(),
+            Value::Error(err) => err.kind.clone(),
+            Value::Einops(_) => "einops".into(),
+        }
+    }
+
+    /// Python's truth value; instances are true.
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(x) => *x != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::List(items) => !items.borrow().is_empty(),
+            Value::Tuple(items) => !items.is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Range(r) => !r.is_empty(),
+            _ => true,
+        }
+    }
+
+    /// The value as an integer index, if it is an int or a bool.
+    pub fn as_int(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            Value::Bool(b) => Some(*b as i64),
+            _ => None,
+        }
+    }
+
+    /// The value as a float, if it is a number.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Int(i) => Some(*i as f64),
+            Value::Bool(b) => Some(*b as i64 as f64),
+            Value::Float(x) => Some(*x),
+            _ => None,
+        }
+    }
+
+    /// The address that identifies a shared object (`id(x)`, identity hashing, cycle
+    /// detection when printing); 0 for plain scalars.
+    pub fn identity(&self) -> usize {
+        fn addr<T: ?Sized>(rc: &Rc<T>) -> usize {
+            Rc::as_ptr(rc) as *const u8 as usize
+        }
+        match self {
+            Value::Str(s) => addr(s),
+            Value::List(l) => addr(l),
+            Value::Tuple(t) => addr(t),
+            Value::Dict(d) => addr(d),
+            Value::Function(f) => addr(f),
+            Value::Builtin(b) => *b as *const Builtin as usize,
+            Value::BoundMethod(m) => addr(m),
+            Value::Class(c) => addr(c),
+            Value::Instance(i) => addr(i),
+            Value::Module(m) => addr(m),
+            Value::Super(s) => addr(s),
+            Value::Error(e) => addr(e),
+            Value::Einops(e) => addr(e),
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Range(_) => 0,
+        }
+    }
+
+    /// `a is b`: the same object for containers and callables, the same value for
+    /// immutable scalars.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || a == b,
+            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
+            (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b),
+            (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
+            (Value::Range(a), Value::Range(b)) => a == b,
+            (Value::Function(a), Value::Function(b)) => Rc::ptr_eq(a, b),
+            (Value::Builtin(a), Value::Builtin(b)) => std::ptr::eq(*a, *b),
+            (Value::BoundMethod(a), Value::BoundMethod(b)) => Rc::ptr_eq(a, b),
+            (Value::Class(a), Value::Class(b)) => Rc::ptr_eq(a, b),
+            (Value::Instance(a), Value::Instance(b)) => Rc::ptr_eq(a, b),
+            (Value::Module(a), Value::Module(b)) => Rc::ptr_eq(a, b),
+            (Value::Error(a), Value::Error(b)) => Rc::ptr_eq(a, b),
+            (Value::Einops(a), Value::Einops(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// Deeper than this, comparing nested containers gives up (cyclic lists).
+const MAX_COMPARE_DEPTH: usize = 500;
+
+/// `a == b` as Python decides it for these types: numbers compare by value across
+/// int/float/bool, containers element by element, everything else by identity.
+pub fn values_equal(a: &Value, b: &Value) -> bool {
+    equal_at_depth(a, b, 0)
+}
+
+fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> bool {
+    if depth > MAX_COMPARE_DEPTH {
+        return false;
+    }
+    let seq_eq = |x: &[Value], y: &[Value]| {
+        x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.is(q) || equal_at_depth(p, q, depth + 1))
+    };
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y) || seq_eq(&x.borrow(), &y.borrow()),
+        (Value::Tuple(x), Value::Tuple(y)) => seq_eq(x, y),
+        (Value::Dict(x), Value::Dict(y)) => {
+            Rc::ptr_eq(x, y) || {
+                let (x, y) = (x.borrow(), y.borrow());
+                x.len() == y.len()
+                    && x.iter().all(|(k, v)| y.get_by_key(k).is_some_and(|w| equal_at_depth(v, w, depth + 1)))
+            }
+        }
+        (Value::BoundMethod(x), Value::BoundMethod(y)) => x.receiver.is(&y.receiver) && x.method.is(&y.method),
+        _ => match (number::as_number(a), number::as_number(b)) {
+            (Some(x), Some(y)) => x.equals(y),
+            _ => a.is(b),
+        },
+    }
+}

@@ -1,0 +1,319 @@
+//! Python's format-spec mini-language, for f-strings and `format(x, spec)`:
+//! `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
+
+use super::repr::float_repr;
+use super::Value;
+
+#[derive(Debug, Default)]
+struct Spec {
+    fill: Option<char>,
+    align: Option<char>,
+    sign: Option<char>,
+    no_negative_zero: bool,
+    alternate: bool,
+    zero: bool,
+    width: usize,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    kind: Option<char>,
+}
+
+fn parse(spec: &str) -> Result<Spec, String> {
+    let chars: Vec<char> = spec.chars().collect();
+    let mut s = Spec::default();
+    let mut i = 0;
+    let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
+    if chars.len() >= 2 && is_align(chars[1]) {
+        s.fill = Some(chars[0]);
+        s.align = Some(chars[1]);
+        i = 2;
+    } else if !chars.is_empty() && is_align(chars[0]) {
+        s.align = Some(chars[0]);
+        i = 1;
+    }
+    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
+        s.sign = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == 'z' {
+        s.no_negative_zero = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '#' {
+        s.alternate = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while *i < chars.len() && chars[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        chars[start..*i].iter().collect::<String>()
+    };
+    let width = digits(&mut i);
+    if !width.is_empty() {
+        s.width = width.parse().map_err(|_| "Too many decimal digits in format string".to_string())?;
+    }
+    if i < chars.len() && matches!(chars[i], ',' | '_') {
+        s.grouping = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '.' {
+        i += 1;
+        let precision = digits(&mut i);
+        if precision.is_empty() {
+            return Err("Format specifier missing precision".into());
+        }
+        s.precision = Some(precision.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+    }
+    if i < chars.len() {
+        s.kind = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() {
+        return Err("Invalid format specifier".into());
+    }
+    Ok(s)
+}
+
+/// Formats a value by a spec; the error is Python's message.
+pub fn format_value(value: &Value, spec_text: &str) -> Result<String, String> {
+    let spec = parse(spec_text)?;
+    match value {
+        Value::Str(s) => format_str(s, &spec),
+        Value::Bool(b) if spec_text.is_empty() => Ok(if *b { "True" } else { "False" }.into()),
+        Value::Bool(b) => format_int(*b as i64, &spec),
+        Value::Int(i) => format_int(*i, &spec),
+        Value::Float(x) => format_float(*x, &spec),
+        other => Err(format!("unsupported format string passed to {}.__format__", other.type_name())),
+    }
+}
+
+fn unknown_code(code: char, type_name: &str) -> String {
+    format!("Unknown format code '{code}' for object of type '{type_name}'")
+}
+
+fn format_str(s: &str, spec: &Spec) -> Result<String, String> {
+    if let Some(code) = spec.kind.filter(|&k| k != 's') {
+        return Err(unknown_code(code, "str"));
+    }
+    if spec.sign.is_some() {
+        return Err("Sign not allowed in string format specifier".into());
+    }
+    if spec.align == Some('=') {
+        return Err("'=' alignment not allowed in string format specifier".into());
+    }
+    let text: String = match spec.precision {
+        Some(p) => s.chars().take(p).collect(),
+        None => s.to_string(),
+    };
+    Ok(pad(String::new(), text, spec, '<'))
+}
+
+fn format_int(i: i64, spec: &Spec) -> Result<String, String> {
+    let kind = spec.kind.unwrap_or('d');
+    if matches!(kind, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        return format_float(i as f64, spec);
+    }
+    if spec.precision.is_some() {
+        return Err("Precision not allowed in integer format specifier".into());
+    }
+    let magnitude = i.unsigned_abs();
+    let (digits, prefix) = match kind {
+        'd' | 'n' => (magnitude.to_string(), ""),
+        'b' => (format!("{magnitude:b}"), "0b"),
+        'o' => (format!("{magnitude:o}"), "0o"),
+        'x' => (format!("{magnitude:x}"), "0x"),
+        'X' => (format!("{magnitude:X}"), "0X"),
+        'c' => {
+            let c = u32::try_from(i).ok().and_then(char::from_u32).ok_or("%c arg not in range(0x110000)")?;
+            return Ok(pad(String::new(), c.to_string(), spec, '<'));
+        }
+        code => return Err(unknown_code(code, "int")),
+    };
+    let group_every = if matches!(kind, 'd' | 'n') { 3 } else { 4 };
+    let digits = match spec.grouping {
+        Some(sep) => group(&digits, sep, group_every),
+        None => digits,
+    };
+    let mut sign = sign_text(i < 0, spec);
+    if spec.alternate {
+        sign.push_str(prefix);
+    }
+    Ok(pad(sign, digits, spec, '>'))
+}
+
+fn format_float(x: f64, spec: &Spec) -> Result<String, String> {
+    let negative = x.is_sign_negative() && !x.is_nan();
+    let mut magnitude = x.abs();
+    let upper = matches!(spec.kind, Some('E' | 'F' | 'G'));
+    let body = if !magnitude.is_finite() {
+        let text = if magnitude.is_nan() { "nan" } else { "inf" };
+        let text = if upper { text.to_uppercase() } else { text.to_string() };
+        if spec.kind == Some('%') {
+            text + "%"
+        } else {
+            text
+        }
+    } else {
+        let body = match spec.kind {
+            Some('f' | 'F') => format!("{:.*}", spec.precision.unwrap_or(6), magnitude),
+            Some('e' | 'E') => exponential(magnitude, spec.precision.unwrap_or(6), spec.alternate),
+            Some('g' | 'G') => general(magnitude, spec.precision.unwrap_or(6), spec.alternate, false),
+            Some('%') => {
+                magnitude *= 100.0;
+                format!("{:.*}%", spec.precision.unwrap_or(6), magnitude)
+            }
+            None if spec.precision.is_some() => general(magnitude, spec.precision.unwrap_or(6), spec.alternate, true),
+            None => float_repr(magnitude),
+            Some(code) => return Err(unknown_code(code, "float")),
+        };
+        if upper {
+            body.to_uppercase()
+        } else {
+            body
+        }
+    };
+    let body = match spec.grouping {
+        Some(sep) => {
+            let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+            format!("{}{}", group(&body[..split], sep, 3), &body[split..])
+        }
+        None => body,
+    };
+    let is_zero = body.chars().all(|c| !c.is_ascii_digit() || c == '0');
+    let negative = negative && !(spec.no_negative_zero && is_zero);
+    Ok(pad(sign_text(negative, spec), body, spec, '>'))
+}
+
+/// `{:e}` with Python's two-digit exponent.
+fn exponential(x: f64, precision: usize, alternate: bool) -> String {
+    let text = format!("{:.*e}", precision, x);
+    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let point = if alternate && precision == 0 { "." } else { "" };
+    format!("{mantissa}{point}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+}
+
+/// The `g` presentation, and the one with no type but a precision (`repr_style`),
+/// which keeps one digit after the point and turns scientific one power sooner.
+fn general(x: f64, precision: usize, alternate: bool, repr_style: bool) -> String {
+    let p = precision.max(1);
+    let rounded = format!("{:.*e}", p - 1, x);
+    let exp: i32 = rounded.split_once('e').map_or(0, |(_, e)| e.parse().unwrap_or(0));
+    let limit = if repr_style { p as i32 - 1 } else { p as i32 };
+    let fixed = (-4..limit).contains(&exp) || (repr_style && x == 0.0);
+    let text = if fixed {
+        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, x)
+    } else {
+        exponential(x, p - 1, alternate)
+    };
+    if alternate {
+        return text;
+    }
+    let (mantissa, exponent) = match text.find('e') {
+        Some(at) => (&text[..at], &text[at..]),
+        None => (text.as_str(), ""),
+    };
+    let mut mantissa = if mantissa.contains('.') {
+        mantissa.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        mantissa.to_string()
+    };
+    if repr_style && exponent.is_empty() && !mantissa.contains('.') {
+        mantissa.push_str(".0");
+    }
+    format!("{mantissa}{exponent}")
+}
+
+fn sign_text(negative: bool, spec: &Spec) -> String {
+    match (negative, spec.sign) {
+        (true, _) => "-".into(),
+        (false, Some('+')) => "+".into(),
+        (false, Some(' ')) => " ".into(),
+        _ => String::new(),
+    }
+}
+
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let mut out = String::with_capacity(digits.len() * 4 / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Pads `sign` + `body` to the spec's width by its alignment.
+fn pad(sign: String, body: String, spec: &Spec, default_align: char) -> String {
+    let (fill, align) = match (spec.fill, spec.align) {
+        (fill, Some(align)) => (fill.unwrap_or(' '), align),
+        (_, None) if spec.zero => ('0', '='),
+        _ => (' ', default_align),
+    };
+    let len = sign.chars().count() + body.chars().count();
+    if len >= spec.width {
+        return sign + &body;
+    }
+    let gap = spec.width - len;
+    let fill_n = |n: usize| fill.to_string().repeat(n);
+    match align {
+        '<' => sign + &body + &fill_n(gap),
+        '^' => fill_n(gap / 2) + &sign + &body + &fill_n(gap - gap / 2),
+        '=' => sign + &fill_n(gap) + &body,
+        _ => fill_n(gap) + &sign + &body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(x: f64, spec: &str) -> String {
+        format_value(&Value::Float(x), spec).unwrap()
+    }
+
+    fn i(n: i64, spec: &str) -> String {
+        format_value(&Value::Int(n), spec).unwrap()
+    }
+
+    #[test]
+    fn float_specs_match_python() {
+        assert_eq!(f(3.14159, ".4f"), "3.1416");
+        assert_eq!(f(3.14159, "8.2f"), "    3.14");
+        assert_eq!(f(0.000123, ".3e"), "1.230e-04");
+        assert_eq!(f(1234567.0, ",.1f"), "1,234,567.0");
+        assert_eq!(f(0.256, ".1%"), "25.6%");
+        assert_eq!(f(123.456, ".3g"), "123");
+        assert_eq!(f(0.0001234, "g"), "0.0001234");
+        assert_eq!(f(1e-5, "g"), "1e-05");
+        assert_eq!(f(1.0, ".8"), "1.0");
+        assert_eq!(f(123.456, ".3"), "1.23e+02");
+        assert_eq!(f(2.5, "<6"), "2.5   ");
+        assert_eq!(f(-2.5, "08.2f"), "-0002.50");
+        assert_eq!(f(2.5, "^7"), "  2.5  ");
+        assert_eq!(f(2.5, "+"), "+2.5");
+        assert_eq!(f(f64::INFINITY, ".2f"), "inf");
+    }
+
+    #[test]
+    fn int_and_str_specs_match_python() {
+        assert_eq!(i(42, "5d"), "   42");
+        assert_eq!(i(1234567, ","), "1,234,567");
+        assert_eq!(i(255, "#x"), "0xff");
+        assert_eq!(i(5, ".2f"), "5.00");
+        assert_eq!(i(-5, "05"), "-0005");
+        assert_eq!(format_value(&Value::str("ab"), ">4").unwrap(), "  ab");
+        assert_eq!(format_value(&Value::str("ab"), "*^6").unwrap(), "**ab**");
+        assert_eq!(
+            format_value(&Value::Float(1.5), "d").unwrap_err(),
+            "Unknown format code 'd' for object of type 'float'"
+        );
+    }
+}

@@ -1,0 +1,227 @@
+//! `repr(x)` and `str(x)` by Python's rules: `0.1`, `1e-05`, `'a'`, `[1, 2.5, 'a']`,
+//! `(1,)`, `{'k': 0.1}`, `True`, `None`.
+
+use super::{Value};
+use crate::eval::Eval;
+use super::object::Instance;
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+/// Instances may define `repr(self)`; running it needs the interpreter.
+pub trait ReprHook {
+    /// The text of the instance's own `repr` method, or `None` if it has none.
+    fn instance_repr(&mut self, instance: &Rc<Instance>, value: &Value) -> Eval<Option<String>>;
+}
+
+/// Python's `repr`.
+pub fn repr(value: &Value, hook: &mut dyn ReprHook) -> Eval<String> {
+    let mut out = String::new();
+    Printer { hook, open: Vec::new() }.write(value, &mut out)?;
+    Ok(out)
+}
+
+/// Python's `str`: like `repr` except that strings and errors print bare.
+pub fn str_of(value: &Value, hook: &mut dyn ReprHook) -> Eval<String> {
+    match value {
+        Value::Str(s) => Ok(s.to_string()),
+        Value::Error(e) => Ok(e.message.clone()),
+        _ => repr(value, hook),
+    }
+}
+
+struct Printer<'a> {
+    hook: &'a mut dyn ReprHook,
+    /// Containers being printed: meeting one again prints `[...]`, as Python does.
+    open: Vec<usize>,
+}
+
+impl Printer<'_> {
+    fn write(&mut self, value: &Value, out: &mut String) -> Eval<()> {
+        match value {
+            Value::None => out.push_str("None"),
+            Value::Bool(true) => out.push_str("True"),
+            Value::Bool(false) => out.push_str("False"),
+            Value::Int(i) => write!(out, "{i}").unwrap_or(()),
+            Value::Float(x) => out.push_str(&float_repr(*x)),
+            Value::Str(s) => out.push_str(&str_repr(s)),
+            Value::List(items) => {
+                let items = items.borrow().clone();
+                self.sequence(value, &items, "[", "]", out)?;
+            }
+            Value::Tuple(items) => {
+                if items.len() == 1 {
+                    out.push('(');
+                    self.write(&items[0], out)?;
+                    out.push_str(",)");
+                } else {
+                    self.sequence(value, items, "(", ")", out)?;
+                }
+            }
+            Value::Dict(d) => {
+                let id = value.identity();
+                if self.open.contains(&id) {
+                    out.push_str("{...}");
+                    return Ok(());
+                }
+                self.open.push(id);
+                let entries: Vec<(Value, Value)> =
+                    d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                out.push('{');
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write(k, out)?;
+                    out.push_str(": ");
+                    self.write(v, out)?;
+                }
+                out.push('}');
+                self.open.pop();
+            }
+            Value::Range(r) if r.step == 1 => write!(out, "range({}, {})", r.start, r.stop).unwrap_or(()),
+            Value::Range(r) => write!(out, "range({}, {}, {})", r.start, r.stop, r.step).unwrap_or(()),
+            Value::Function(f) => write!(out, "<function {}>", f.def.name).unwrap_or(()),
+            Value::Builtin(b) => write!(out, "<built-in function {}>", b.name).unwrap_or(()),
+            Value::BoundMethod(m) => {
+                let name = match &m.method {
+                    Value::Function(f) => f.def.name.as_str(),
+                    Value::Builtin(b) => b.name,
+                    _ => "?",
+                };
+                write!(out, "<bound method {}.{}>", m.receiver.type_name(), name).unwrap_or(())
+            }
+            Value::Class(c) => write!(out, "<class '{}'>", c.name).unwrap_or(()),
+            Value::Instance(inst) => {
+                let id = value.identity();
+                if self.open.contains(&id) {
+                    out.push_str("...");
+                    return Ok(());
+                }
+                self.open.push(id);
+                let custom = self.hook.instance_repr(inst, value);
+                self.open.pop();
+                match custom? {
+                    Some(text) => out.push_str(&text),
+                    None => write!(out, "<{} object>", inst.class.name).unwrap_or(()),
+                }
+            }
+            Value::Module(m) => write!(out, "<module '{}'>", m.name).unwrap_or(()),
+            Value::Super(_) => out.push_str("<super>"),
+            Value::Error(e) => write!(out, "{}({})", e.kind, str_repr(&e.message)).unwrap_or(()),
+            Value::Einops(form) => write!(out, "<{} pattern>", form.kind.name()).unwrap_or(()),
+        }
+        Ok(())
+    }
+
+    fn sequence(&mut self, value: &Value, items: &[Value], open: &str, close: &str, out: &mut String) -> Eval<()> {
+        let id = value.identity();
+        if self.open.contains(&id) {
+            write!(out, "{open}...{close}").unwrap_or(());
+            return Ok(());
+        }
+        self.open.push(id);
+        out.push_str(open);
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            self.write(item, out)?;
+        }
+        out.push_str(close);
+        self.open.pop();
+        Ok(())
+    }
+}
+
+/// Python's `repr(float)`: the shortest digits that read back the same, in fixed
+/// notation when the exponent is in -4..16 and scientific (`1e-05`, `1e+16`) otherwise.
+pub fn float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    let sci = format!("{:e}", x.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let sign = if x < 0.0 { "-" } else { "" };
+    if (-4..16).contains(&exp) {
+        let body = if exp >= 0 {
+            let point = exp as usize + 1;
+            if digits.len() <= point {
+                format!("{digits}{}.0", "0".repeat(point - digits.len()))
+            } else {
+                format!("{}.{}", &digits[..point], &digits[point..])
+            }
+        } else {
+            format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
+        };
+        format!("{sign}{body}")
+    } else {
+        let frac = if digits.len() > 1 { format!(".{}", &digits[1..]) } else { String::new() };
+        format!("{sign}{}{frac}e{}{:02}", &digits[..1], if exp < 0 { '-' } else { '+' }, exp.abs())
+    }
+}
+
+/// Python's `repr(str)`: single quotes unless the text has `'` and no `"`.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => write!(out, "\\x{:02x}", c as u32).unwrap_or(()),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_print_as_python_prints_them() {
+        let cases = [
+            (0.1, "0.1"),
+            (1e-5, "1e-05"),
+            (1.5e-5, "1.5e-05"),
+            (0.0001, "0.0001"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (123456789012345678.0, "1.2345678901234568e+17"),
+            (2.5, "2.5"),
+            (-3.0, "-3.0"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (-0.0, "-0.0"),
+            (f64::INFINITY, "inf"),
+            (1e300 * 10.0, "1e+301"),
+        ];
+        for (x, text) in cases {
+            assert_eq!(float_repr(x), text, "{x:e}");
+        }
+    }
+
+    #[test]
+    fn strings_pick_python_quotes() {
+        assert_eq!(str_repr("a"), "'a'");
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("both ' \""), "'both \\' \"'");
+        assert_eq!(str_repr("a\nb\x01"), "'a\\nb\\x01'");
+    }
+}
