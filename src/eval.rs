@@ -13,6 +13,7 @@ mod module;
 mod ops;
 mod stmt;
 
+pub use attr::attribute_names;
 pub use call::CallArgs;
 pub use env::Env;
 pub use error::{fail, Eval, Flow, RuntimeError, StackFrame};

@@ -124,6 +124,11 @@ fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         )?),
     };
     match (number, digits) {
+        (Number::Int(i), Some(d)) if d < 0 => {
+            let scale = 10i64.checked_pow((-d) as u32).unwrap_or(i64::MAX);
+            let rounded = (i as f64 / scale as f64).round_ties_even() as i64;
+            Ok(Value::Int(rounded.saturating_mul(scale)))
+        }
         (Number::Int(i), _) => Ok(Value::Int(i)),
         (Number::Float(x), None) => {
             if !x.is_finite() {

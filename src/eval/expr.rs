@@ -303,6 +303,14 @@ impl Interpreter {
     fn name_error(&self, name: &str, env: &Env, span: Span) -> RuntimeError {
         let error = RuntimeError::new("NameError", format!("name '{name}' is not defined"), span)
             .with_label("not defined");
+        let spelling = match name {
+            "True" | "False" | "None" => Some(name.to_lowercase()),
+            "null" | "nil" => Some("none".to_string()),
+            _ => None,
+        };
+        if let Some(spelling) = spelling {
+            return error.with_help(format!("tl spells it `{spelling}`"));
+        }
         let mut candidates: Vec<String> = env.visible_names().iter().map(|s| s.to_string()).collect();
         candidates.extend(crate::stdlib::names().map(String::from));
         match closest_name(name, &candidates) {
@@ -319,7 +327,11 @@ pub(super) fn hash_key(key: &Value, span: Span) -> Eval<HashKey> {
 
 /// The candidate within a small edit distance of `name`, if any.
 pub fn closest_name<'a>(name: &str, candidates: &'a [String]) -> Option<&'a str> {
-    let limit = (name.chars().count() / 3).max(1);
+    let length = name.chars().count();
+    if length < 3 {
+        return None;
+    }
+    let limit = (length / 3).max(1);
     candidates
         .iter()
         .filter(|c| !c.starts_with('_') && c.as_str() != name)

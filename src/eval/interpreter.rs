@@ -87,18 +87,30 @@ impl Interpreter {
     /// Parses and runs `text` in the global scope. With `echo`, the value of each
     /// top-level expression statement that is not `None` is printed, as Python's REPL does.
     pub fn run_source(&mut self, name: &str, text: &str, dir: PathBuf, echo: bool) -> Result<(), Failure> {
+        self.run_program(name, text, dir, echo).map(|_| ())
+    }
+
+    /// Runs `text` and returns the value of its last statement if that is an expression
+    /// (the REPL's `:type` and `:time`).
+    pub fn evaluate(&mut self, name: &str, text: &str) -> Result<Value, Failure> {
+        self.run_program(name, text, PathBuf::from("."), false)
+    }
+
+    fn run_program(&mut self, name: &str, text: &str, dir: PathBuf, echo: bool) -> Result<Value, Failure> {
         let src = self.sources.add(name, text, dir);
         let program = parse_program(text, src).and_then(|p| check_program(&p).map(|_| p));
         let program = program.map_err(Failure::Syntax)?;
         let globals = self.globals.clone();
+        let mut last = Value::None;
         let result = (|| -> Eval<()> {
             for stmt in &program {
+                last = Value::None;
                 match &stmt.node {
-                    StmtKind::Expr(expr) if echo && !matches!(expr.node, ExprKind::If { .. }) => {
-                        let expr = &expr;
-                        let value = self.eval(expr, &globals)?;
-                        if !matches!(value, Value::None) {
-                            let text = self.repr(&value)?;
+                    StmtKind::Expr(expr) if !matches!(expr.node, ExprKind::If { .. }) => {
+                        self.step(stmt.span)?;
+                        last = self.eval(expr, &globals)?;
+                        if echo && !matches!(last, Value::None) {
+                            let text = self.repr(&last)?;
                             self.write_out(&format!("{text}\n"), expr.span)?;
                         }
                     }
@@ -110,10 +122,10 @@ impl Interpreter {
         self.frames.clear();
         let flushed = self.out.flush();
         match result {
-            Ok(()) => flushed.map_err(|e| Failure::Io(format!("cannot write output: {e}"))),
+            Ok(()) => flushed.map(|_| last).map_err(|e| Failure::Io(format!("cannot write output: {e}"))),
             Err(Flow::Error(error)) => Err(Failure::Runtime(error)),
             // The checker refuses `return`/`break`/`continue` outside their constructs.
-            Err(_) => Ok(()),
+            Err(_) => Ok(Value::None),
         }
     }
 

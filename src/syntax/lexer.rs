@@ -41,6 +41,8 @@ pub fn lex(text: &str, source: SourceId, base: usize) -> Result<Vec<SpannedTok>,
     let mut out: Vec<SpannedTok> = Vec::new();
     let mut open: Vec<(Bracket, usize, usize)> = Vec::new();
     let mut lexer = Tok::lexer(text);
+    // Set right after a block's closing `}`: a statement may follow on the same line.
+    let mut after_block = false;
     while let Some(result) = lexer.next() {
         let range = lexer.span();
         let (start, end) = (base + range.start, base + range.end);
@@ -48,6 +50,10 @@ pub fn lex(text: &str, source: SourceId, base: usize) -> Result<Vec<SpannedTok>,
             Ok(tok) => tok,
             Err(kind) => return Err(lex_error(kind, lexer.slice(), span(range.start, range.end))),
         };
+        let in_block = matches!(open.last(), None | Some((Bracket::Block, ..)));
+        if std::mem::take(&mut after_block) && in_block && tok.starts_statement() {
+            out.push((start, Tok::Newline, start));
+        }
         match tok {
             Tok::Newline | Tok::Semicolon => {
                 let inside_expression = matches!(open.last(), Some((b, ..)) if *b != Bracket::Block);
@@ -93,7 +99,7 @@ pub fn lex(text: &str, source: SourceId, base: usize) -> Result<Vec<SpannedTok>,
             Tok::RParen | Tok::RBracket | Tok::RBrace => {
                 let closer = tok.text();
                 match open.pop() {
-                    Some((bracket, ..)) if bracket.closer() == closer => {}
+                    Some((bracket, ..)) if bracket.closer() == closer => after_block = bracket == Bracket::Block,
                     Some((bracket, open_start, open_end)) => {
                         return Err(SyntaxError::new(
                             format!("mismatched `{closer}`: the bracket open here needs `{}`", bracket.closer()),

@@ -241,6 +241,36 @@ impl Tok {
         )
     }
 
+    /// True for tokens that start a new statement when they follow a block's `}` on the
+    /// same line (`class A { fn f() {} fn g() {} }`): none of them can continue an
+    /// expression.
+    pub fn starts_statement(&self) -> bool {
+        matches!(
+            self,
+            Tok::Ident(_)
+                | Tok::Int(_)
+                | Tok::Float(_)
+                | Tok::Str(_)
+                | Tok::FString(_)
+                | Tok::Fn
+                | Tok::Class
+                | Tok::If
+                | Tok::While
+                | Tok::For
+                | Tok::Return
+                | Tok::Break
+                | Tok::Continue
+                | Tok::Try
+                | Tok::Raise
+                | Tok::Assert
+                | Tok::With
+                | Tok::Import
+                | Tok::True
+                | Tok::False
+                | Tok::None
+        )
+    }
+
     /// True for tokens that cannot end a statement, so a newline after them continues it.
     pub fn continues_line(&self) -> bool {
         matches!(

@@ -1,9 +1,9 @@
 //! `repr(x)` and `str(x)` by Python's rules: `0.1`, `1e-05`, `'a'`, `[1, 2.5, 'a']`,
 //! `(1,)`, `{'k': 0.1}`, `True`, `None`.
 
-use super::{Value};
-use crate::eval::Eval;
 use super::object::Instance;
+use super::Value;
+use crate::eval::Eval;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
@@ -81,6 +81,9 @@ impl Printer<'_> {
             Value::Range(r) if r.step == 1 => write!(out, "range({}, {})", r.start, r.stop).unwrap_or(()),
             Value::Range(r) => write!(out, "range({}, {}, {})", r.start, r.stop, r.step).unwrap_or(()),
             Value::Function(f) => write!(out, "<function {}>", f.def.name).unwrap_or(()),
+            Value::Builtin(b) if crate::builtins::type_object(b.name).is_some() => {
+                write!(out, "<class '{}'>", b.name).unwrap_or(())
+            }
             Value::Builtin(b) => write!(out, "<built-in function {}>", b.name).unwrap_or(()),
             Value::BoundMethod(m) => {
                 let name = match &m.method {

@@ -1,0 +1,49 @@
+//! Drives the real `tl` binary through a pseudo-terminal, as a user would.
+
+use rexpect::session::spawn_command;
+use std::process::Command;
+
+#[test]
+fn repl_echoes_continues_lines_survives_errors_and_quits() -> Result<(), rexpect::error::Error> {
+    let history = std::env::temp_dir().join(format!("tl-repl-test-{}", std::process::id()));
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tl"));
+    command.env("TL_HISTORY", &history).env("NO_COLOR", "1");
+    let mut repl = spawn_command(command, Some(10_000))?;
+    repl.exp_string(">>> ")?;
+
+    repl.send_line("1 + 2")?;
+    repl.exp_string("3")?;
+
+    // An open block asks for more lines. (Each entry waits for its output: rustyline
+    // discards what is typed before its prompt appears.)
+    repl.send_line("fn double(x) {")?;
+    repl.send_line("    return x * 2")?;
+    repl.send_line("}; 6 * 7")?;
+    repl.exp_string("42")?;
+    repl.send_line("double(50)")?;
+    repl.exp_string("100")?;
+
+    // `none` is not echoed; a string is echoed with its quotes.
+    repl.send_line("print('hi')")?;
+    repl.exp_string("hi")?;
+    repl.send_line("'a' + 'b'")?;
+    repl.exp_string("'ab'")?;
+
+    // An error prints its diagnostic and the session keeps its variables.
+    repl.send_line("total = double(5); total")?;
+    repl.exp_string("10")?;
+    repl.send_line("undefined_name + 1")?;
+    repl.exp_string("NameError: name 'undefined_name' is not defined")?;
+    repl.send_line("total + 1")?;
+    repl.exp_string("11")?;
+
+    repl.send_line(":type total / 2")?;
+    repl.exp_string("float")?;
+
+    repl.send_line(":quit")?;
+    repl.exp_eof()?;
+    let saved = std::fs::read_to_string(&history).unwrap_or_default();
+    let _ = std::fs::remove_file(&history);
+    assert!(saved.contains("double(50)"), "history was not saved: {saved:?}");
+    Ok(())
+}
