@@ -31,14 +31,24 @@ impl Interpreter {
         }
     }
 
-    /// `a op= b`: lists grow in place; everything else is `a = a op b`.
+    /// `a op= b`: `+=` and `*=` change a list in place; everything else is `a = a op b`.
     pub(super) fn binary_in_place(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
-        if let (BinOp::Add, Value::List(list)) = (op, &lhs) {
-            let items = self.collect(&rhs, span)?;
-            list.borrow_mut().extend(items);
-            return Ok(lhs);
-        }
-        self.binary_op(op, lhs, rhs, span)
+        let Value::List(list) = &lhs else {
+            return self.binary_op(op, lhs, rhs, span);
+        };
+        let items = match (op, &rhs) {
+            (BinOp::Add, _) => self.collect(&rhs, span)?,
+            (BinOp::Mul, Value::Int(_) | Value::Bool(_)) => match self.binary_op(op, lhs.clone(), rhs, span)? {
+                Value::List(repeated) => repeated.borrow().clone(),
+                _ => Vec::new(),
+            },
+            _ => return self.binary_op(op, lhs, rhs, span),
+        };
+        *list.borrow_mut() = match op {
+            BinOp::Add => list.borrow().iter().cloned().chain(items).collect(),
+            _ => items,
+        };
+        Ok(lhs)
     }
 
     /// `lhs op rhs` (also what `divmod`, `pow` and `sum` use).
