@@ -14,8 +14,14 @@ use crate::value::{Builtin, Value};
 
 /// Installs every builtin and constant into the prelude scope.
 pub fn install(prelude: &Env) {
-    let tables: [&'static [Builtin]; 6] =
-        [core::BUILTINS, convert::BUILTINS, sequences::BUILTINS, math::BUILTINS, errors::BUILTINS, errors::TYPES];
+    let tables: [&'static [Builtin]; 6] = [
+        core::BUILTINS,
+        convert::BUILTINS,
+        sequences::BUILTINS,
+        math::BUILTINS,
+        errors::BUILTINS,
+        errors::TYPES,
+    ];
     for table in tables {
         for builtin in table {
             prelude.set(Symbol::intern(builtin.name), Value::Builtin(builtin));

@@ -11,7 +11,7 @@ use std::fmt;
 /// Why running a program failed.
 #[derive(Debug)]
 pub enum Failure {
-    Syntax(SyntaxError),
+    Syntax(Box<SyntaxError>),
     Runtime(Box<RuntimeError>),
     /// The program could not be read or its output not written.
     Io(String),
@@ -24,9 +24,16 @@ const WIDTH: usize = 100;
 pub fn render(failure: &Failure, sources: &SourceMap, color: bool) -> String {
     match failure {
         Failure::Syntax(e) => {
-            let mut labels = vec![(e.span, e.label.clone())];
-            labels.extend(e.related.clone());
-            render_report(format!("SyntaxError: {}", e.message), &labels, e.help.clone(), sources, color)
+            let mut labels = vec![(e.span, e.label.to_string())];
+            labels.extend(e.related.as_deref().cloned());
+            let help = e.help.as_deref().map(String::from);
+            render_report(
+                format!("SyntaxError: {}", e.message),
+                &labels,
+                help,
+                sources,
+                color,
+            )
         }
         Failure::Runtime(e) => {
             let label = e.label.clone().unwrap_or_else(|| "here".to_string());
@@ -48,21 +55,45 @@ pub fn render(failure: &Failure, sources: &SourceMap, color: bool) -> String {
 
 /// The calls an error unwound through, outermost first, ending where it happened.
 fn call_stack(error: &RuntimeError, sources: &SourceMap) -> String {
-    let mut out = String::from("call stack (most recent call last):\n");
+    let mut lines: Vec<String> = Vec::new();
     let mut caller = "<main>".to_string();
     let mut line = |span: Span, function: &str| {
-        let Some(file) = sources.get(span.source) else { return };
+        let Some(file) = sources.get(span.source) else {
+            return;
+        };
         let (row, col) = sources.line_col(span.source, span.start);
         let code = file.text.lines().nth(row - 1).unwrap_or("").trim();
-        out.push_str(&format!("  {}:{row}:{col} in {function}: {code}\n", file.name));
+        lines.push(format!(
+            "  {}:{row}:{col} in {function}: {code}\n",
+            file.name
+        ));
     };
     for frame in error.stack.iter().rev() {
         line(frame.call_span, &caller);
         caller = frame.function.clone();
     }
     line(error.span, &caller);
+    let mut out = String::from("call stack (most recent call last):\n");
+    let mut i = 0;
+    while i < lines.len() {
+        let repeats = lines[i..].iter().take_while(|l| **l == lines[i]).count();
+        // Like Python, show a line that repeats (recursion) a few times, then count.
+        for _ in 0..repeats.min(REPEATED_FRAMES_SHOWN) {
+            out.push_str(&lines[i]);
+        }
+        if repeats > REPEATED_FRAMES_SHOWN {
+            out.push_str(&format!(
+                "  [the line above repeats {} more times]\n",
+                repeats - REPEATED_FRAMES_SHOWN
+            ));
+        }
+        i += repeats;
+    }
     out
 }
+
+/// A call-stack line repeated more than this is summarised.
+const REPEATED_FRAMES_SHOWN: usize = 3;
 
 fn render_report(
     message: String,
@@ -91,9 +122,18 @@ fn render_report(
                 source: Some(NamedSource::new(file.name.clone(), file.text.to_string())),
             }
         }
-        None => Report { message, help, labels: vec![], source: None },
+        None => Report {
+            message,
+            help,
+            labels: vec![],
+            source: None,
+        },
     };
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let mut out = String::new();
     let handler = GraphicalReportHandler::new_themed(theme).with_width(WIDTH);
     if handler.render_report(&mut out, &report).is_err() {
@@ -120,7 +160,9 @@ impl std::error::Error for Report {}
 
 impl Diagnostic for Report {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {

@@ -18,6 +18,6 @@ pub use call::CallArgs;
 pub use env::Env;
 pub use error::{fail, Eval, Flow, RuntimeError, StackFrame};
 pub use index::Subscript;
-pub use ops::order;
 pub use interpreter::{Interpreter, Limits};
 pub use iter::ValueIter;
+pub use ops::order;

@@ -34,7 +34,9 @@ pub fn run(program: Program) -> i32 {
         let mut interp = Interpreter::new(Box::new(std::io::BufWriter::new(stdout)));
         let result = match &program {
             Program::File { path, args } => {
-                interp.argv = std::iter::once(path.display().to_string()).chain(args.iter().cloned()).collect();
+                interp.argv = std::iter::once(path.display().to_string())
+                    .chain(args.iter().cloned())
+                    .collect();
                 interp.run_file(path, &path.display().to_string())
             }
             Program::Code(code) => {

@@ -19,7 +19,12 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
-    pub fn add(&mut self, name: impl Into<String>, text: impl Into<Rc<str>>, dir: PathBuf) -> SourceId {
+    pub fn add(
+        &mut self,
+        name: impl Into<String>,
+        text: impl Into<Rc<str>>,
+        dir: PathBuf,
+    ) -> SourceId {
         self.files.push(SourceFile {
             name: name.into(),
             text: text.into(),
@@ -34,7 +39,9 @@ impl SourceMap {
 
     /// 1-based line and column of a byte offset, for call-stack lines.
     pub fn line_col(&self, id: SourceId, offset: u32) -> (usize, usize) {
-        let Some(file) = self.get(id) else { return (0, 0) };
+        let Some(file) = self.get(id) else {
+            return (0, 0);
+        };
         let upto = &file.text[..(offset as usize).min(file.text.len())];
         let line = upto.matches('\n').count() + 1;
         let col = upto.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

@@ -2,8 +2,8 @@
 //! the spans every node carries.
 
 pub mod actions;
-pub mod check;
 pub mod ast;
+pub mod check;
 pub mod error;
 pub mod escape;
 pub mod fstring;

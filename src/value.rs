@@ -204,7 +204,10 @@ fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> bool {
         return false;
     }
     let seq_eq = |x: &[Value], y: &[Value]| {
-        x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.is(q) || equal_at_depth(p, q, depth + 1))
+        x.len() == y.len()
+            && x.iter()
+                .zip(y)
+                .all(|(p, q)| p.is(q) || equal_at_depth(p, q, depth + 1))
     };
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
@@ -214,10 +217,15 @@ fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> bool {
             Rc::ptr_eq(x, y) || {
                 let (x, y) = (x.borrow(), y.borrow());
                 x.len() == y.len()
-                    && x.iter().all(|(k, v)| y.get_by_key(k).is_some_and(|w| equal_at_depth(v, w, depth + 1)))
+                    && x.iter().all(|(k, v)| {
+                        y.get_by_key(k)
+                            .is_some_and(|w| equal_at_depth(v, w, depth + 1))
+                    })
             }
         }
-        (Value::BoundMethod(x), Value::BoundMethod(y)) => x.receiver.is(&y.receiver) && x.method.is(&y.method),
+        (Value::BoundMethod(x), Value::BoundMethod(y)) => {
+            x.receiver.is(&y.receiver) && x.method.is(&y.method)
+        }
         _ => match (number::as_number(a), number::as_number(b)) {
             (Some(x), Some(y)) => x.equals(y),
             _ => a.is(b),

@@ -7,18 +7,54 @@ use crate::value::format::format_value;
 use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "print", call: print },
-    Builtin { name: "len", call: len },
-    Builtin { name: "type", call: type_of },
-    Builtin { name: "isinstance", call: isinstance },
-    Builtin { name: "repr", call: repr },
-    Builtin { name: "format", call: format },
-    Builtin { name: "hasattr", call: hasattr },
-    Builtin { name: "getattr", call: getattr },
-    Builtin { name: "setattr", call: setattr },
-    Builtin { name: "callable", call: callable },
-    Builtin { name: "id", call: id },
-    Builtin { name: "super", call: super_ },
+    Builtin {
+        name: "print",
+        call: print,
+    },
+    Builtin {
+        name: "len",
+        call: len,
+    },
+    Builtin {
+        name: "type",
+        call: type_of,
+    },
+    Builtin {
+        name: "isinstance",
+        call: isinstance,
+    },
+    Builtin {
+        name: "repr",
+        call: repr,
+    },
+    Builtin {
+        name: "format",
+        call: format,
+    },
+    Builtin {
+        name: "hasattr",
+        call: hasattr,
+    },
+    Builtin {
+        name: "getattr",
+        call: getattr,
+    },
+    Builtin {
+        name: "setattr",
+        call: setattr,
+    },
+    Builtin {
+        name: "callable",
+        call: callable,
+    },
+    Builtin {
+        name: "id",
+        call: id,
+    },
+    Builtin {
+        name: "super",
+        call: super_,
+    },
 ];
 
 fn print(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
@@ -38,13 +74,22 @@ fn print(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     Ok(Value::None)
 }
 
-fn text_keyword(interp: &mut Interpreter, args: &mut CallArgs, name: &str, default: &str) -> Eval<String> {
+fn text_keyword(
+    interp: &mut Interpreter,
+    args: &mut CallArgs,
+    name: &str,
+    default: &str,
+) -> Eval<String> {
     match args.keyword(name) {
         None | Some(Value::None) => Ok(default.to_string()),
         Some(Value::Str(s)) => Ok(s.to_string()),
         Some(other) => {
             let shown = interp.repr(&other)?;
-            fail("TypeError", args.span, format!("{name} must be None or a string, not {shown}"))
+            fail(
+                "TypeError",
+                args.span,
+                format!("{name} must be None or a string, not {shown}"),
+            )
         }
     }
 }
@@ -57,7 +102,13 @@ fn len(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.borrow().len(),
         Value::Range(r) => r.len(),
-        other => return fail("TypeError", args.span, format!("object of type '{}' has no len()", other.type_name())),
+        other => {
+            return fail(
+                "TypeError",
+                args.span,
+                format!("object of type '{}' has no len()", other.type_name()),
+            )
+        }
     };
     Ok(Value::Int(n as i64))
 }
@@ -96,7 +147,11 @@ fn isinstance(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         k => valid(k),
     };
     if !all_valid {
-        return fail("TypeError", args.span, "isinstance() arg 2 must be a type or tuple of types");
+        return fail(
+            "TypeError",
+            args.span,
+            "isinstance() arg 2 must be a type or tuple of types",
+        );
     }
     Ok(Value::Bool(is_instance(&args.positional[0], kind)))
 }
@@ -111,7 +166,13 @@ fn format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let spec = match args.positional.get(1) {
         None => String::new(),
         Some(Value::Str(s)) => s.to_string(),
-        Some(other) => return fail("TypeError", args.span, format!("format spec must be a str, not {}", other.type_name())),
+        Some(other) => {
+            return fail(
+                "TypeError",
+                args.span,
+                format!("format spec must be a str, not {}", other.type_name()),
+            )
+        }
     };
     let value = &args.positional[0];
     if spec.is_empty() {
@@ -125,20 +186,31 @@ fn format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn attribute_name(args: &CallArgs) -> Eval<Symbol> {
     match &args.positional[1] {
         Value::Str(s) => Ok(Symbol::intern(s)),
-        other => fail("TypeError", args.span, format!("attribute name must be string, not '{}'", other.type_name())),
+        other => fail(
+            "TypeError",
+            args.span,
+            format!("attribute name must be string, not '{}'", other.type_name()),
+        ),
     }
 }
 
 fn hasattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let name = attribute_name(&args)?;
-    Ok(Value::Bool(interp.get_attr(&args.positional[0], name, args.span).is_ok()))
+    Ok(Value::Bool(
+        interp
+            .get_attr(&args.positional[0], name, args.span)
+            .is_ok(),
+    ))
 }
 
 fn getattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 3)?;
     let name = attribute_name(&args)?;
-    match (interp.get_attr(&args.positional[0], name, args.span), args.positional.get(2)) {
+    match (
+        interp.get_attr(&args.positional[0], name, args.span),
+        args.positional.get(2),
+    ) {
         (Err(_), Some(default)) => Ok(default.clone()),
         (result, _) => result,
     }
@@ -147,7 +219,12 @@ fn getattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn setattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(3, 3)?;
     let name = attribute_name(&args)?;
-    interp.set_attr(&args.positional[0], name, args.positional[2].clone(), args.span)?;
+    interp.set_attr(
+        &args.positional[0],
+        name,
+        args.positional[2].clone(),
+        args.span,
+    )?;
     Ok(Value::None)
 }
 

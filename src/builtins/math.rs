@@ -47,40 +47,134 @@ unary_float_functions! {
 }
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "abs", call: abs },
-    Builtin { name: "round", call: round },
-    Builtin { name: "divmod", call: divmod },
-    Builtin { name: "pow", call: pow },
-    Builtin { name: "exp", call: exp },
-    Builtin { name: "exp2", call: exp2 },
-    Builtin { name: "expm1", call: expm1 },
-    Builtin { name: "log", call: log },
-    Builtin { name: "log2", call: log2 },
-    Builtin { name: "log10", call: log10 },
-    Builtin { name: "log1p", call: log1p },
-    Builtin { name: "sqrt", call: sqrt },
-    Builtin { name: "sin", call: sin },
-    Builtin { name: "cos", call: cos },
-    Builtin { name: "tan", call: tan },
-    Builtin { name: "asin", call: asin },
-    Builtin { name: "acos", call: acos },
-    Builtin { name: "atan", call: atan },
-    Builtin { name: "atan2", call: atan2 },
-    Builtin { name: "sinh", call: sinh },
-    Builtin { name: "cosh", call: cosh },
-    Builtin { name: "tanh", call: tanh },
-    Builtin { name: "floor", call: floor },
-    Builtin { name: "ceil", call: ceil },
-    Builtin { name: "trunc", call: trunc },
-    Builtin { name: "isnan", call: isnan },
-    Builtin { name: "isinf", call: isinf },
-    Builtin { name: "isfinite", call: isfinite },
+    Builtin {
+        name: "abs",
+        call: abs,
+    },
+    Builtin {
+        name: "round",
+        call: round,
+    },
+    Builtin {
+        name: "divmod",
+        call: divmod,
+    },
+    Builtin {
+        name: "pow",
+        call: pow,
+    },
+    Builtin {
+        name: "exp",
+        call: exp,
+    },
+    Builtin {
+        name: "exp2",
+        call: exp2,
+    },
+    Builtin {
+        name: "expm1",
+        call: expm1,
+    },
+    Builtin {
+        name: "log",
+        call: log,
+    },
+    Builtin {
+        name: "log2",
+        call: log2,
+    },
+    Builtin {
+        name: "log10",
+        call: log10,
+    },
+    Builtin {
+        name: "log1p",
+        call: log1p,
+    },
+    Builtin {
+        name: "sqrt",
+        call: sqrt,
+    },
+    Builtin {
+        name: "sin",
+        call: sin,
+    },
+    Builtin {
+        name: "cos",
+        call: cos,
+    },
+    Builtin {
+        name: "tan",
+        call: tan,
+    },
+    Builtin {
+        name: "asin",
+        call: asin,
+    },
+    Builtin {
+        name: "acos",
+        call: acos,
+    },
+    Builtin {
+        name: "atan",
+        call: atan,
+    },
+    Builtin {
+        name: "atan2",
+        call: atan2,
+    },
+    Builtin {
+        name: "sinh",
+        call: sinh,
+    },
+    Builtin {
+        name: "cosh",
+        call: cosh,
+    },
+    Builtin {
+        name: "tanh",
+        call: tanh,
+    },
+    Builtin {
+        name: "floor",
+        call: floor,
+    },
+    Builtin {
+        name: "ceil",
+        call: ceil,
+    },
+    Builtin {
+        name: "trunc",
+        call: trunc,
+    },
+    Builtin {
+        name: "isnan",
+        call: isnan,
+    },
+    Builtin {
+        name: "isinf",
+        call: isinf,
+    },
+    Builtin {
+        name: "isfinite",
+        call: isfinite,
+    },
 ];
 
 fn float_arg(args: &CallArgs, i: usize) -> Eval<f64> {
     let v = &args.positional[i];
     v.as_f64().map_or_else(
-        || fail("TypeError", args.span, format!("{}() needs a number, not '{}'", args.function, v.type_name())),
+        || {
+            fail(
+                "TypeError",
+                args.span,
+                format!(
+                    "{}() needs a number, not '{}'",
+                    args.function,
+                    v.type_name()
+                ),
+            )
+        },
         Ok,
     )
 }
@@ -93,15 +187,18 @@ fn one_float(args: &CallArgs) -> Eval<f64> {
 fn abs(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     match as_number(&args.positional[0]) {
-        Some(Number::Int(i)) => i.checked_abs().map(Value::Int).map_or_else(
-            || fail("OverflowError", args.span, "integer overflow"),
-            Ok,
-        ),
+        Some(Number::Int(i)) => i
+            .checked_abs()
+            .map(Value::Int)
+            .map_or_else(|| fail("OverflowError", args.span, "integer overflow"), Ok),
         Some(Number::Float(x)) => Ok(Value::Float(x.abs())),
         None => fail(
             "TypeError",
             args.span,
-            format!("bad operand type for abs(): '{}'", args.positional[0].type_name()),
+            format!(
+                "bad operand type for abs(): '{}'",
+                args.positional[0].type_name()
+            ),
         ),
     }
 }
@@ -111,9 +208,20 @@ fn abs(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let ndigits = args.keyword("ndigits");
     args.expect(1, 2)?;
-    let ndigits = ndigits.or_else(|| args.positional.get(1).cloned()).filter(|v| !matches!(v, Value::None));
+    let ndigits = ndigits
+        .or_else(|| args.positional.get(1).cloned())
+        .filter(|v| !matches!(v, Value::None));
     let number = as_number(&args.positional[0]).map_or_else(
-        || fail("TypeError", args.span, format!("type {} doesn't define __round__ method", args.positional[0].type_name())),
+        || {
+            fail(
+                "TypeError",
+                args.span,
+                format!(
+                    "type {} doesn't define __round__ method",
+                    args.positional[0].type_name()
+                ),
+            )
+        },
         Ok,
     )?;
     let digits = match &ndigits {
@@ -132,7 +240,11 @@ fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         (Number::Int(i), _) => Ok(Value::Int(i)),
         (Number::Float(x), None) => {
             if !x.is_finite() {
-                return fail("ValueError", args.span, format!("cannot round {x} to an integer"));
+                return fail(
+                    "ValueError",
+                    args.span,
+                    format!("cannot round {x} to an integer"),
+                );
             }
             Ok(Value::Int(x.round_ties_even() as i64))
         }
@@ -158,12 +270,19 @@ fn divmod(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 fn pow(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
-    interp.binary_op(BinOp::Pow, args.positional[0].clone(), args.positional[1].clone(), args.span)
+    interp.binary_op(
+        BinOp::Pow,
+        args.positional[0].clone(),
+        args.positional[1].clone(),
+        args.span,
+    )
 }
 
 fn atan2(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
-    Ok(Value::Float(float_arg(&args, 0)?.atan2(float_arg(&args, 1)?)))
+    Ok(Value::Float(
+        float_arg(&args, 0)?.atan2(float_arg(&args, 1)?),
+    ))
 }
 
 /// `floor`, `ceil` and `trunc` of a number are ints, as in Python's `math`.
@@ -174,7 +293,11 @@ fn integral(args: &CallArgs, f: fn(f64) -> f64) -> Eval<Value> {
     }
     let x = f(float_arg(args, 0)?);
     if !x.is_finite() || x.abs() >= 9.2e18 {
-        return fail("OverflowError", args.span, format!("cannot convert {x} to an integer"));
+        return fail(
+            "OverflowError",
+            args.span,
+            format!("cannot convert {x} to an integer"),
+        );
     }
     Ok(Value::Int(x as i64))
 }

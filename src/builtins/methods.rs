@@ -9,56 +9,173 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 static STR_METHODS: &[Builtin] = &[
-    Builtin { name: "upper", call: str_upper },
-    Builtin { name: "lower", call: str_lower },
-    Builtin { name: "strip", call: str_strip },
-    Builtin { name: "lstrip", call: str_strip },
-    Builtin { name: "rstrip", call: str_strip },
-    Builtin { name: "split", call: str_split },
-    Builtin { name: "join", call: str_join },
-    Builtin { name: "replace", call: str_replace },
-    Builtin { name: "startswith", call: str_startswith },
-    Builtin { name: "endswith", call: str_endswith },
-    Builtin { name: "find", call: str_find },
-    Builtin { name: "count", call: str_count },
-    Builtin { name: "format", call: str_format },
-    Builtin { name: "ljust", call: str_justify },
-    Builtin { name: "rjust", call: str_justify },
-    Builtin { name: "center", call: str_justify },
+    Builtin {
+        name: "upper",
+        call: str_upper,
+    },
+    Builtin {
+        name: "lower",
+        call: str_lower,
+    },
+    Builtin {
+        name: "strip",
+        call: str_strip,
+    },
+    Builtin {
+        name: "lstrip",
+        call: str_strip,
+    },
+    Builtin {
+        name: "rstrip",
+        call: str_strip,
+    },
+    Builtin {
+        name: "split",
+        call: str_split,
+    },
+    Builtin {
+        name: "join",
+        call: str_join,
+    },
+    Builtin {
+        name: "replace",
+        call: str_replace,
+    },
+    Builtin {
+        name: "startswith",
+        call: str_startswith,
+    },
+    Builtin {
+        name: "endswith",
+        call: str_endswith,
+    },
+    Builtin {
+        name: "find",
+        call: str_find,
+    },
+    Builtin {
+        name: "count",
+        call: str_count,
+    },
+    Builtin {
+        name: "format",
+        call: str_format,
+    },
+    Builtin {
+        name: "ljust",
+        call: str_justify,
+    },
+    Builtin {
+        name: "rjust",
+        call: str_justify,
+    },
+    Builtin {
+        name: "center",
+        call: str_justify,
+    },
 ];
 
 static LIST_METHODS: &[Builtin] = &[
-    Builtin { name: "append", call: list_append },
-    Builtin { name: "extend", call: list_extend },
-    Builtin { name: "insert", call: list_insert },
-    Builtin { name: "pop", call: list_pop },
-    Builtin { name: "remove", call: list_remove },
-    Builtin { name: "index", call: seq_index },
-    Builtin { name: "count", call: seq_count },
-    Builtin { name: "sort", call: list_sort },
-    Builtin { name: "reverse", call: list_reverse },
-    Builtin { name: "copy", call: list_copy },
-    Builtin { name: "clear", call: list_clear },
+    Builtin {
+        name: "append",
+        call: list_append,
+    },
+    Builtin {
+        name: "extend",
+        call: list_extend,
+    },
+    Builtin {
+        name: "insert",
+        call: list_insert,
+    },
+    Builtin {
+        name: "pop",
+        call: list_pop,
+    },
+    Builtin {
+        name: "remove",
+        call: list_remove,
+    },
+    Builtin {
+        name: "index",
+        call: seq_index,
+    },
+    Builtin {
+        name: "count",
+        call: seq_count,
+    },
+    Builtin {
+        name: "sort",
+        call: list_sort,
+    },
+    Builtin {
+        name: "reverse",
+        call: list_reverse,
+    },
+    Builtin {
+        name: "copy",
+        call: list_copy,
+    },
+    Builtin {
+        name: "clear",
+        call: list_clear,
+    },
 ];
 
 static TUPLE_METHODS: &[Builtin] = &[
-    Builtin { name: "index", call: seq_index },
-    Builtin { name: "count", call: seq_count },
+    Builtin {
+        name: "index",
+        call: seq_index,
+    },
+    Builtin {
+        name: "count",
+        call: seq_count,
+    },
 ];
 
 static DICT_METHODS: &[Builtin] = &[
-    Builtin { name: "keys", call: dict_keys },
-    Builtin { name: "values", call: dict_values },
-    Builtin { name: "items", call: dict_items },
-    Builtin { name: "get", call: dict_get },
-    Builtin { name: "pop", call: dict_pop },
-    Builtin { name: "setdefault", call: dict_setdefault },
-    Builtin { name: "update", call: dict_update },
-    Builtin { name: "copy", call: dict_copy },
-    Builtin { name: "clear", call: dict_clear },
+    Builtin {
+        name: "keys",
+        call: dict_keys,
+    },
+    Builtin {
+        name: "values",
+        call: dict_values,
+    },
+    Builtin {
+        name: "items",
+        call: dict_items,
+    },
+    Builtin {
+        name: "get",
+        call: dict_get,
+    },
+    Builtin {
+        name: "pop",
+        call: dict_pop,
+    },
+    Builtin {
+        name: "setdefault",
+        call: dict_setdefault,
+    },
+    Builtin {
+        name: "update",
+        call: dict_update,
+    },
+    Builtin {
+        name: "copy",
+        call: dict_copy,
+    },
+    Builtin {
+        name: "clear",
+        call: dict_clear,
+    },
 ];
 
-static FLOAT_METHODS: &[Builtin] = &[Builtin { name: "is_integer", call: float_is_integer }];
+static FLOAT_METHODS: &[Builtin] = &[Builtin {
+    name: "is_integer",
+    call: float_is_integer,
+}];
 
 fn table(value: &Value) -> &'static [Builtin] {
     match value {
@@ -109,15 +226,29 @@ fn str_arg(args: &CallArgs, i: usize) -> Eval<Rc<str>> {
         Some(other) => fail(
             "TypeError",
             args.span,
-            format!("{}() argument must be str, not {}", args.function, other.type_name()),
+            format!(
+                "{}() argument must be str, not {}",
+                args.function,
+                other.type_name()
+            ),
         ),
-        None => fail("TypeError", args.span, format!("{}() is missing an argument", args.function)),
+        None => fail(
+            "TypeError",
+            args.span,
+            format!("{}() is missing an argument", args.function),
+        ),
     }
 }
 
 fn key_of(value: &Value, args: &CallArgs) -> Eval<HashKey> {
     HashKey::of(value).map_or_else(
-        || fail("TypeError", args.span, format!("unhashable type: '{}'", value.type_name())),
+        || {
+            fail(
+                "TypeError",
+                args.span,
+                format!("unhashable type: '{}'", value.type_name()),
+            )
+        },
         Ok,
     )
 }
@@ -141,7 +272,11 @@ fn str_strip(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         None | Some(Value::None) => None,
         Some(_) => Some(str_arg(&args, 1)?.chars().collect()),
     };
-    let strip = |c: char| chars.as_ref().map_or(c.is_whitespace(), |set| set.contains(&c));
+    let strip = |c: char| {
+        chars
+            .as_ref()
+            .map_or(c.is_whitespace(), |set| set.contains(&c))
+    };
     let out = match args.function {
         "lstrip" => s.trim_start_matches(strip),
         "rstrip" => s.trim_end_matches(strip),
@@ -155,12 +290,18 @@ fn str_split(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let maxsplit = args.keyword("maxsplit");
     args.expect(1, 3)?;
     let s = text(&args);
-    let sep = sep.or_else(|| args.positional.get(1).cloned()).unwrap_or(Value::None);
+    let sep = sep
+        .or_else(|| args.positional.get(1).cloned())
+        .unwrap_or(Value::None);
     let limit = match maxsplit.or_else(|| args.positional.get(2).cloned()) {
         Some(v) => v.as_int().unwrap_or(-1),
         None => -1,
     };
-    let limit = if limit < 0 { usize::MAX } else { limit as usize + 1 };
+    let limit = if limit < 0 {
+        usize::MAX
+    } else {
+        limit as usize + 1
+    };
     let parts: Vec<Value> = match sep {
         Value::None => {
             let mut parts: Vec<&str> = Vec::new();
@@ -176,9 +317,17 @@ fn str_split(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             }
             parts.into_iter().map(Value::str).collect()
         }
-        Value::Str(sep) if sep.is_empty() => return fail("ValueError", args.span, "empty separator"),
+        Value::Str(sep) if sep.is_empty() => {
+            return fail("ValueError", args.span, "empty separator")
+        }
         Value::Str(sep) => s.splitn(limit, &*sep).map(Value::str).collect(),
-        other => return fail("TypeError", args.span, format!("must be str or None, not {}", other.type_name())),
+        other => {
+            return fail(
+                "TypeError",
+                args.span,
+                format!("must be str or None, not {}", other.type_name()),
+            )
+        }
     };
     Ok(Value::list(parts))
 }
@@ -194,7 +343,10 @@ fn str_join(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
                 return fail(
                     "TypeError",
                     args.span,
-                    format!("sequence item {i}: expected str instance, {} found", other.type_name()),
+                    format!(
+                        "sequence item {i}: expected str instance, {} found",
+                        other.type_name()
+                    ),
                 )
             }
         }
@@ -204,7 +356,9 @@ fn str_join(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 fn str_replace(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(3, 3)?;
-    Ok(Value::str(&text(&args).replace(&*str_arg(&args, 1)?, &str_arg(&args, 2)?)))
+    Ok(Value::str(
+        &text(&args).replace(&*str_arg(&args, 1)?, &str_arg(&args, 2)?),
+    ))
 }
 
 fn str_startswith(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -220,7 +374,9 @@ fn str_endswith(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn str_find(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let s = text(&args);
-    let found = s.find(&*str_arg(&args, 1)?).map(|byte| s[..byte].chars().count() as i64);
+    let found = s
+        .find(&*str_arg(&args, 1)?)
+        .map(|byte| s[..byte].chars().count() as i64);
     Ok(Value::Int(found.unwrap_or(-1)))
 }
 
@@ -228,7 +384,11 @@ fn str_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let needle = str_arg(&args, 1)?;
     let s = text(&args);
-    let n = if needle.is_empty() { s.chars().count() + 1 } else { s.matches(&*needle).count() };
+    let n = if needle.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(&*needle).count()
+    };
     Ok(Value::Int(n as i64))
 }
 
@@ -244,7 +404,11 @@ fn str_justify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     };
     let mut chars = fill.chars();
     let (Some(fill), None) = (chars.next(), chars.next()) else {
-        return fail("TypeError", args.span, "the fill character must be exactly one character long");
+        return fail(
+            "TypeError",
+            args.span,
+            "the fill character must be exactly one character long",
+        );
     };
     let align = match args.function {
         "ljust" => '<',
@@ -252,7 +416,9 @@ fn str_justify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         _ => '^',
     };
     let spec = format!("{fill}{align}{}", width.max(0));
-    format_value(&Value::Str(s), &spec).map(|t| Value::str(&t)).map_err(|m| RuntimeError::new("ValueError", m, args.span).into())
+    format_value(&Value::Str(s), &spec)
+        .map(|t| Value::str(&t))
+        .map_err(|m| RuntimeError::new("ValueError", m, args.span).into())
 }
 
 /// `"{} is {:.2f}".format(a, b)`, with positional indices and keyword names.
@@ -261,7 +427,8 @@ fn str_format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let mut out = String::new();
     let mut chars = template.chars().peekable();
     let mut next_auto = 1;
-    let error = |message: &str| -> Eval<Value> { fail("ValueError", args.span, message.to_string()) };
+    let error =
+        |message: &str| -> Eval<Value> { fail("ValueError", args.span, message.to_string()) };
     while let Some(c) = chars.next() {
         match c {
             '{' if chars.peek() == Some(&'{') => {
@@ -289,16 +456,22 @@ fn str_format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
                 } else if let Ok(i) = name.parse::<usize>() {
                     args.positional.get(i + 1).cloned()
                 } else {
-                    args.keywords.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone())
+                    args.keywords
+                        .iter()
+                        .find(|(k, _)| k.as_str() == name)
+                        .map(|(_, v)| v.clone())
                 };
                 let Some(value) = value else {
-                    let message = format!("Replacement index {name:?} out of range for positional args tuple");
+                    let message = format!(
+                        "Replacement index {name:?} out of range for positional args tuple"
+                    );
                     return fail("IndexError", args.span, message);
                 };
                 let formatted = if spec.is_empty() {
                     interp.str_of(&value)?
                 } else {
-                    format_value(&value, spec).map_err(|m| RuntimeError::new("ValueError", m, args.span))?
+                    format_value(&value, spec)
+                        .map_err(|m| RuntimeError::new("ValueError", m, args.span))?
                 };
                 out.push_str(&formatted);
             }
@@ -331,7 +504,9 @@ fn list_insert(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         return fail("TypeError", args.span, "insert() index must be an integer");
     };
     let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
-    items.borrow_mut().insert(at as usize, args.positional[2].clone());
+    items
+        .borrow_mut()
+        .insert(at as usize, args.positional[2].clone());
     Ok(Value::None)
 }
 
@@ -343,7 +518,10 @@ fn list_pop(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         return fail("IndexError", args.span, "pop from empty list");
     }
     let i = match args.positional.get(1) {
-        Some(v) => v.as_int().map_or_else(|| fail("TypeError", args.span, "pop() index must be an integer"), Ok)?,
+        Some(v) => v.as_int().map_or_else(
+            || fail("TypeError", args.span, "pop() index must be an integer"),
+            Ok,
+        )?,
         None => -1,
     };
     let at = if i < 0 { i + len } else { i };
@@ -357,7 +535,10 @@ fn list_pop(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn list_remove(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let items = list(&args);
-    let at = items.borrow().iter().position(|v| crate::value::values_equal(v, &args.positional[1]));
+    let at = items
+        .borrow()
+        .iter()
+        .position(|v| crate::value::values_equal(v, &args.positional[1]));
     match at {
         Some(i) => {
             items.borrow_mut().remove(i);
@@ -365,7 +546,11 @@ fn list_remove(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         }
         None => {
             let shown = interp.repr(&args.positional[1])?;
-            fail("ValueError", args.span, format!("list.remove(x): {shown} not in list"))
+            fail(
+                "ValueError",
+                args.span,
+                format!("list.remove(x): {shown} not in list"),
+            )
         }
     }
 }
@@ -380,18 +565,28 @@ fn items_of(args: &CallArgs) -> Vec<Value> {
 
 fn seq_index(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
-    match items_of(&args).iter().position(|v| crate::value::values_equal(v, &args.positional[1])) {
+    match items_of(&args)
+        .iter()
+        .position(|v| crate::value::values_equal(v, &args.positional[1]))
+    {
         Some(i) => Ok(Value::Int(i as i64)),
         None => {
             let shown = interp.repr(&args.positional[1])?;
-            fail("ValueError", args.span, format!("{shown} is not in {}", args.positional[0].type_name()))
+            fail(
+                "ValueError",
+                args.span,
+                format!("{shown} is not in {}", args.positional[0].type_name()),
+            )
         }
     }
 }
 
 fn seq_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
-    let n = items_of(&args).iter().filter(|v| crate::value::values_equal(v, &args.positional[1])).count();
+    let n = items_of(&args)
+        .iter()
+        .filter(|v| crate::value::values_equal(v, &args.positional[1]))
+        .count();
     Ok(Value::Int(n as i64))
 }
 
@@ -438,7 +633,11 @@ fn dict_values(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn dict_items(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     let d = dict(&args);
-    let items = d.borrow().iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect();
+    let items = d
+        .borrow()
+        .iter()
+        .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+        .collect();
     Ok(Value::list(items))
 }
 
@@ -446,7 +645,9 @@ fn dict_get(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 3)?;
     let key = key_of(&args.positional[1], &args)?;
     let found = dict(&args).borrow().get(&key).cloned();
-    Ok(found.or_else(|| args.positional.get(2).cloned()).unwrap_or(Value::None))
+    Ok(found
+        .or_else(|| args.positional.get(2).cloned())
+        .unwrap_or(Value::None))
 }
 
 fn dict_pop(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -470,7 +671,8 @@ fn dict_setdefault(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let existing = d.borrow().get(&key).cloned();
     Ok(existing.unwrap_or_else(|| {
         let value = args.positional.get(2).cloned().unwrap_or(Value::None);
-        d.borrow_mut().insert(key, args.positional[1].clone(), value.clone());
+        d.borrow_mut()
+            .insert(key, args.positional[1].clone(), value.clone());
         value
     }))
 }
@@ -480,7 +682,11 @@ fn dict_update(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let Value::Dict(other) = &args.positional[1] else {
         return fail("TypeError", args.span, "update() needs a dict");
     };
-    let entries: Vec<(Value, Value)> = other.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let entries: Vec<(Value, Value)> = other
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let d = dict(&args);
     for (k, v) in entries {
         let key = key_of(&k, &args)?;
@@ -491,7 +697,9 @@ fn dict_update(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 fn dict_copy(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
-    Ok(Value::Dict(Rc::new(RefCell::new(dict(&args).borrow().clone()))))
+    Ok(Value::Dict(Rc::new(RefCell::new(
+        dict(&args).borrow().clone(),
+    ))))
 }
 
 fn dict_clear(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {

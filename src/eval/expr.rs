@@ -5,7 +5,9 @@ use super::env::Env;
 use super::error::{fail, Eval, RuntimeError};
 use super::index::Subscript;
 use super::interpreter::Interpreter;
-use crate::syntax::ast::{Arg, Block, CompClause, Expr, ExprKind, FStringPart, FunctionDef, IndexItem, StmtKind};
+use crate::syntax::ast::{
+    Arg, Block, CompClause, Expr, ExprKind, FStringPart, FunctionDef, IndexItem, StmtKind,
+};
 use crate::syntax::span::Span;
 use crate::value::format::format_value;
 use crate::value::{Dict, Function, HashKey, Value};
@@ -31,7 +33,11 @@ impl Interpreter {
             ExprKind::Str(s) => Value::Str(s.clone()),
             ExprKind::FString(parts) => Value::str(&self.fstring(parts, env)?),
             ExprKind::Ellipsis => {
-                return fail("SyntaxError", span, "`...` is only meaningful inside an index such as `x[..., 0]`")
+                return fail(
+                    "SyntaxError",
+                    span,
+                    "`...` is only meaningful inside an index such as `x[..., 0]`",
+                )
             }
             ExprKind::Name(name) => match self.lookup(*name, env) {
                 Some(v) => v,
@@ -58,7 +64,11 @@ impl Interpreter {
                 })?;
                 Value::list(items)
             }
-            ExprKind::DictComp { key, value, clauses } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                clauses,
+            } => {
                 let scope = Env::new(Some(env.clone()));
                 let mut dict = Dict::new();
                 self.comprehension(clauses, &scope, &mut |interp, scope| {
@@ -122,7 +132,11 @@ impl Interpreter {
                 let target = self.eval(target, env)?;
                 self.get_attr(&target, name.node, name.span)?
             }
-            ExprKind::If { cond, then, otherwise } => {
+            ExprKind::If {
+                cond,
+                then,
+                otherwise,
+            } => {
                 if self.eval(cond, env)?.truthy() {
                     self.eval_block(then, env)?
                 } else if let Some(otherwise) = otherwise {
@@ -188,7 +202,7 @@ impl Interpreter {
         };
         let iterable = self.eval(&clause.iter, scope)?;
         let mut items = self.iterate(&iterable, clause.iter.span)?;
-        'items: while let Some(item) = items.next() {
+        'items: for item in items.by_ref() {
             self.step(clause.iter.span)?;
             self.assign(&clause.target, item, scope)?;
             for cond in &clause.conditions {
@@ -206,7 +220,11 @@ impl Interpreter {
         for part in parts {
             match part {
                 FStringPart::Text(text) => out.push_str(text),
-                FStringPart::Field { expr, conversion, spec } => {
+                FStringPart::Field {
+                    expr,
+                    conversion,
+                    spec,
+                } => {
                     let value = self.eval(expr, env)?;
                     let value = match conversion {
                         Some('r') | Some('a') => Value::str(&self.repr(&value)?),
@@ -216,8 +234,9 @@ impl Interpreter {
                     let text = match &value {
                         _ if spec.is_empty() => self.str_of(&value)?,
                         Value::Instance(_) => self.format_instance(&value, spec, expr.span)?,
-                        _ => format_value(&value, spec)
-                            .map_err(|message| RuntimeError::new("ValueError", message, expr.span))?,
+                        _ => format_value(&value, spec).map_err(|message| {
+                            RuntimeError::new("ValueError", message, expr.span)
+                        })?,
                     };
                     out.push_str(&text);
                 }
@@ -250,7 +269,11 @@ impl Interpreter {
                 Arg::Keyword(name, e) => {
                     let value = self.eval(e, env)?;
                     if call.keywords.iter().any(|(k, _)| *k == name.node) {
-                        return fail("SyntaxError", name.span, format!("keyword argument repeated: {}", name.node));
+                        return fail(
+                            "SyntaxError",
+                            name.span,
+                            format!("keyword argument repeated: {}", name.node),
+                        );
                     }
                     call.keywords.push((name.node, value));
                 }
@@ -267,7 +290,8 @@ impl Interpreter {
                         let Value::Str(k) = k else {
                             return fail("TypeError", e.span, "keywords must be strings");
                         };
-                        call.keywords.push((crate::syntax::symbol::Symbol::intern(k), v.clone()));
+                        call.keywords
+                            .push((crate::syntax::symbol::Symbol::intern(k), v.clone()));
                     }
                 }
             }
@@ -275,13 +299,22 @@ impl Interpreter {
         Ok(call)
     }
 
-    pub(super) fn eval_subscripts(&mut self, items: &[IndexItem], env: &Rc<Env>) -> Eval<Vec<Subscript>> {
+    pub(super) fn eval_subscripts(
+        &mut self,
+        items: &[IndexItem],
+        env: &Rc<Env>,
+    ) -> Eval<Vec<Subscript>> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             out.push(match item {
-                IndexItem::Expr(Expr { node: ExprKind::Ellipsis, .. }) => Subscript::Ellipsis,
+                IndexItem::Expr(Expr {
+                    node: ExprKind::Ellipsis,
+                    ..
+                }) => Subscript::Ellipsis,
                 IndexItem::Expr(e) => Subscript::Item(self.eval(e, env)?),
-                IndexItem::Slice { lower, upper, step, .. } => {
+                IndexItem::Slice {
+                    lower, upper, step, ..
+                } => {
                     let mut part = |e: &Option<Expr>| -> Eval<Option<Value>> {
                         match e {
                             Some(e) => Ok(Some(self.eval(e, env)?)),
@@ -311,7 +344,8 @@ impl Interpreter {
         if let Some(spelling) = spelling {
             return error.with_help(format!("tl spells it `{spelling}`"));
         }
-        let mut candidates: Vec<String> = env.visible_names().iter().map(|s| s.to_string()).collect();
+        let mut candidates: Vec<String> =
+            env.visible_names().iter().map(|s| s.to_string()).collect();
         candidates.extend(crate::stdlib::names().map(String::from));
         match closest_name(name, &candidates) {
             Some(best) => error.with_help(format!("did you mean '{best}'?")),
@@ -322,7 +356,14 @@ impl Interpreter {
 
 /// A dict key's hash, or `TypeError` for lists and dicts.
 pub(super) fn hash_key(key: &Value, span: Span) -> Eval<HashKey> {
-    HashKey::of(key).ok_or_else(|| RuntimeError::new("TypeError", format!("unhashable type: '{}'", key.type_name()), span).into())
+    HashKey::of(key).ok_or_else(|| {
+        RuntimeError::new(
+            "TypeError",
+            format!("unhashable type: '{}'", key.type_name()),
+            span,
+        )
+        .into()
+    })
 }
 
 /// The candidate within a small edit distance of `name`, if any.
@@ -349,7 +390,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(above + 1).min(row[j] + 1);
+            row[j + 1] = (diagonal + usize::from(ca != *cb))
+                .min(above + 1)
+                .min(row[j] + 1);
             diagonal = above;
         }
     }

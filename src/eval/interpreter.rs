@@ -6,8 +6,7 @@ use super::error::{Eval, Flow, RuntimeError};
 use crate::diag::Failure;
 use crate::source::SourceMap;
 use crate::syntax::ast::{ExprKind, StmtKind};
-use crate::syntax::check::check_program;
-use crate::syntax::parser::parse_program;
+use crate::syntax::parser::parse_checked;
 use crate::syntax::symbol::Symbol;
 use crate::value::{Function, Module, Value};
 use std::collections::HashMap;
@@ -26,7 +25,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_depth: 1000, max_steps: None }
+        Limits {
+            max_depth: 1000,
+            max_steps: None,
+        }
     }
 }
 
@@ -79,14 +81,21 @@ impl Interpreter {
 
     /// Runs a script file in the global scope; `name` is how diagnostics call it.
     pub fn run_file(&mut self, path: &Path, name: &str) -> Result<(), Failure> {
-        let text = std::fs::read_to_string(path).map_err(|e| Failure::Io(format!("cannot read {name}: {e}")))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::Io(format!("cannot read {name}: {e}")))?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         self.run_source(name, &text, dir, false).map(|_| ())
     }
 
     /// Parses and runs `text` in the global scope. With `echo`, the value of each
     /// top-level expression statement that is not `None` is printed, as Python's REPL does.
-    pub fn run_source(&mut self, name: &str, text: &str, dir: PathBuf, echo: bool) -> Result<(), Failure> {
+    pub fn run_source(
+        &mut self,
+        name: &str,
+        text: &str,
+        dir: PathBuf,
+        echo: bool,
+    ) -> Result<(), Failure> {
         self.run_program(name, text, dir, echo).map(|_| ())
     }
 
@@ -96,9 +105,15 @@ impl Interpreter {
         self.run_program(name, text, PathBuf::from("."), false)
     }
 
-    fn run_program(&mut self, name: &str, text: &str, dir: PathBuf, echo: bool) -> Result<Value, Failure> {
+    fn run_program(
+        &mut self,
+        name: &str,
+        text: &str,
+        dir: PathBuf,
+        echo: bool,
+    ) -> Result<Value, Failure> {
         let src = self.sources.add(name, text, dir);
-        let program = parse_program(text, src).and_then(|p| check_program(&p).map(|_| p));
+        let program = parse_checked(text, src);
         let program = program.map_err(Failure::Syntax)?;
         let globals = self.globals.clone();
         let mut last = Value::None;
@@ -122,7 +137,9 @@ impl Interpreter {
         self.frames.clear();
         let flushed = self.out.flush();
         match result {
-            Ok(()) => flushed.map(|_| last).map_err(|e| Failure::Io(format!("cannot write output: {e}"))),
+            Ok(()) => flushed
+                .map(|_| last)
+                .map_err(|e| Failure::Io(format!("cannot write output: {e}"))),
             Err(Flow::Error(error)) => Err(Failure::Runtime(error)),
             // The checker refuses `return`/`break`/`continue` outside their constructs.
             Err(_) => Ok(Value::None),
@@ -131,9 +148,9 @@ impl Interpreter {
 
     /// Writes program output (`print`, REPL echo).
     pub fn write_out(&mut self, text: &str, span: crate::syntax::span::Span) -> Eval<()> {
-        self.out
-            .write_all(text.as_bytes())
-            .map_err(|e| RuntimeError::new("OSError", format!("cannot write output: {e}"), span).into())
+        self.out.write_all(text.as_bytes()).map_err(|e| {
+            RuntimeError::new("OSError", format!("cannot write output: {e}"), span).into()
+        })
     }
 
     pub fn flush(&mut self) {
@@ -167,7 +184,12 @@ impl Interpreter {
 
     /// Names visible at the top level (REPL completion).
     pub fn global_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = self.globals.visible_names().iter().map(|s| s.to_string()).collect();
+        let mut names: Vec<String> = self
+            .globals
+            .visible_names()
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         names.extend(crate::stdlib::names().map(String::from));
         names.sort();
         names.dedup();

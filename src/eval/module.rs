@@ -4,8 +4,7 @@
 use super::env::Env;
 use super::error::{fail, Eval, Flow, StackFrame};
 use super::interpreter::Interpreter;
-use crate::syntax::check::check_program;
-use crate::syntax::parser::parse_program;
+use crate::syntax::parser::parse_checked;
 use crate::syntax::span::Span;
 use crate::value::Module;
 use std::path::PathBuf;
@@ -20,9 +19,17 @@ impl Interpreter {
                 return Ok(module);
             }
         }
-        let dir = self.sources.get(span.source).map(|f| f.dir.clone()).unwrap_or_default();
+        let dir = self
+            .sources
+            .get(span.source)
+            .map(|f| f.dir.clone())
+            .unwrap_or_default();
         let full = dir.join(path);
-        let key = full.canonicalize().unwrap_or_else(|_| full.clone()).display().to_string();
+        let key = full
+            .canonicalize()
+            .unwrap_or_else(|_| full.clone())
+            .display()
+            .to_string();
         if let Some(module) = self.modules.get(&key) {
             return Ok(module.clone());
         }
@@ -30,17 +37,27 @@ impl Interpreter {
             Ok(text) => text,
             Err(e) => {
                 let hint = if path.ends_with(".tl") {
-                    format!("paths are relative to the importing file's folder; this one is {}", full.display())
+                    "paths are relative to the folder of the file that imports them".to_string()
                 } else {
                     let names: Vec<&str> = crate::stdlib::names().collect();
-                    format!("a file path ends in .tl; standard-library modules are: {}", names.join(", "))
+                    format!(
+                        "a file path ends in .tl; standard-library modules are: {}",
+                        names.join(", ")
+                    )
                 };
-                return Err(super::RuntimeError::new("ImportError", format!("cannot import \"{path}\": {e}"), span)
-                    .with_help(hint)
-                    .into());
+                return Err(super::RuntimeError::new(
+                    "ImportError",
+                    format!("cannot import \"{path}\": {e}"),
+                    span,
+                )
+                .with_help(hint)
+                .into());
             }
         };
-        let name = full.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = full
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let folder = full.parent().map(PathBuf::from).unwrap_or_default();
         self.load_module(key, name, path.to_string(), text.into(), folder, span)
     }
@@ -54,8 +71,15 @@ impl Interpreter {
             return Some(module.clone());
         }
         let display = format!("<stdlib>/{name}.tl");
-        self.load_module(key, name.to_string(), display, source.into(), PathBuf::new(), Span::default())
-            .ok()
+        self.load_module(
+            key,
+            name.to_string(),
+            display,
+            source.into(),
+            PathBuf::new(),
+            Span::default(),
+        )
+        .ok()
     }
 
     fn load_module(
@@ -68,16 +92,27 @@ impl Interpreter {
         span: Span,
     ) -> Eval<Rc<Module>> {
         if self.importing.contains(&key) {
-            return fail("ImportError", span, format!("circular import of \"{display}\""));
+            return fail(
+                "ImportError",
+                span,
+                format!("circular import of \"{display}\""),
+            );
         }
         let src = self.sources.add(display, text.clone(), dir);
-        let program = match parse_program(&text, src).and_then(|p| check_program(&p).map(|_| p)) {
+        let program = match parse_checked(&text, src) {
             Ok(program) => program,
             Err(error) => {
                 return Err(Flow::Error(Box::new(
-                    super::RuntimeError::new("SyntaxError", format!("in imported module: {}", error.message), error.span)
-                        .with_label(error.label)
-                        .with_stack(StackFrame { function: format!("<module {name}>"), call_span: span }),
+                    super::RuntimeError::new(
+                        "SyntaxError",
+                        format!("in imported module: {}", error.message),
+                        error.span,
+                    )
+                    .with_label(error.label)
+                    .with_stack(StackFrame {
+                        function: format!("<module {name}>"),
+                        call_span: span,
+                    }),
                 )))
             }
         };
@@ -94,7 +129,10 @@ impl Interpreter {
         if let Err(flow) = result {
             return Err(match flow {
                 Flow::Error(mut error) => {
-                    error.stack.push(StackFrame { function: format!("<module {name}>"), call_span: span });
+                    error.stack.push(StackFrame {
+                        function: format!("<module {name}>"),
+                        call_span: span,
+                    });
                     Flow::Error(error)
                 }
                 other => other,

@@ -15,33 +15,55 @@ pub const MAX_SEQUENCE_LEN: usize = 1 << 28;
 impl Interpreter {
     pub(super) fn unary(&mut self, op: UnaryOp, value: Value, span: Span) -> Eval<Value> {
         match (op, as_number(&value)) {
-            (UnaryOp::Neg, Some(Number::Int(i))) => i.checked_neg().map(Value::Int).map_or_else(|| overflow(span), Ok),
+            (UnaryOp::Neg, Some(Number::Int(i))) => i
+                .checked_neg()
+                .map(Value::Int)
+                .map_or_else(|| overflow(span), Ok),
             (UnaryOp::Neg, Some(Number::Float(x))) => Ok(Value::Float(-x)),
             (UnaryOp::Pos, Some(n)) => Ok(n.into_value()),
-            (UnaryOp::Invert, Some(Number::Int(i))) if !matches!(value, Value::Bool(_)) => Ok(Value::Int(!i)),
-            (UnaryOp::Invert, _) if matches!(value, Value::Bool(_)) => Ok(Value::Bool(!value.truthy())),
+            (UnaryOp::Invert, Some(Number::Int(i))) if !matches!(value, Value::Bool(_)) => {
+                Ok(Value::Int(!i))
+            }
+            (UnaryOp::Invert, _) if matches!(value, Value::Bool(_)) => {
+                Ok(Value::Bool(!value.truthy()))
+            }
             _ => {
                 let symbol = match op {
                     UnaryOp::Neg => "-",
                     UnaryOp::Pos => "+",
                     UnaryOp::Invert => "~",
                 };
-                fail("TypeError", span, format!("bad operand type for unary {symbol}: '{}'", value.type_name()))
+                fail(
+                    "TypeError",
+                    span,
+                    format!(
+                        "bad operand type for unary {symbol}: '{}'",
+                        value.type_name()
+                    ),
+                )
             }
         }
     }
 
     /// `a op= b`: `+=` and `*=` change a list in place; everything else is `a = a op b`.
-    pub(super) fn binary_in_place(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
+    pub(super) fn binary_in_place(
+        &mut self,
+        op: BinOp,
+        lhs: Value,
+        rhs: Value,
+        span: Span,
+    ) -> Eval<Value> {
         let Value::List(list) = &lhs else {
             return self.binary_op(op, lhs, rhs, span);
         };
         let items = match (op, &rhs) {
             (BinOp::Add, _) => self.collect(&rhs, span)?,
-            (BinOp::Mul, Value::Int(_) | Value::Bool(_)) => match self.binary_op(op, lhs.clone(), rhs, span)? {
-                Value::List(repeated) => repeated.borrow().clone(),
-                _ => Vec::new(),
-            },
+            (BinOp::Mul, Value::Int(_) | Value::Bool(_)) => {
+                match self.binary_op(op, lhs.clone(), rhs, span)? {
+                    Value::List(repeated) => repeated.borrow().clone(),
+                    _ => Vec::new(),
+                }
+            }
             _ => return self.binary_op(op, lhs, rhs, span),
         };
         *list.borrow_mut() = match op {
@@ -54,7 +76,9 @@ impl Interpreter {
     /// `lhs op rhs` (also what `divmod`, `pow` and `sum` use).
     pub fn binary_op(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
         if let (Some(a), Some(b)) = (as_number(&lhs), as_number(&rhs)) {
-            if let (Value::Bool(x), Value::Bool(y), BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) = (&lhs, &rhs, op) {
+            if let (Value::Bool(x), Value::Bool(y), BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) =
+                (&lhs, &rhs, op)
+            {
                 return Ok(Value::Bool(match op {
                     BinOp::BitAnd => x & y,
                     BinOp::BitOr => x | y,
@@ -79,7 +103,8 @@ impl Interpreter {
                 Ok(Value::tuple(a.iter().chain(b.iter()).cloned().collect()))
             }
             (BinOp::Mul, seq, count) | (BinOp::Mul, count, seq)
-                if count.as_int().is_some() && matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_)) =>
+                if count.as_int().is_some()
+                    && matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_)) =>
             {
                 let n = count.as_int().unwrap_or(0).max(0) as usize;
                 repeat_sequence(seq, n, span)
@@ -97,7 +122,13 @@ impl Interpreter {
         }
     }
 
-    pub(super) fn compare(&mut self, op: CmpOp, lhs: &Value, rhs: &Value, span: Span) -> Eval<Value> {
+    pub(super) fn compare(
+        &mut self,
+        op: CmpOp,
+        lhs: &Value,
+        rhs: &Value,
+        span: Span,
+    ) -> Eval<Value> {
         let result = match op {
             CmpOp::Eq => values_equal(lhs, rhs),
             CmpOp::Ne => !values_equal(lhs, rhs),
@@ -141,7 +172,10 @@ impl Interpreter {
                 other => fail(
                     "TypeError",
                     span,
-                    format!("'in <string>' requires string as left operand, not {}", other.type_name()),
+                    format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        other.type_name()
+                    ),
                 ),
             },
             Value::List(items) => Ok(items.borrow().iter().any(|v| values_equal(v, item))),
@@ -183,14 +217,20 @@ pub fn order(a: &Value, b: &Value) -> Option<Option<Ordering>> {
 }
 
 fn overflow<T>(span: Span) -> Eval<T> {
-    Err(super::RuntimeError::new("OverflowError", "integer overflow", span)
-        .with_help("tl integers are 64-bit; use a float for larger values")
-        .into())
+    Err(
+        super::RuntimeError::new("OverflowError", "integer overflow", span)
+            .with_help("tl integers are 64-bit; use a float for larger values")
+            .into(),
+    )
 }
 
 fn check_len(len: usize, span: Span) -> Eval<()> {
     if len > MAX_SEQUENCE_LEN {
-        return fail("MemoryError", span, format!("a sequence of {len} items is too large"));
+        return fail(
+            "MemoryError",
+            span,
+            format!("a sequence of {len} items is too large"),
+        );
     }
     Ok(())
 }
@@ -207,7 +247,14 @@ fn repeat_sequence(seq: &Value, n: usize, span: Span) -> Eval<Value> {
         Value::Str(s) => Value::str(&s.repeat(n)),
         Value::List(l) => {
             let items = l.borrow();
-            Value::list(items.iter().cloned().cycle().take(items.len() * n).collect())
+            Value::list(
+                items
+                    .iter()
+                    .cloned()
+                    .cycle()
+                    .take(items.len() * n)
+                    .collect(),
+            )
         }
         Value::Tuple(t) => Value::tuple(t.iter().cloned().cycle().take(t.len() * n).collect()),
         _ => Value::None,
@@ -226,18 +273,36 @@ fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
                 BinOp::Mul => checked(x.checked_mul(y)),
                 BinOp::Div if y == 0 => zero_division("division by zero"),
                 BinOp::Div => Ok(Value::Float(x as f64 / y as f64)),
-                BinOp::FloorDiv | BinOp::Mod if y == 0 => zero_division("integer division or modulo by zero"),
+                BinOp::FloorDiv | BinOp::Mod if y == 0 => {
+                    zero_division("integer division or modulo by zero")
+                }
                 BinOp::FloorDiv => checked(int_floor_div(x, y)),
                 BinOp::Mod => Ok(Value::Int(int_mod(x, y))),
-                BinOp::Pow if y < 0 && x == 0 => zero_division("0.0 cannot be raised to a negative power"),
+                BinOp::Pow if y < 0 && x == 0 => {
+                    zero_division("0.0 cannot be raised to a negative power")
+                }
                 BinOp::Pow if y < 0 => Ok(Value::Float((x as f64).powf(y as f64))),
                 BinOp::Pow => checked(u32::try_from(y).ok().and_then(|e| x.checked_pow(e))),
                 BinOp::BitAnd => Ok(Value::Int(x & y)),
                 BinOp::BitOr => Ok(Value::Int(x | y)),
                 BinOp::BitXor => Ok(Value::Int(x ^ y)),
-                BinOp::Shl | BinOp::Shr if y < 0 => fail("ValueError", span, "negative shift count"),
-                BinOp::Shl => checked(if y >= 64 || (x << y) >> y != x { None } else { Some(x << y) }),
-                BinOp::Shr => Ok(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })),
+                BinOp::Shl | BinOp::Shr if y < 0 => {
+                    fail("ValueError", span, "negative shift count")
+                }
+                BinOp::Shl => checked(if y >= 64 || (x << y) >> y != x {
+                    None
+                } else {
+                    Some(x << y)
+                }),
+                BinOp::Shr => Ok(Value::Int(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })),
                 BinOp::MatMul => unsupported(op, "int", "int", span),
             }
         }
@@ -249,7 +314,9 @@ fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
                 BinOp::Mul => x * y,
                 BinOp::Div if y == 0.0 => return zero_division("float division by zero"),
                 BinOp::Div => x / y,
-                BinOp::FloorDiv if y == 0.0 => return zero_division("float floor division by zero"),
+                BinOp::FloorDiv if y == 0.0 => {
+                    return zero_division("float floor division by zero")
+                }
                 BinOp::FloorDiv => float_floor_div(x, y),
                 BinOp::Mod if y == 0.0 => return zero_division("float modulo"),
                 BinOp::Mod => float_mod(x, y),
@@ -257,7 +324,11 @@ fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
                     return zero_division("0.0 cannot be raised to a negative power")
                 }
                 BinOp::Pow if x < 0.0 && y.fract() != 0.0 => {
-                    return fail("ValueError", span, "a negative number cannot be raised to a fractional power")
+                    return fail(
+                        "ValueError",
+                        span,
+                        "a negative number cannot be raised to a fractional power",
+                    )
                 }
                 BinOp::Pow => x.powf(y),
                 _ => {
@@ -271,5 +342,12 @@ fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
 }
 
 fn unsupported(op: BinOp, a: &str, b: &str, span: Span) -> Eval<Value> {
-    fail("TypeError", span, format!("unsupported operand type(s) for {}: '{a}' and '{b}'", op.symbol()))
+    fail(
+        "TypeError",
+        span,
+        format!(
+            "unsupported operand type(s) for {}: '{a}' and '{b}'",
+            op.symbol()
+        ),
+    )
 }

@@ -32,7 +32,9 @@ impl Interpreter {
                     self.assign(target, value.clone(), env)?;
                 }
             }
-            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, env)?,
+            StmtKind::AugAssign { target, op, value } => {
+                self.aug_assign(target, *op, value, env)?
+            }
             StmtKind::FnDef(def) => {
                 let function = self.make_function(def, env)?;
                 env.set(def.name, function);
@@ -62,7 +64,7 @@ impl Interpreter {
             StmtKind::For { target, iter, body } => {
                 let iterable = self.eval(iter, env)?;
                 let mut items = self.iterate(&iterable, iter.span)?;
-                while let Some(item) = items.next() {
+                for item in items.by_ref() {
                     self.assign(target, item, env)?;
                     match self.exec_block(body, env) {
                         Ok(()) | Err(Flow::Continue) => {}
@@ -71,13 +73,20 @@ impl Interpreter {
                     }
                 }
             }
-            StmtKind::Try { body, binding, handler } => {
+            StmtKind::Try {
+                body,
+                binding,
+                handler,
+            } => {
                 let depth = self.frames.len();
                 match self.exec_block(body, env) {
                     Err(Flow::Error(error)) => {
                         self.frames.truncate(depth);
                         if let Some(name) = binding {
-                            let value = ErrorValue { kind: error.kind.clone(), message: error.message.clone() };
+                            let value = ErrorValue {
+                                kind: error.kind.clone(),
+                                message: error.message.clone(),
+                            };
                             env.set(name.node, Value::Error(Rc::new(value)));
                         }
                         self.exec_block(handler, env)?;
@@ -101,7 +110,11 @@ impl Interpreter {
                     return fail("AssertionError", cond.span, text);
                 }
             }
-            StmtKind::With { context, binding, body } => {
+            StmtKind::With {
+                context,
+                binding,
+                body,
+            } => {
                 let manager = self.eval(context, env)?;
                 let enter = self.get_attr(&manager, Symbol::intern("enter"), context.span)?;
                 let entered = self.call(enter, CallArgs::new(vec![], context.span))?;
@@ -131,7 +144,10 @@ impl Interpreter {
             other => fail(
                 "TypeError",
                 span,
-                format!("can only raise an error or a string, not {}", other.type_name()),
+                format!(
+                    "can only raise an error or a string, not {}",
+                    other.type_name()
+                ),
             ),
         }
     }
@@ -143,7 +159,11 @@ impl Interpreter {
                 let object = self.eval(target, env)?;
                 self.set_attr(&object, name.node, value, name.span)?;
             }
-            Target::Index { target, items, span } => {
+            Target::Index {
+                target,
+                items,
+                span,
+            } => {
                 let object = self.eval(target, env)?;
                 let subscripts = self.eval_subscripts(items, env)?;
                 self.set_item(&object, &subscripts, value, *span)?;
@@ -152,7 +172,11 @@ impl Interpreter {
                 let items = self.collect(&value, *span)?;
                 if items.len() != targets.len() {
                     let message = if items.len() < targets.len() {
-                        format!("not enough values to unpack (expected {}, got {})", targets.len(), items.len())
+                        format!(
+                            "not enough values to unpack (expected {}, got {})",
+                            targets.len(),
+                            items.len()
+                        )
                     } else {
                         format!("too many values to unpack (expected {})", targets.len())
                     };
@@ -167,12 +191,22 @@ impl Interpreter {
     }
 
     /// `x op= value`: the target is evaluated once; lists (and later tensors) change in place.
-    fn aug_assign(&mut self, target: &Target, op: crate::syntax::ast::BinOp, value: &crate::syntax::ast::Expr, env: &Rc<Env>) -> Eval<()> {
+    fn aug_assign(
+        &mut self,
+        target: &Target,
+        op: crate::syntax::ast::BinOp,
+        value: &crate::syntax::ast::Expr,
+        env: &Rc<Env>,
+    ) -> Eval<()> {
         let span = target.span().to(value.span);
         match target {
             Target::Name(name) => {
                 let Some(current) = self.lookup(name.node, env) else {
-                    return fail("NameError", name.span, format!("name '{}' is not defined", name.node));
+                    return fail(
+                        "NameError",
+                        name.span,
+                        format!("name '{}' is not defined", name.node),
+                    );
                 };
                 let rhs = self.eval(value, env)?;
                 let result = self.binary_in_place(op, current, rhs, span)?;
@@ -185,7 +219,11 @@ impl Interpreter {
                 let result = self.binary_in_place(op, current, rhs, span)?;
                 self.set_attr(&object, name.node, result, name.span)?;
             }
-            Target::Index { target, items, span: index_span } => {
+            Target::Index {
+                target,
+                items,
+                span: index_span,
+            } => {
                 let object = self.eval(target, env)?;
                 let subscripts = self.eval_subscripts(items, env)?;
                 let current = self.get_item(&object, &subscripts, *index_span)?;
@@ -194,7 +232,11 @@ impl Interpreter {
                 self.set_item(&object, &subscripts, result, *index_span)?;
             }
             Target::Tuple(_, span) => {
-                return fail("SyntaxError", *span, "augmented assignment needs a single target");
+                return fail(
+                    "SyntaxError",
+                    *span,
+                    "augmented assignment needs a single target",
+                );
             }
         }
         Ok(())
@@ -208,7 +250,10 @@ impl Interpreter {
                     return fail(
                         "TypeError",
                         expr.span,
-                        format!("a class can only derive from a class, not {}", other.type_name()),
+                        format!(
+                            "a class can only derive from a class, not {}",
+                            other.type_name()
+                        ),
                     )
                 }
             },

@@ -17,8 +17,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 const KEYWORDS: &[&str] = &[
-    "fn", "return", "if", "else", "while", "for", "in", "break", "continue", "class", "try", "catch", "raise",
-    "assert", "with", "import", "as", "true", "false", "none", "and", "or", "not", "is",
+    "fn", "return", "if", "else", "while", "for", "in", "break", "continue", "class", "try",
+    "catch", "raise", "assert", "with", "import", "as", "true", "false", "none", "and", "or",
+    "not", "is",
 ];
 
 pub struct TlHelper {
@@ -28,7 +29,10 @@ pub struct TlHelper {
 
 impl TlHelper {
     pub fn new(interp: Rc<RefCell<Interpreter>>) -> TlHelper {
-        TlHelper { interp, color: std::env::var_os("NO_COLOR").is_none() }
+        TlHelper {
+            interp,
+            color: std::env::var_os("NO_COLOR").is_none(),
+        }
     }
 
     /// The value a dotted path of globals names (`opt.param_groups`), without calling
@@ -55,9 +59,12 @@ impl TlHelper {
                 '(' => {
                     let callee = dotted_word_before(&line[..i]);
                     return match self.resolve(callee) {
-                        Some(Value::Function(f)) => {
-                            f.def.params.iter().map(|p| format!("{}=", p.name.node)).collect()
-                        }
+                        Some(Value::Function(f)) => f
+                            .def
+                            .params
+                            .iter()
+                            .map(|p| format!("{}=", p.name.node))
+                            .collect(),
                         _ => Vec::new(),
                     };
                 }
@@ -82,16 +89,28 @@ fn dotted_word_before(text: &str) -> &str {
 impl Completer for TlHelper {
     type Candidate = Pair;
 
-    fn complete(&self, line: &str, pos: usize, _: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let word = dotted_word_before(&line[..pos]);
         let start = pos - word.len();
         let (base, partial, mut names) = match word.rsplit_once('.') {
             Some((path, partial)) => {
-                let names = self.resolve(path).map(|v| attribute_names(&v)).unwrap_or_default();
+                let names = self
+                    .resolve(path)
+                    .map(|v| attribute_names(&v))
+                    .unwrap_or_default();
                 (start + path.len() + 1, partial, names)
             }
             None => {
-                let mut names = self.interp.try_borrow().map(|i| i.global_names()).unwrap_or_default();
+                let mut names = self
+                    .interp
+                    .try_borrow()
+                    .map(|i| i.global_names())
+                    .unwrap_or_default();
                 names.extend(KEYWORDS.iter().map(|k| k.to_string()));
                 names.extend(self.keyword_candidates(&line[..start]));
                 (start, word, names)
@@ -100,7 +119,13 @@ impl Completer for TlHelper {
         names.retain(|n| n.starts_with(partial) && !n.starts_with('_'));
         names.sort();
         names.dedup();
-        let pairs = names.into_iter().map(|n| Pair { display: n.clone(), replacement: n }).collect();
+        let pairs = names
+            .into_iter()
+            .map(|n| Pair {
+                display: n.clone(),
+                replacement: n,
+            })
+            .collect();
         Ok((base, pairs))
     }
 }

@@ -84,7 +84,9 @@ fn describe(expr: &ExprKind) -> &'static str {
         ExprKind::Call { .. } => "a function call",
         ExprKind::Binary { .. } | ExprKind::Unary { .. } => "an operator expression",
         ExprKind::Compare { .. } => "a comparison",
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::FString(_) => "a literal",
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::FString(_) => {
+            "a literal"
+        }
         ExprKind::None | ExprKind::Bool(_) => "a constant",
         ExprKind::Lambda(_) => "a lambda",
         _ => "this expression",
@@ -120,7 +122,11 @@ pub fn function_def(
             ParamSyntax::Named(name, default) => {
                 if after_star {
                     bare_star = None;
-                    Param { name, default, kind: ParamKind::KeywordOnly }
+                    Param {
+                        name,
+                        default,
+                        kind: ParamKind::KeywordOnly,
+                    }
                 } else {
                     if default.is_some() {
                         seen_default = true;
@@ -131,23 +137,39 @@ pub fn function_def(
                             "give this parameter a default too",
                         ));
                     }
-                    Param { name, default, kind: ParamKind::Normal }
+                    Param {
+                        name,
+                        default,
+                        kind: ParamKind::Normal,
+                    }
                 }
             }
             ParamSyntax::Star(rest, star_span) => {
                 if after_star {
-                    return fail(SyntaxError::new("only one `*` is allowed", star_span, "second `*`"));
+                    return fail(SyntaxError::new(
+                        "only one `*` is allowed",
+                        star_span,
+                        "second `*`",
+                    ));
                 }
                 after_star = true;
                 match rest {
-                    Some(name) => Param { name, default: None, kind: ParamKind::Rest },
+                    Some(name) => Param {
+                        name,
+                        default: None,
+                        kind: ParamKind::Rest,
+                    },
                     None => {
                         bare_star = Some(star_span);
                         continue;
                     }
                 }
             }
-            ParamSyntax::DoubleStar(name) => Param { name, default: None, kind: ParamKind::Keywords },
+            ParamSyntax::DoubleStar(name) => Param {
+                name,
+                default: None,
+                kind: ParamKind::Keywords,
+            },
         };
         if out.iter().any(|p| p.name.node == param.name.node) {
             return fail(SyntaxError::new(
@@ -165,7 +187,12 @@ pub fn function_def(
             "nothing follows",
         ));
     }
-    Ok(FunctionDef { name, params: out, body, span })
+    Ok(FunctionDef {
+        name,
+        params: out,
+        body,
+        span,
+    })
 }
 
 pub fn lambda(params: Vec<Spanned<Symbol>>, body: Expr, span: Span) -> FunctionDef {
@@ -173,7 +200,11 @@ pub fn lambda(params: Vec<Spanned<Symbol>>, body: Expr, span: Span) -> FunctionD
         name: Symbol::intern("<lambda>"),
         params: params
             .into_iter()
-            .map(|name| Param { name, default: None, kind: ParamKind::Normal })
+            .map(|name| Param {
+                name,
+                default: None,
+                kind: ParamKind::Normal,
+            })
             .collect(),
         body: FunctionBody::Expr(body),
         span,
@@ -196,24 +227,48 @@ pub fn class_def(
                 _ => return fail(class_body_error(stmt.span)),
             },
             // A string on its own documents the class.
-            StmtKind::Expr(Spanned { node: ExprKind::Str(_), .. }) => {}
+            StmtKind::Expr(Spanned {
+                node: ExprKind::Str(_),
+                ..
+            }) => {}
             _ => return fail(class_body_error(stmt.span)),
         }
     }
-    Ok(ClassDef { name, base, methods, attributes, span })
+    Ok(ClassDef {
+        name,
+        base,
+        methods,
+        attributes,
+        span,
+    })
 }
 
 fn class_body_error(span: Span) -> SyntaxError {
-    SyntaxError::new("unexpected statement in a class body", span, "not allowed here")
-        .with_help("a class body holds `fn` definitions and `name = value` class attributes")
+    SyntaxError::new(
+        "unexpected statement in a class body",
+        span,
+        "not allowed here",
+    )
+    .with_help("a class body holds `fn` definitions and `name = value` class attributes")
 }
 
-pub fn import_stmt(path: Spanned<String>, alias: Option<Spanned<Symbol>>) -> ActionResult<StmtKind> {
+pub fn import_stmt(
+    path: Spanned<String>,
+    alias: Option<Spanned<Symbol>>,
+) -> ActionResult<StmtKind> {
     let alias = match alias {
         Some(alias) => alias,
         None => {
-            let stem = path.node.rsplit('/').next().unwrap_or("").trim_end_matches(".tl");
-            let valid = stem.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            let stem = path
+                .node
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(".tl");
+            let valid = stem
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if !valid {
                 return fail(
@@ -234,7 +289,12 @@ pub fn fstring(body: &str, src: SourceId, offset: usize, span: Span) -> ActionRe
     }
 }
 
-pub fn einops(kind: EinopsKind, inputs: Vec<AxisList>, output: AxisList, reduction: Option<Expr>) -> EinopsForm {
+pub fn einops(
+    kind: EinopsKind,
+    inputs: Vec<AxisList>,
+    output: AxisList,
+    reduction: Option<Expr>,
+) -> EinopsForm {
     EinopsForm {
         kind,
         inputs,

@@ -5,20 +5,20 @@ use super::span::Span;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SyntaxError {
-    pub message: String,
+    pub message: Box<str>,
     pub span: Span,
     /// The short text printed under the caret.
-    pub label: String,
-    pub help: Option<String>,
+    pub label: Box<str>,
+    pub help: Option<Box<str>>,
     /// A second place that explains the first (the bracket a wrong closer should match).
-    pub related: Option<(Span, String)>,
+    pub related: Option<Box<(Span, String)>>,
     /// The input stopped before the construct was finished (an open bracket, a missing
     /// block): the REPL asks for another line instead of reporting it.
     pub incomplete: bool,
 }
 
 impl SyntaxError {
-    pub fn new(message: impl Into<String>, span: Span, label: impl Into<String>) -> Self {
+    pub fn new(message: impl Into<Box<str>>, span: Span, label: impl Into<Box<str>>) -> Self {
         SyntaxError {
             message: message.into(),
             span,
@@ -29,13 +29,13 @@ impl SyntaxError {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Box<str>>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
-        self.related = Some((span, label.into()));
+        self.related = Some(Box::new((span, label.into())));
         self
     }
 

@@ -20,7 +20,11 @@ pub fn parse(body: &str, src: SourceId, offset: usize) -> Result<Vec<FStringPart
             return Ok(());
         }
         let decoded = unescape(text).map_err(|esc| {
-            SyntaxError::new(format!("invalid escape `{esc}` in f-string"), span(start, end), "in this text")
+            SyntaxError::new(
+                format!("invalid escape `{esc}` in f-string"),
+                span(start, end),
+                "in this text",
+            )
         })?;
         parts.push(FStringPart::Text(decoded));
         text.clear();
@@ -37,7 +41,11 @@ pub fn parse(body: &str, src: SourceId, offset: usize) -> Result<Vec<FStringPart
                 i += 2;
             }
             b'}' => {
-                return Err(SyntaxError::new("single `}` in f-string", span(i, i + 1), "write `}}` for a literal brace"));
+                return Err(SyntaxError::new(
+                    "single `}` in f-string",
+                    span(i, i + 1),
+                    "write `}}` for a literal brace",
+                ));
             }
             b'{' => {
                 flush_text(&mut text, text_start, i, &mut parts)?;
@@ -58,7 +66,12 @@ pub fn parse(body: &str, src: SourceId, offset: usize) -> Result<Vec<FStringPart
 }
 
 /// Parses the field that opens at `open` (a `{`); returns it and the index after its `}`.
-fn parse_field(body: &str, open: usize, src: SourceId, offset: usize) -> Result<(FStringPart, usize), SyntaxError> {
+fn parse_field(
+    body: &str,
+    open: usize,
+    src: SourceId,
+    offset: usize,
+) -> Result<(FStringPart, usize), SyntaxError> {
     let bytes = body.as_bytes();
     let span = |a: usize, b: usize| Span::new(src, offset + a, offset + b);
     let mut depth = 0usize;
@@ -96,11 +109,19 @@ fn parse_field(body: &str, open: usize, src: SourceId, offset: usize) -> Result<
         i += 1;
     }
     let Some(expr_end) = expr_end else {
-        return Err(SyntaxError::new("unclosed `{` in f-string", span(open, open + 1), "this field has no `}`"));
+        return Err(SyntaxError::new(
+            "unclosed `{` in f-string",
+            span(open, open + 1),
+            "this field has no `}`",
+        ));
     };
     let source = &body[open + 1..expr_end];
     if source.trim().is_empty() {
-        return Err(SyntaxError::new("empty expression in f-string", span(open, expr_end + 1), "nothing to format"));
+        return Err(SyntaxError::new(
+            "empty expression in f-string",
+            span(open, expr_end + 1),
+            "nothing to format",
+        ));
     }
     let expr = parse_expr(source, src, offset + open + 1)?;
     let mut i = expr_end + if conversion.is_some() { 2 } else { 0 };
@@ -120,8 +141,19 @@ fn parse_field(body: &str, open: usize, src: SourceId, offset: usize) -> Result<
             i += ch.len_utf8();
         }
         if i >= bytes.len() {
-            return Err(SyntaxError::new("unclosed `{` in f-string", span(open, open + 1), "this field has no `}`"));
+            return Err(SyntaxError::new(
+                "unclosed `{` in f-string",
+                span(open, open + 1),
+                "this field has no `}`",
+            ));
         }
     }
-    Ok((FStringPart::Field { expr, conversion, spec }, i + 1))
+    Ok((
+        FStringPart::Field {
+            expr,
+            conversion,
+            spec,
+        },
+        i + 1,
+    ))
 }

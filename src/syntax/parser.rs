@@ -13,6 +13,14 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/tl.rs"));
 }
 
+/// Parses a file or REPL entry and runs the checks on its tree: what the interpreter
+/// runs.
+pub fn parse_checked(text: &str, src: SourceId) -> Result<Vec<Stmt>, Box<SyntaxError>> {
+    let program = parse_program(text, src)?;
+    super::check::check_program(&program)?;
+    Ok(program)
+}
+
 /// Parses a whole file or REPL entry.
 pub fn parse_program(text: &str, src: SourceId) -> Result<Vec<Stmt>, SyntaxError> {
     let tokens = lex(text, src, 0)?;
@@ -36,13 +44,19 @@ fn convert(error: ParseError<usize, Tok, SyntaxError>, src: SourceId, end: usize
         ParseError::UnrecognizedEof { expected, .. } => {
             let at = Span::new(src, end, end);
             SyntaxError::new(
-                format!("unexpected end of input, expected {}", expected_words(&expected)),
+                format!(
+                    "unexpected end of input, expected {}",
+                    expected_words(&expected)
+                ),
                 at,
                 "input ends here",
             )
             .incomplete()
         }
-        ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
+        ParseError::UnrecognizedToken {
+            token: (l, tok, r),
+            expected,
+        } => {
             let span = Span::new(src, l, r);
             let mut error = SyntaxError::new(
                 format!("unexpected {tok}, expected {}", expected_words(&expected)),
@@ -54,18 +68,22 @@ fn convert(error: ParseError<usize, Tok, SyntaxError>, src: SourceId, end: usize
             }
             error
         }
-        ParseError::ExtraToken { token: (l, tok, r) } => {
-            SyntaxError::new(format!("unexpected {tok}"), Span::new(src, l, r), "not expected here")
-        }
-        ParseError::InvalidToken { location } => {
-            SyntaxError::new("invalid token", Span::new(src, location, location + 1), "here")
-        }
+        ParseError::ExtraToken { token: (l, tok, r) } => SyntaxError::new(
+            format!("unexpected {tok}"),
+            Span::new(src, l, r),
+            "not expected here",
+        ),
+        ParseError::InvalidToken { location } => SyntaxError::new(
+            "invalid token",
+            Span::new(src, location, location + 1),
+            "here",
+        ),
     }
 }
 
-/// Terminals that can start an expression: when all of these are expected, the message
-/// says "an expression" instead of listing them.
-const EXPRESSION_STARTS: &[&str] = &["Ident", "Int", "Float", "Str", "\"(\"", "\"[\"", "\"-\"", "\"not\""];
+/// Terminals that any expression may start with: when all of these are expected, the
+/// message says "an expression" instead of listing every token that can start one.
+const EXPRESSION_STARTS: &[&str] = &["Ident", "Int", "Float", "Str", "\"(\"", "\"[\""];
 
 /// Terminals that continue an expression: listed together as "an operator".
 const OPERATORS: &[&str] = &[
@@ -86,7 +104,7 @@ fn expected_words(expected: &[String]) -> String {
         words.push("an operator".into());
     }
     for name in expected {
-        let covered = (expression && (is_expression_start(name) || EXPRESSION_STARTS.contains(&name.as_str())))
+        let covered = (expression && is_expression_start(name))
             || (operator && OPERATORS.contains(&name.as_str()));
         if covered {
             continue;
@@ -108,12 +126,28 @@ fn expected_words(expected: &[String]) -> String {
 }
 
 fn is_expression_start(name: &str) -> bool {
-    matches!(
-        name,
-        "Float" | "FStr" | "\"{\"" | "\"+\"" | "\"~\"" | "\"if\"" | "\"|\"" | "\"none\"" | "\"true\""
-            | "\"false\"" | "\"...\"" | "\"rearrange\"" | "\"reduce\"" | "\"repeat\"" | "\"einsum\""
-            | "\"pack\"" | "\"unpack\""
-    )
+    EXPRESSION_STARTS.contains(&name)
+        || matches!(
+            name,
+            "FStr"
+                | "\"-\""
+                | "\"not\""
+                | "\"{\""
+                | "\"+\""
+                | "\"~\""
+                | "\"if\""
+                | "\"|\""
+                | "\"none\""
+                | "\"true\""
+                | "\"false\""
+                | "\"...\""
+                | "\"rearrange\""
+                | "\"reduce\""
+                | "\"repeat\""
+                | "\"einsum\""
+                | "\"pack\""
+                | "\"unpack\""
+        )
 }
 
 fn terminal_word(name: &str) -> String {
@@ -153,20 +187,35 @@ mod tests {
     #[test]
     fn errors_say_what_was_expected() {
         let e = parse("x = = 1").unwrap_err();
-        assert_eq!(e.message, "unexpected `=`, expected an expression");
+        assert_eq!(&*e.message, "unexpected `=`, expected an expression");
         assert_eq!((e.span.start, e.span.end), (4, 5));
         assert!(parse("fn f(x) {").unwrap_err().incomplete);
-        assert!(parse("f(x) = 3").unwrap_err().message.contains("cannot assign to a function call"));
-        assert!(parse("fn f(a=1, b) {}").unwrap_err().message.contains("without a default"));
+        assert!(parse("f(x) = 3")
+            .unwrap_err()
+            .message
+            .contains("cannot assign to a function call"));
+        assert!(parse("fn f(a=1, b) {}")
+            .unwrap_err()
+            .message
+            .contains("without a default"));
     }
 
     #[test]
     fn fstring_fields_point_into_the_file() {
         let stmts = parse("f\"a{x + 1:.3f}b{y!r}\"").unwrap();
-        let StmtKind::Expr(expr) = &stmts[0].node else { panic!() };
-        let crate::syntax::ast::ExprKind::FString(parts) = &expr.node else { panic!() };
+        let StmtKind::Expr(expr) = &stmts[0].node else {
+            panic!()
+        };
+        let crate::syntax::ast::ExprKind::FString(parts) = &expr.node else {
+            panic!()
+        };
         assert_eq!(parts.len(), 4);
-        let crate::syntax::ast::FStringPart::Field { expr, spec, .. } = &parts[1] else { panic!() };
-        assert_eq!((expr.span.start, expr.span.end, spec.as_str()), (4, 9, ".3f"));
+        let crate::syntax::ast::FStringPart::Field { expr, spec, .. } = &parts[1] else {
+            panic!()
+        };
+        assert_eq!(
+            (expr.span.start, expr.span.end, spec.as_str()),
+            (4, 9, ".3f")
+        );
     }
 }
