@@ -19,8 +19,11 @@ use std::rc::Rc;
 pub struct Limits {
     /// Nested tl calls before `RecursionError` (Python's default is 1000).
     pub max_depth: usize,
-    /// Statements and calls executed before the program is stopped (for fuzzing).
+    /// Statements, loop iterations and calls executed before the program is stopped
+    /// (for fuzzing).
     pub max_steps: Option<u64>,
+    /// Longest list, tuple or string a program may build (`MemoryError` beyond).
+    pub max_sequence_len: usize,
 }
 
 impl Default for Limits {
@@ -28,6 +31,7 @@ impl Default for Limits {
         Limits {
             max_depth: 1000,
             max_steps: None,
+            max_sequence_len: 1 << 27,
         }
     }
 }

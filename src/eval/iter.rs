@@ -3,7 +3,6 @@
 
 use super::error::{fail, Eval};
 use super::interpreter::Interpreter;
-use super::ops::MAX_SEQUENCE_LEN;
 use crate::syntax::span::Span;
 use crate::value::{Range, Value};
 use std::cell::RefCell;
@@ -77,13 +76,7 @@ impl Interpreter {
     /// All the items of an iterable, refusing sizes that would exhaust memory.
     pub fn collect(&mut self, value: &Value, span: Span) -> Eval<Vec<Value>> {
         if let Value::Range(r) = value {
-            if r.len() > MAX_SEQUENCE_LEN {
-                return fail(
-                    "MemoryError",
-                    span,
-                    format!("a list of {} items is too large", r.len()),
-                );
-            }
+            self.check_len(r.len(), span)?;
         }
         if let Value::List(list) = value {
             return Ok(list.borrow().clone());

@@ -9,9 +9,6 @@ use crate::value::{values_equal, Value};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-/// Sequences longer than this are refused (`MemoryError`) instead of exhausting memory.
-pub const MAX_SEQUENCE_LEN: usize = 1 << 28;
-
 impl Interpreter {
     pub(super) fn unary(&mut self, op: UnaryOp, value: Value, span: Span) -> Eval<Value> {
         match (op, as_number(&value)) {
@@ -89,17 +86,17 @@ impl Interpreter {
         }
         match (op, &lhs, &rhs) {
             (BinOp::Add, Value::Str(a), Value::Str(b)) => {
-                check_len(a.len() + b.len(), span)?;
+                self.check_len(a.len() + b.len(), span)?;
                 Ok(Value::Str(Rc::from(format!("{a}{b}"))))
             }
             (BinOp::Add, Value::List(a), Value::List(b)) => {
                 let mut items = a.borrow().clone();
                 items.extend(b.borrow().iter().cloned());
-                check_len(items.len(), span)?;
+                self.check_len(items.len(), span)?;
                 Ok(Value::list(items))
             }
             (BinOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
-                check_len(a.len() + b.len(), span)?;
+                self.check_len(a.len() + b.len(), span)?;
                 Ok(Value::tuple(a.iter().chain(b.iter()).cloned().collect()))
             }
             (BinOp::Mul, seq, count) | (BinOp::Mul, count, seq)
@@ -107,7 +104,7 @@ impl Interpreter {
                     && matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_)) =>
             {
                 let n = count.as_int().unwrap_or(0).max(0) as usize;
-                repeat_sequence(seq, n, span)
+                self.repeat_sequence(seq, n, span)
             }
             _ => fail(
                 "TypeError",
@@ -120,6 +117,44 @@ impl Interpreter {
                 ),
             ),
         }
+    }
+
+    /// Refuses (`MemoryError`) a sequence longer than `Limits::max_sequence_len`.
+    pub(super) fn check_len(&self, len: usize, span: Span) -> Eval<()> {
+        if len > self.limits.max_sequence_len {
+            return fail(
+                "MemoryError",
+                span,
+                format!("a sequence of {len} items is too large"),
+            );
+        }
+        Ok(())
+    }
+
+    fn repeat_sequence(&self, seq: &Value, n: usize, span: Span) -> Eval<Value> {
+        let unit = match seq {
+            Value::Str(s) => s.len(),
+            Value::List(l) => l.borrow().len(),
+            Value::Tuple(t) => t.len(),
+            _ => 0,
+        };
+        self.check_len(unit.saturating_mul(n), span)?;
+        Ok(match seq {
+            Value::Str(s) => Value::str(&s.repeat(n)),
+            Value::List(l) => {
+                let items = l.borrow();
+                Value::list(
+                    items
+                        .iter()
+                        .cloned()
+                        .cycle()
+                        .take(items.len() * n)
+                        .collect(),
+                )
+            }
+            Value::Tuple(t) => Value::tuple(t.iter().cloned().cycle().take(t.len() * n).collect()),
+            _ => Value::None,
+        })
     }
 
     pub(super) fn compare(
@@ -222,43 +257,6 @@ fn overflow<T>(span: Span) -> Eval<T> {
             .with_help("tl integers are 64-bit; use a float for larger values")
             .into(),
     )
-}
-
-fn check_len(len: usize, span: Span) -> Eval<()> {
-    if len > MAX_SEQUENCE_LEN {
-        return fail(
-            "MemoryError",
-            span,
-            format!("a sequence of {len} items is too large"),
-        );
-    }
-    Ok(())
-}
-
-fn repeat_sequence(seq: &Value, n: usize, span: Span) -> Eval<Value> {
-    let unit = match seq {
-        Value::Str(s) => s.len(),
-        Value::List(l) => l.borrow().len(),
-        Value::Tuple(t) => t.len(),
-        _ => 0,
-    };
-    check_len(unit.saturating_mul(n), span)?;
-    Ok(match seq {
-        Value::Str(s) => Value::str(&s.repeat(n)),
-        Value::List(l) => {
-            let items = l.borrow();
-            Value::list(
-                items
-                    .iter()
-                    .cloned()
-                    .cycle()
-                    .take(items.len() * n)
-                    .collect(),
-            )
-        }
-        Value::Tuple(t) => Value::tuple(t.iter().cloned().cycle().take(t.len() * n).collect()),
-        _ => Value::None,
-    })
 }
 
 fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {

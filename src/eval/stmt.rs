@@ -54,6 +54,7 @@ impl Interpreter {
             StmtKind::Continue => return Err(Flow::Continue),
             StmtKind::While { cond, body } => {
                 while self.eval(cond, env)?.truthy() {
+                    self.step(stmt.span)?;
                     match self.exec_block(body, env) {
                         Ok(()) | Err(Flow::Continue) => {}
                         Err(Flow::Break) => break,
@@ -65,6 +66,7 @@ impl Interpreter {
                 let iterable = self.eval(iter, env)?;
                 let mut items = self.iterate(&iterable, iter.span)?;
                 for item in items.by_ref() {
+                    self.step(stmt.span)?;
                     self.assign(target, item, env)?;
                     match self.exec_block(body, env) {
                         Ok(()) | Err(Flow::Continue) => {}

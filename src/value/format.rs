@@ -4,6 +4,9 @@
 use super::repr::float_repr;
 use super::Value;
 
+/// The largest width or precision a spec may ask for.
+const MAX_WIDTH: usize = 100_000;
+
 #[derive(Debug, Default)]
 struct Spec {
     fill: Option<char>,
@@ -75,6 +78,10 @@ fn parse(spec: &str) -> Result<Spec, String> {
                 .parse()
                 .map_err(|_| "Too many decimal digits in format string".to_string())?,
         );
+    }
+    // Python accepts up to sys.maxsize; tl refuses sizes that could only exhaust memory.
+    if s.width > MAX_WIDTH || s.precision.is_some_and(|p| p > MAX_WIDTH) {
+        return Err("Too many decimal digits in format string".into());
     }
     if i < chars.len() {
         s.kind = Some(chars[i]);

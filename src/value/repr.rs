@@ -41,6 +41,11 @@ struct Printer<'a> {
 
 impl Printer<'_> {
     fn write(&mut self, value: &Value, out: &mut String) -> Eval<()> {
+        // Nesting is only as deep as the program built it; grow the stack rather than overflow.
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.write_value(value, out))
+    }
+
+    fn write_value(&mut self, value: &Value, out: &mut String) -> Eval<()> {
         match value {
             Value::None => out.push_str("None"),
             Value::Bool(true) => out.push_str("True"),
