@@ -76,7 +76,7 @@ pub fn run_case(path: &Path) -> String {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        interp.argv = vec![name.clone()];
+        interp.set_argv(vec![name.clone()]);
         let result = interp.run_file(&path, &name);
         let mut text = capture.text();
         if let Err(failure) = result {

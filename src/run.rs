@@ -34,13 +34,15 @@ pub fn run(program: Program) -> i32 {
         let mut interp = Interpreter::new(Box::new(std::io::BufWriter::new(stdout)));
         let result = match &program {
             Program::File { path, args } => {
-                interp.argv = std::iter::once(path.display().to_string())
-                    .chain(args.iter().cloned())
-                    .collect();
+                interp.set_argv(
+                    std::iter::once(path.display().to_string())
+                        .chain(args.iter().cloned())
+                        .collect(),
+                );
                 interp.run_file(path, &path.display().to_string())
             }
             Program::Code(code) => {
-                interp.argv = vec!["-e".into()];
+                interp.set_argv(vec!["-e".into()]);
                 interp.run_source("<-e>", code, PathBuf::from("."), false)
             }
         };

@@ -55,8 +55,6 @@ pub struct Interpreter {
     pub(super) frames: Vec<Frame>,
     pub(super) limits: Limits,
     pub(super) steps: u64,
-    /// `argv`: the script path and its arguments.
-    pub argv: Vec<String>,
 }
 
 impl Interpreter {
@@ -75,8 +73,13 @@ impl Interpreter {
             frames: Vec::new(),
             limits: Limits::default(),
             steps: 0,
-            argv: Vec::new(),
         }
+    }
+
+    /// Sets `argv`: the script's path and its arguments.
+    pub fn set_argv(&mut self, argv: Vec<String>) {
+        let items = argv.iter().map(|a| Value::str(a)).collect();
+        self.prelude.set(Symbol::intern("argv"), Value::list(items));
     }
 
     pub fn set_limits(&mut self, limits: Limits) {
