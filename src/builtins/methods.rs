@@ -371,6 +371,7 @@ fn str_endswith(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(Value::Bool(text(&args).ends_with(&*str_arg(&args, 1)?)))
 }
 
+/// `find` (-1 when absent) and `index` (an error when absent).
 fn str_find(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let s = text(&args);

@@ -222,6 +222,15 @@ impl Tok {
     /// True for tokens after which an expression is complete, so a `{` that follows opens
     /// a block (`if x {`) rather than a dict (`x = {`).
     pub fn ends_expression(&self) -> bool {
+        self.is_atom()
+            || matches!(
+                self,
+                Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::Else | Tok::Try | Tok::Catch
+            )
+    }
+
+    /// Names and literals: a whole expression in one token.
+    fn is_atom(&self) -> bool {
         matches!(
             self,
             Tok::Ident(_)
@@ -232,12 +241,6 @@ impl Tok {
                 | Tok::True
                 | Tok::False
                 | Tok::None
-                | Tok::RParen
-                | Tok::RBracket
-                | Tok::RBrace
-                | Tok::Else
-                | Tok::Try
-                | Tok::Catch
         )
     }
 
@@ -245,30 +248,23 @@ impl Tok {
     /// same line (`class A { fn f() {} fn g() {} }`): none of them can continue an
     /// expression.
     pub fn starts_statement(&self) -> bool {
-        matches!(
-            self,
-            Tok::Ident(_)
-                | Tok::Int(_)
-                | Tok::Float(_)
-                | Tok::Str(_)
-                | Tok::FString(_)
-                | Tok::Fn
-                | Tok::Class
-                | Tok::If
-                | Tok::While
-                | Tok::For
-                | Tok::Return
-                | Tok::Break
-                | Tok::Continue
-                | Tok::Try
-                | Tok::Raise
-                | Tok::Assert
-                | Tok::With
-                | Tok::Import
-                | Tok::True
-                | Tok::False
-                | Tok::None
-        )
+        self.is_atom()
+            || matches!(
+                self,
+                Tok::Fn
+                    | Tok::Class
+                    | Tok::If
+                    | Tok::While
+                    | Tok::For
+                    | Tok::Return
+                    | Tok::Break
+                    | Tok::Continue
+                    | Tok::Try
+                    | Tok::Raise
+                    | Tok::Assert
+                    | Tok::With
+                    | Tok::Import
+            )
     }
 
     /// True for tokens that cannot end a statement, so a newline after them continues it.
