@@ -4,13 +4,13 @@
 
 use crate::syntax::symbol::Symbol;
 use crate::value::Value;
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
 pub struct Env {
-    vars: RefCell<HashMap<Symbol, Value>>,
+    vars: RefCell<FxHashMap<Symbol, Value>>,
     parent: Option<Rc<Env>>,
 }
 
@@ -23,7 +23,7 @@ impl fmt::Debug for Env {
 impl Env {
     pub fn new(parent: Option<Rc<Env>>) -> Rc<Env> {
         Rc::new(Env {
-            vars: RefCell::new(HashMap::new()),
+            vars: RefCell::new(FxHashMap::default()),
             parent,
         })
     }
