@@ -203,8 +203,10 @@ impl Interpreter {
         names
     }
 
-    /// A global's value, without side effects (REPL completion after `.`).
-    pub fn global(&self, name: &str) -> Option<Value> {
-        self.globals.get(Symbol::intern(name))
+    /// A global's value, loading a standard-library namespace if that is what the name
+    /// is (REPL completion after `.`); nothing else runs.
+    pub fn global(&mut self, name: &str) -> Option<Value> {
+        let globals = self.globals.clone();
+        self.lookup(Symbol::intern(name), &globals)
     }
 }

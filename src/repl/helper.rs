@@ -200,3 +200,69 @@ impl Validator for TlHelper {
 }
 
 impl Helper for TlHelper {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rustyline::history::DefaultHistory;
+    use std::path::PathBuf;
+
+    fn completions(helper: &TlHelper, line: &str) -> Vec<String> {
+        let history = DefaultHistory::new();
+        let (_, pairs) = helper
+            .complete(line, line.len(), &Context::new(&history))
+            .unwrap();
+        pairs.into_iter().map(|p| p.replacement).collect()
+    }
+
+    #[test]
+    fn completes_names_methods_fields_and_keywords() {
+        let mut interp = Interpreter::new(Box::new(std::io::sink()));
+        let setup = "fn train(steps, learning_rate=0.1) = steps\nxs = [1]\n\
+                     class Model { fn init(self) { self.weights = 1 } fn fit(self) = 0 }\nmodel = Model()";
+        interp
+            .run_source("<test>", setup, PathBuf::from("."), false)
+            .unwrap();
+        let helper = TlHelper {
+            interp: Rc::new(RefCell::new(interp)),
+            color: false,
+        };
+        assert_eq!(completions(&helper, "tra"), ["train"]);
+        assert!(completions(&helper, "xs.app").contains(&"append".to_string()));
+        assert_eq!(completions(&helper, "model.w"), ["weights"]);
+        assert_eq!(completions(&helper, "model.f"), ["fit"]);
+        assert_eq!(completions(&helper, "train(10, learn"), ["learning_rate="]);
+        assert!(completions(&helper, "math.sq").contains(&"sqrt".to_string()));
+        assert!(completions(&helper, "whi").contains(&"while".to_string()));
+    }
+
+    #[test]
+    fn highlights_without_changing_the_text() {
+        let helper = TlHelper {
+            interp: Rc::new(RefCell::new(Interpreter::new(Box::new(std::io::sink())))),
+            color: true,
+        };
+        let line = "x = f\"{1}\" + 2.5 # note";
+        let shown = helper.highlight(line, 0);
+        let plain: String = strip_ansi(&shown);
+        assert_eq!(plain, line);
+        assert!(shown.contains("\x1b["));
+    }
+
+    fn strip_ansi(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' {
+                for c in chars.by_ref() {
+                    if c == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
