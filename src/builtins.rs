@@ -6,7 +6,7 @@ mod core;
 mod errors;
 mod math;
 pub mod methods;
-mod sequences;
+pub(crate) mod sequences;
 
 use crate::eval::Env;
 use crate::syntax::symbol::Symbol;

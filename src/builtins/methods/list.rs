@@ -1,0 +1,141 @@
+//! Methods of `list` and `tuple`.
+
+use super::list;
+use crate::builtins::sequences::sort_values;
+use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::value::Value;
+
+pub(super) fn list_append(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    list(&args).borrow_mut().push(args.positional[1].clone());
+    Ok(Value::None)
+}
+
+pub(super) fn list_extend(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    let items = interp.collect(&args.positional[1], args.span)?;
+    list(&args).borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+pub(super) fn list_insert(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(3, 3)?;
+    let items = list(&args);
+    let len = items.borrow().len() as i64;
+    let Some(i) = args.positional[1].as_int() else {
+        return fail("TypeError", args.span, "insert() index must be an integer");
+    };
+    let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    items
+        .borrow_mut()
+        .insert(at as usize, args.positional[2].clone());
+    Ok(Value::None)
+}
+
+pub(super) fn list_pop(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 2)?;
+    let items = list(&args);
+    let len = items.borrow().len() as i64;
+    if len == 0 {
+        return fail("IndexError", args.span, "pop from empty list");
+    }
+    let i = match args.positional.get(1) {
+        Some(v) => v.as_int().map_or_else(
+            || fail("TypeError", args.span, "pop() index must be an integer"),
+            Ok,
+        )?,
+        None => -1,
+    };
+    let at = if i < 0 { i + len } else { i };
+    if at < 0 || at >= len {
+        return fail("IndexError", args.span, "pop index out of range");
+    }
+    let removed = items.borrow_mut().remove(at as usize);
+    Ok(removed)
+}
+
+pub(super) fn list_remove(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    let items = list(&args);
+    let at = items
+        .borrow()
+        .iter()
+        .position(|v| crate::value::values_equal(v, &args.positional[1]));
+    match at {
+        Some(i) => {
+            items.borrow_mut().remove(i);
+            Ok(Value::None)
+        }
+        None => {
+            let shown = interp.repr(&args.positional[1])?;
+            fail(
+                "ValueError",
+                args.span,
+                format!("list.remove(x): {shown} not in list"),
+            )
+        }
+    }
+}
+
+pub(super) fn items_of(args: &CallArgs) -> Vec<Value> {
+    match &args.positional[0] {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn seq_index(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    match items_of(&args)
+        .iter()
+        .position(|v| crate::value::values_equal(v, &args.positional[1]))
+    {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => {
+            let shown = interp.repr(&args.positional[1])?;
+            fail(
+                "ValueError",
+                args.span,
+                format!("{shown} is not in {}", args.positional[0].type_name()),
+            )
+        }
+    }
+}
+
+pub(super) fn seq_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    let n = items_of(&args)
+        .iter()
+        .filter(|v| crate::value::values_equal(v, &args.positional[1]))
+        .count();
+    Ok(Value::Int(n as i64))
+}
+
+pub(super) fn list_sort(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let key = args.keyword("key");
+    let reverse = args.keyword("reverse").is_some_and(|v| v.truthy());
+    args.expect(1, 1)?;
+    let items = list(&args);
+    let snapshot = items.borrow().clone();
+    let sorted = sort_values(interp, snapshot, key, reverse, args.span)?;
+    *items.borrow_mut() = sorted;
+    Ok(Value::None)
+}
+
+pub(super) fn list_reverse(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    list(&args).borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+pub(super) fn list_copy(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::list(list(&args).borrow().clone()))
+}
+
+pub(super) fn list_clear(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    list(&args).borrow_mut().clear();
+    Ok(Value::None)
+}

@@ -1,0 +1,234 @@
+//! Methods of `str`.
+
+use super::{str_arg, text};
+use crate::eval::{fail, CallArgs, Eval, Interpreter, RuntimeError};
+use crate::value::format::format_value;
+use crate::value::Value;
+use std::rc::Rc;
+
+pub(super) fn str_upper(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::str(&text(&args).to_uppercase()))
+}
+
+pub(super) fn str_lower(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::str(&text(&args).to_lowercase()))
+}
+
+pub(super) fn str_strip(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 2)?;
+    let s = text(&args);
+    let chars: Option<Vec<char>> = match args.positional.get(1) {
+        None | Some(Value::None) => None,
+        Some(_) => Some(str_arg(&args, 1)?.chars().collect()),
+    };
+    let strip = |c: char| {
+        chars
+            .as_ref()
+            .map_or(c.is_whitespace(), |set| set.contains(&c))
+    };
+    let out = match args.function {
+        "lstrip" => s.trim_start_matches(strip),
+        "rstrip" => s.trim_end_matches(strip),
+        _ => s.trim_matches(strip),
+    };
+    Ok(Value::str(out))
+}
+
+pub(super) fn str_split(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let sep = args.keyword("sep");
+    let maxsplit = args.keyword("maxsplit");
+    args.expect(1, 3)?;
+    let s = text(&args);
+    let sep = sep
+        .or_else(|| args.positional.get(1).cloned())
+        .unwrap_or(Value::None);
+    let limit = match maxsplit.or_else(|| args.positional.get(2).cloned()) {
+        Some(v) => v.as_int().unwrap_or(-1),
+        None => -1,
+    };
+    let limit = if limit < 0 {
+        usize::MAX
+    } else {
+        limit as usize + 1
+    };
+    let parts: Vec<Value> = match sep {
+        Value::None => {
+            let mut parts: Vec<&str> = Vec::new();
+            let mut rest = s.trim_start();
+            while !rest.is_empty() {
+                if parts.len() + 1 == limit {
+                    parts.push(rest.trim_end());
+                    break;
+                }
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                parts.push(&rest[..end]);
+                rest = rest[end..].trim_start();
+            }
+            parts.into_iter().map(Value::str).collect()
+        }
+        Value::Str(sep) if sep.is_empty() => {
+            return fail("ValueError", args.span, "empty separator")
+        }
+        Value::Str(sep) => s.splitn(limit, &*sep).map(Value::str).collect(),
+        other => {
+            return fail(
+                "TypeError",
+                args.span,
+                format!("must be str or None, not {}", other.type_name()),
+            )
+        }
+    };
+    Ok(Value::list(parts))
+}
+
+pub(super) fn str_join(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    let items = interp.collect(&args.positional[1], args.span)?;
+    let mut parts = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::Str(s) => parts.push(s.to_string()),
+            other => {
+                return fail(
+                    "TypeError",
+                    args.span,
+                    format!(
+                        "sequence item {i}: expected str instance, {} found",
+                        other.type_name()
+                    ),
+                )
+            }
+        }
+    }
+    Ok(Value::str(&parts.join(&text(&args))))
+}
+
+pub(super) fn str_replace(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(3, 3)?;
+    Ok(Value::str(
+        &text(&args).replace(&*str_arg(&args, 1)?, &str_arg(&args, 2)?),
+    ))
+}
+
+pub(super) fn str_startswith(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    Ok(Value::Bool(text(&args).starts_with(&*str_arg(&args, 1)?)))
+}
+
+pub(super) fn str_endswith(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    Ok(Value::Bool(text(&args).ends_with(&*str_arg(&args, 1)?)))
+}
+
+/// `find` (-1 when absent) and `index` (an error when absent).
+pub(super) fn str_find(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    let s = text(&args);
+    let found = s
+        .find(&*str_arg(&args, 1)?)
+        .map(|byte| s[..byte].chars().count() as i64);
+    Ok(Value::Int(found.unwrap_or(-1)))
+}
+
+pub(super) fn str_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    let needle = str_arg(&args, 1)?;
+    let s = text(&args);
+    let n = if needle.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(&*needle).count()
+    };
+    Ok(Value::Int(n as i64))
+}
+
+pub(super) fn str_justify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 3)?;
+    let s = text(&args);
+    let Some(width) = args.positional[1].as_int() else {
+        return fail("TypeError", args.span, "width must be an integer");
+    };
+    let fill = match args.positional.get(2) {
+        Some(_) => str_arg(&args, 2)?,
+        None => Rc::from(" "),
+    };
+    let mut chars = fill.chars();
+    let (Some(fill), None) = (chars.next(), chars.next()) else {
+        return fail(
+            "TypeError",
+            args.span,
+            "the fill character must be exactly one character long",
+        );
+    };
+    let align = match args.function {
+        "ljust" => '<',
+        "rjust" => '>',
+        _ => '^',
+    };
+    let spec = format!("{fill}{align}{}", width.max(0));
+    format_value(&Value::Str(s), &spec)
+        .map(|t| Value::str(&t))
+        .map_err(|m| RuntimeError::new("ValueError", m, args.span).into())
+}
+
+/// `"{} is {:.2f}".format(a, b)`, with positional indices and keyword names.
+pub(super) fn str_format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let template = text(&args);
+    let mut out = String::new();
+    let mut chars = template.chars().peekable();
+    let mut next_auto = 1;
+    let error =
+        |message: &str| -> Eval<Value> { fail("ValueError", args.span, message.to_string()) };
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push('}');
+            }
+            '}' => return error("Single '}' encountered in format string"),
+            '{' => {
+                let mut field = String::new();
+                loop {
+                    match chars.next() {
+                        Some('}') => break,
+                        Some(ch) => field.push(ch),
+                        None => return error("expected '}' before end of string"),
+                    }
+                }
+                let (name, spec) = field.split_once(':').unwrap_or((&field, ""));
+                let value = if name.is_empty() {
+                    next_auto += 1;
+                    args.positional.get(next_auto - 1).cloned()
+                } else if let Ok(i) = name.parse::<usize>() {
+                    args.positional.get(i + 1).cloned()
+                } else {
+                    args.keywords
+                        .iter()
+                        .find(|(k, _)| k.as_str() == name)
+                        .map(|(_, v)| v.clone())
+                };
+                let Some(value) = value else {
+                    let message = format!(
+                        "Replacement index {name:?} out of range for positional args tuple"
+                    );
+                    return fail("IndexError", args.span, message);
+                };
+                let formatted = if spec.is_empty() {
+                    interp.str_of(&value)?
+                } else {
+                    format_value(&value, spec)
+                        .map_err(|m| RuntimeError::new("ValueError", m, args.span))?
+                };
+                out.push_str(&formatted);
+            }
+            c => out.push(c),
+        }
+    }
+    Ok(Value::str(&out))
+}
