@@ -45,7 +45,9 @@ pub fn main() -> i32 {
 }
 
 fn session() -> rustyline::Result<()> {
-    let interp = Rc::new(RefCell::new(Interpreter::new(Box::new(std::io::stdout()))));
+    let mut session = Interpreter::new(Box::new(std::io::stdout()));
+    session.set_argv(vec![String::new()]);
+    let interp = Rc::new(RefCell::new(session));
     let config = Config::builder().auto_add_history(true).build();
     let mut editor: Editor<TlHelper, DefaultHistory> = Editor::with_config(config)?;
     editor.set_helper(Some(TlHelper::new(interp.clone())));
