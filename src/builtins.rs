@@ -7,20 +7,23 @@ mod errors;
 mod math;
 pub mod methods;
 pub(crate) mod sequences;
+pub mod tensor;
 
 use crate::eval::Env;
 use crate::syntax::symbol::Symbol;
+use crate::tensor::dtype::DType;
 use crate::value::{Builtin, Value};
 
 /// Installs every builtin and constant into the prelude scope.
 pub fn install(prelude: &Env) {
-    let tables: [&'static [Builtin]; 6] = [
+    let tables: [&'static [Builtin]; 7] = [
         core::BUILTINS,
         convert::BUILTINS,
         sequences::BUILTINS,
         math::BUILTINS,
         errors::BUILTINS,
         errors::TYPES,
+        tensor::create::BUILTINS,
     ];
     for table in tables {
         for builtin in table {
@@ -29,6 +32,15 @@ pub fn install(prelude: &Env) {
     }
     for (name, value) in math::CONSTANTS {
         prelude.set(Symbol::intern(name), Value::Float(*value));
+    }
+    // `bool` stays the conversion function; as a `dtype=` it means the bool dtype.
+    for dtype in DType::ALL.into_iter().filter(|d| *d != DType::Bool) {
+        prelude.set(Symbol::intern(dtype.name()), Value::DType(dtype));
+    }
+    for alias in ["double", "long", "half", "short"] {
+        if let Some(dtype) = DType::from_name(alias) {
+            prelude.set(Symbol::intern(alias), Value::DType(dtype));
+        }
     }
 }
 

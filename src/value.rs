@@ -8,6 +8,8 @@ pub mod object;
 pub mod repr;
 
 use crate::syntax::ast::EinopsForm;
+use crate::tensor::dtype::DType;
+use crate::tensor::Tensor;
 pub use dict::{Dict, HashKey};
 pub use object::{BoundMethod, Builtin, Class, ErrorValue, Function, Instance, Module, SuperRef};
 use std::cell::RefCell;
@@ -38,6 +40,9 @@ pub enum Value {
     Error(Rc<ErrorValue>),
     /// `rearrange[...]` and the other einops forms used as values.
     Einops(Rc<EinopsForm>),
+    Tensor(Tensor),
+    /// `float32`, `int64`, ...: dtypes are values.
+    DType(DType),
 }
 
 /// `range(start, stop, step)`: lazy, as in Python.
@@ -102,6 +107,8 @@ impl Value {
             Value::Super(_) => "super".into(),
             Value::Error(err) => err.kind.clone(),
             Value::Einops(_) => "einops".into(),
+            Value::Tensor(_) => "Tensor".into(),
+            Value::DType(_) => "dtype".into(),
         }
     }
 
@@ -160,7 +167,13 @@ impl Value {
             Value::Super(s) => addr(s),
             Value::Error(e) => addr(e),
             Value::Einops(e) => addr(e),
-            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Range(_) => 0,
+            Value::Tensor(t) => t.identity(),
+            Value::None
+            | Value::DType(_)
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Range(_) => 0,
         }
     }
 
@@ -185,6 +198,8 @@ impl Value {
             (Value::Module(a), Value::Module(b)) => Rc::ptr_eq(a, b),
             (Value::Error(a), Value::Error(b)) => Rc::ptr_eq(a, b),
             (Value::Einops(a), Value::Einops(b)) => Rc::ptr_eq(a, b),
+            (Value::Tensor(a), Value::Tensor(b)) => a.same(b),
+            (Value::DType(a), Value::DType(b)) => a == b,
             _ => false,
         }
     }

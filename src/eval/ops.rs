@@ -2,6 +2,7 @@
 
 use super::error::{fail, Eval};
 use super::interpreter::Interpreter;
+use crate::builtins::tensor::operators;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::syntax::span::Span;
 use crate::value::number::{as_number, float_floor_div, float_mod, int_floor_div, int_mod, Number};
@@ -11,6 +12,9 @@ use std::rc::Rc;
 
 impl Interpreter {
     pub(super) fn unary(&mut self, op: UnaryOp, value: Value, span: Span) -> Eval<Value> {
+        if let Some(result) = operators::unary_operator(op, &value, span) {
+            return result;
+        }
         match (op, as_number(&value)) {
             (UnaryOp::Neg, Some(Number::Int(i))) => i
                 .checked_neg()
@@ -72,6 +76,9 @@ impl Interpreter {
 
     /// `lhs op rhs` (also what `divmod`, `pow` and `sum` use).
     pub fn binary_op(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
+        if let Some(result) = operators::binary_operator(op, &lhs, &rhs, span) {
+            return result;
+        }
         if let (Some(a), Some(b)) = (as_number(&lhs), as_number(&rhs)) {
             if let (Value::Bool(x), Value::Bool(y), BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) =
                 (&lhs, &rhs, op)
@@ -164,6 +171,9 @@ impl Interpreter {
         rhs: &Value,
         span: Span,
     ) -> Eval<Value> {
+        if let Some(result) = operators::compare_operator(op, lhs, rhs, span) {
+            return result;
+        }
         let result = match op {
             CmpOp::Eq => values_equal(lhs, rhs),
             CmpOp::Ne => !values_equal(lhs, rhs),

@@ -34,6 +34,7 @@ impl HashKey {
                 HashKey::Tuple(items.iter().map(HashKey::of).collect::<Option<_>>()?)
             }
             Value::List(_) | Value::Dict(_) => return None,
+            Value::DType(d) => HashKey::Str(std::rc::Rc::from(d.name())),
             Value::Range(r) => HashKey::Tuple(vec![
                 HashKey::Int(r.start),
                 HashKey::Int(r.stop),

@@ -128,6 +128,8 @@ impl Printer<'_> {
             Value::Super(_) => out.push_str("<super>"),
             Value::Error(e) => write!(out, "{}({})", e.kind, str_repr(&e.message)).unwrap_or(()),
             Value::Einops(form) => write!(out, "<{} pattern>", form.kind.name()).unwrap_or(()),
+            Value::Tensor(t) => out.push_str(&crate::tensor::print::tensor_repr(t, &[])),
+            Value::DType(d) => write!(out, "{d}").unwrap_or(()),
         }
         Ok(())
     }

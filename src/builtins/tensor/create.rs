@@ -1,0 +1,388 @@
+//! Making tensors: `tensor`, `arange`, `linspace`, `zeros`, `ones`, `full`, `eye`, ...
+
+use super::convert::{dtype_arg, scalar_of, tensor_from_data};
+use super::error_at;
+use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::tensor::dtype::DType;
+use crate::tensor::scalar::Scalar;
+use crate::tensor::storage::Buffer;
+use crate::tensor::Tensor;
+use crate::value::{Builtin, Value};
+use crate::with_dtype;
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "tensor",
+        call: tensor,
+    },
+    Builtin {
+        name: "as_tensor",
+        call: as_tensor,
+    },
+    Builtin {
+        name: "arange",
+        call: arange,
+    },
+    Builtin {
+        name: "linspace",
+        call: linspace,
+    },
+    Builtin {
+        name: "logspace",
+        call: linspace,
+    },
+    Builtin {
+        name: "zeros",
+        call: filled,
+    },
+    Builtin {
+        name: "ones",
+        call: filled,
+    },
+    Builtin {
+        name: "empty",
+        call: filled,
+    },
+    Builtin {
+        name: "full",
+        call: full,
+    },
+    Builtin {
+        name: "eye",
+        call: eye,
+    },
+    Builtin {
+        name: "zeros_like",
+        call: filled_like,
+    },
+    Builtin {
+        name: "ones_like",
+        call: filled_like,
+    },
+    Builtin {
+        name: "empty_like",
+        call: filled_like,
+    },
+    Builtin {
+        name: "full_like",
+        call: full_like,
+    },
+];
+
+fn tensor(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
+    args.expect(1, 1)?;
+    Ok(Value::Tensor(tensor_from_data(
+        interp,
+        &args.positional[0],
+        dtype,
+        args.span,
+    )?))
+}
+
+/// Like `tensor`, but a tensor of the right dtype is returned as it is, not copied.
+fn as_tensor(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
+    args.expect(1, 1)?;
+    if let Value::Tensor(t) = &args.positional[0] {
+        return Ok(Value::Tensor(t.to_dtype(dtype.unwrap_or(t.dtype()))));
+    }
+    Ok(Value::Tensor(tensor_from_data(
+        interp,
+        &args.positional[0],
+        dtype,
+        args.span,
+    )?))
+}
+
+/// A shape given as `f(2, 3)`, `f((2, 3))`, `f([2, 3])` or `f(size=(2, 3))`.
+pub fn shape_args(interp: &mut Interpreter, args: &mut CallArgs) -> Eval<Vec<usize>> {
+    let items = match (args.keyword("size"), args.positional.as_slice()) {
+        (Some(size), _) => interp.collect(&size, args.span)?,
+        (None, [one @ (Value::List(_) | Value::Tuple(_))]) => interp.collect(one, args.span)?,
+        (None, positional) => positional.to_vec(),
+    };
+    args.positional.clear();
+    dims_to_shape(&items, args.span)
+}
+
+pub fn dims_to_shape(items: &[Value], span: crate::syntax::span::Span) -> Eval<Vec<usize>> {
+    let mut shape = Vec::with_capacity(items.len());
+    for item in items {
+        let dim = match item {
+            Value::Int(i) => *i,
+            Value::Tensor(t) if t.numel() == 1 && !t.dtype().is_float() => t.to_i64_vec()[0],
+            other => {
+                return fail(
+                    "TypeError",
+                    span,
+                    format!("a shape is made of ints, not '{}'", other.type_name()),
+                )
+            }
+        };
+        if dim < 0 {
+            let shown: Vec<String> = items
+                .iter()
+                .map(|v| match v {
+                    Value::Int(i) => i.to_string(),
+                    _ => "?".into(),
+                })
+                .collect();
+            return fail(
+                "RuntimeError",
+                span,
+                format!(
+                    "Trying to create tensor with negative dimension {dim}: [{}]",
+                    shown.join(", ")
+                ),
+            );
+        }
+        shape.push(dim as usize);
+    }
+    let total = shape.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d));
+    if total.is_none_or(|n| n > MAX_ELEMENTS) {
+        return fail(
+            "RuntimeError",
+            span,
+            format!("a tensor of shape {shape:?} is too large to allocate"),
+        );
+    }
+    Ok(shape)
+}
+
+/// The most elements one tensor may have (16 GiB of f64): beyond, allocation fails
+/// with an error instead of aborting the process.
+pub const MAX_ELEMENTS: usize = 1 << 31;
+
+fn filled(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::DEFAULT_FLOAT);
+    let shape = shape_args(interp, &mut args)?;
+    args.expect(0, 0)?;
+    let fill = if args.function == "ones" {
+        Scalar::Int(1)
+    } else {
+        Scalar::Int(0)
+    };
+    Ok(Value::Tensor(Tensor::full(&shape, fill, dtype)))
+}
+
+fn number_arg(value: &Value, what: &str, span: crate::syntax::span::Span) -> Eval<Scalar> {
+    match value {
+        Value::Tensor(t) if t.numel() == 1 => t.item().map_err(|e| error_at(e, span)),
+        other => scalar_of(other).map_or_else(
+            || {
+                fail(
+                    "TypeError",
+                    span,
+                    format!("{what} must be a number, not '{}'", other.type_name()),
+                )
+            },
+            Ok,
+        ),
+    }
+}
+
+fn full(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
+    let fill = match args.keyword("fill_value") {
+        Some(v) => v,
+        None if args.positional.len() == 2 => args.positional.pop().unwrap_or(Value::None),
+        None => {
+            return fail(
+                "TypeError",
+                args.span,
+                "full() missing required argument 'fill_value'",
+            )
+        }
+    };
+    let fill = number_arg(&fill, "fill_value", args.span)?;
+    let shape = shape_args(interp, &mut args)?;
+    Ok(Value::Tensor(Tensor::full(
+        &shape,
+        fill,
+        dtype.unwrap_or(fill.default_dtype()),
+    )))
+}
+
+fn like_source(args: &CallArgs) -> Eval<Tensor> {
+    match args.positional.first() {
+        Some(Value::Tensor(t)) => Ok(t.clone()),
+        Some(other) => fail(
+            "TypeError",
+            args.span,
+            format!(
+                "{}() argument 'input' must be Tensor, not {}",
+                args.function,
+                other.type_name()
+            ),
+        ),
+        None => fail(
+            "TypeError",
+            args.span,
+            format!("{}() missing required argument 'input'", args.function),
+        ),
+    }
+}
+
+fn filled_like(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
+    args.expect(1, 1)?;
+    let source = like_source(&args)?;
+    let fill = if args.function == "ones_like" {
+        Scalar::Int(1)
+    } else {
+        Scalar::Int(0)
+    };
+    Ok(Value::Tensor(Tensor::full(
+        source.shape(),
+        fill,
+        dtype.unwrap_or(source.dtype()),
+    )))
+}
+
+fn full_like(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
+    args.expect(2, 2)?;
+    let source = like_source(&args)?;
+    let fill = number_arg(&args.positional[1], "fill_value", args.span)?;
+    Ok(Value::Tensor(Tensor::full(
+        source.shape(),
+        fill,
+        dtype.unwrap_or(source.dtype()),
+    )))
+}
+
+/// `arange(end)`, `arange(start, end, step=1)`: computed in f64 as PyTorch does.
+fn arange(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
+    let step_kw = args.keyword("step");
+    let end_kw = args.keyword("end");
+    let start_kw = args.keyword("start");
+    args.expect(0, 3)?;
+    let mut numbers: Vec<Scalar> = Vec::new();
+    for v in &args.positional {
+        numbers.push(number_arg(v, "arange() argument", args.span)?);
+    }
+    let kw = |v: Option<Value>| {
+        v.map(|v| number_arg(&v, "arange() argument", args.span))
+            .transpose()
+    };
+    let (start, end, step) = match (numbers.as_slice(), kw(start_kw)?, kw(end_kw)?, kw(step_kw)?) {
+        ([end], None, None, step) => (Scalar::Int(0), *end, step.unwrap_or(Scalar::Int(1))),
+        ([start, end], None, None, step) => (*start, *end, step.unwrap_or(Scalar::Int(1))),
+        ([start, end, step], None, None, None) => (*start, *end, *step),
+        ([], start, Some(end), step) => (
+            start.unwrap_or(Scalar::Int(0)),
+            end,
+            step.unwrap_or(Scalar::Int(1)),
+        ),
+        _ => {
+            return fail(
+                "TypeError",
+                args.span,
+                "arange() takes (end), (start, end) or (start, end, step)",
+            )
+        }
+    };
+    let floating = [start, end, step]
+        .iter()
+        .any(|s| matches!(s, Scalar::Float(_)));
+    let dtype = dtype.unwrap_or(if floating {
+        DType::DEFAULT_FLOAT
+    } else {
+        DType::I64
+    });
+    let (a, b, s) = (start.to_f64(), end.to_f64(), step.to_f64());
+    if s == 0.0 {
+        return fail("RuntimeError", args.span, "step must be nonzero");
+    }
+    if (s > 0.0 && b < a) || (s < 0.0 && b > a) {
+        return fail(
+            "RuntimeError",
+            args.span,
+            "upper bound and larger bound inconsistent with step sign",
+        );
+    }
+    let n = ((b - a) / s).ceil();
+    if !n.is_finite() || n > MAX_ELEMENTS as f64 {
+        return fail(
+            "RuntimeError",
+            args.span,
+            "arange() would make too many elements",
+        );
+    }
+    let n = n.max(0.0) as usize;
+    let integral = !floating;
+    let storage = with_dtype!(dtype, T => T::wrap((0..n).map(|i| {
+        if integral {
+            Scalar::Int(start.to_f64() as i64 + i as i64 * s as i64).to_element::<T>()
+        } else {
+            Scalar::Float(a + i as f64 * s).to_element::<T>()
+        }
+    }).collect()));
+    Ok(Value::Tensor(Tensor::new(storage, &[n])))
+}
+
+/// `linspace(start, end, steps)` and `logspace(start, end, steps, base=10)`, with
+/// PyTorch's symmetric formula (the second half counts back from `end`).
+fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::DEFAULT_FLOAT);
+    let base = args.keyword("base");
+    let steps_kw = args.keyword("steps");
+    args.expect(2, 3)?;
+    let start = number_arg(&args.positional[0], "start", args.span)?.to_f64();
+    let end = number_arg(&args.positional[1], "end", args.span)?.to_f64();
+    let steps = match steps_kw.or_else(|| args.positional.get(2).cloned()) {
+        Some(Value::Int(n)) if n >= 0 => n as usize,
+        Some(Value::Int(_)) => {
+            return fail(
+                "RuntimeError",
+                args.span,
+                "number of steps must be non-negative",
+            )
+        }
+        _ => {
+            return fail(
+                "TypeError",
+                args.span,
+                format!("{}() missing required argument 'steps'", args.function),
+            )
+        }
+    };
+    if steps > MAX_ELEMENTS {
+        return fail("RuntimeError", args.span, "too many steps");
+    }
+    let step = if steps > 1 {
+        (end - start) / (steps - 1) as f64
+    } else {
+        0.0
+    };
+    let half = steps / 2;
+    let mut values: Vec<f64> = (0..steps)
+        .map(|i| {
+            if i < half {
+                start + step * i as f64
+            } else {
+                end - step * (steps - i - 1) as f64
+            }
+        })
+        .collect();
+    if args.function == "logspace" {
+        let base = base
+            .map(|b| number_arg(&b, "base", args.span))
+            .transpose()?
+            .map_or(10.0, |b| b.to_f64());
+        values.iter_mut().for_each(|v| *v = base.powf(*v));
+    }
+    let storage = with_dtype!(dtype, T => T::wrap(values.iter().map(|&v| Scalar::Float(v).to_element::<T>()).collect()));
+    Ok(Value::Tensor(Tensor::new(storage, &[steps])))
+}
+
+fn eye(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::DEFAULT_FLOAT);
+    args.expect(1, 2)?;
+    let dims = super::create::dims_to_shape(&args.positional, args.span)?;
+    let (n, m) = (dims[0], *dims.get(1).unwrap_or(&dims[0]));
+    let storage = with_dtype!(dtype, T => T::wrap((0..n * m).map(|i| Scalar::Bool(i / m == i % m).to_element::<T>()).collect()));
+    Ok(Value::Tensor(Tensor::new(storage, &[n, m])))
+}

@@ -1,0 +1,92 @@
+//! tl's operators (`+`, `<`, unary `-`, ...) when an operand is a tensor.
+
+use super::convert::operand;
+use super::error_at;
+use crate::eval::{fail, Eval};
+use crate::syntax::ast::{BinOp, CmpOp, UnaryOp as AstUnary};
+use crate::syntax::span::Span;
+use crate::tensor::ops::{binary, unary, BinaryOp, UnaryOp};
+use crate::value::Value;
+
+fn either_tensor(a: &Value, b: &Value) -> bool {
+    matches!(a, Value::Tensor(_)) || matches!(b, Value::Tensor(_))
+}
+
+/// `a op b` if either side is a tensor; `None` otherwise.
+pub fn binary_operator(op: BinOp, a: &Value, b: &Value, span: Span) -> Option<Eval<Value>> {
+    if !either_tensor(a, b) {
+        return None;
+    }
+    let tensor_op = match op {
+        BinOp::Add => BinaryOp::Add,
+        BinOp::Sub => BinaryOp::Sub,
+        BinOp::Mul => BinaryOp::Mul,
+        BinOp::Div => BinaryOp::Div,
+        BinOp::FloorDiv => BinaryOp::FloorDiv,
+        BinOp::Mod => BinaryOp::Remainder,
+        BinOp::Pow => BinaryOp::Pow,
+        BinOp::BitAnd => BinaryOp::BitAnd,
+        BinOp::BitOr => BinaryOp::BitOr,
+        BinOp::BitXor => BinaryOp::BitXor,
+        BinOp::MatMul | BinOp::Shl | BinOp::Shr => {
+            return Some(fail(
+                "TypeError",
+                span,
+                format!(
+                    "the operator {} is not defined for tensors yet",
+                    op.symbol()
+                ),
+            ))
+        }
+    };
+    Some(apply(tensor_op, a, b, op.symbol(), span))
+}
+
+/// `a cmp b` if either side is a tensor (elementwise, a bool tensor); `None` otherwise.
+pub fn compare_operator(op: CmpOp, a: &Value, b: &Value, span: Span) -> Option<Eval<Value>> {
+    if !either_tensor(a, b) {
+        return None;
+    }
+    let tensor_op = match op {
+        CmpOp::Eq => BinaryOp::Eq,
+        CmpOp::Ne => BinaryOp::Ne,
+        CmpOp::Lt => BinaryOp::Lt,
+        CmpOp::Le => BinaryOp::Le,
+        CmpOp::Gt => BinaryOp::Gt,
+        CmpOp::Ge => BinaryOp::Ge,
+        CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot => return None,
+    };
+    Some(apply(tensor_op, a, b, op.symbol(), span))
+}
+
+fn apply(op: BinaryOp, a: &Value, b: &Value, symbol: &str, span: Span) -> Eval<Value> {
+    match (operand(a), operand(b)) {
+        (Some(x), Some(y)) => binary(op, &x, &y)
+            .map(Value::Tensor)
+            .map_err(|e| error_at(e, span)),
+        _ => fail(
+            "TypeError",
+            span,
+            format!(
+                "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+                a.type_name(),
+                b.type_name()
+            ),
+        ),
+    }
+}
+
+/// `-t`, `+t`, `~t` on a tensor; `None` for other values.
+pub fn unary_operator(op: AstUnary, value: &Value, span: Span) -> Option<Eval<Value>> {
+    let Value::Tensor(t) = value else { return None };
+    let tensor_op = match op {
+        AstUnary::Neg => UnaryOp::Neg,
+        AstUnary::Invert => UnaryOp::BitwiseNot,
+        AstUnary::Pos => return Some(Ok(value.clone())),
+    };
+    Some(
+        unary(tensor_op, t)
+            .map(Value::Tensor)
+            .map_err(|e| error_at(e, span)),
+    )
+}

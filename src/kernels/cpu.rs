@@ -1,0 +1,5 @@
+//! CPU kernels.
+
+mod elementwise;
+
+pub use elementwise::*;

@@ -1,0 +1,196 @@
+//! Tensors: a shared storage, a layout (shape, strides, offset) over it, and a dtype.
+//! Views share the storage, so writing through a view is seen through its base. The
+//! maths lives in `crate::kernels`; this layer decides shapes, dtypes and errors.
+
+pub mod arith;
+pub mod dtype;
+pub mod element;
+pub mod error;
+pub mod layout;
+pub mod ops;
+pub mod print;
+pub mod scalar;
+pub mod storage;
+
+use crate::kernels;
+use crate::{with_dtype, with_storage};
+use dtype::DType;
+use element::Element;
+pub use error::{TensorError, TensorResult};
+use layout::Layout;
+use scalar::Scalar;
+use std::cell::{Ref, RefCell, RefMut};
+use std::rc::Rc;
+use storage::{Buffer, Storage};
+
+/// A handle to a tensor; clones are the same tensor (`a is b`).
+#[derive(Clone)]
+pub struct Tensor(Rc<TensorImpl>);
+
+pub struct TensorImpl {
+    storage: Rc<RefCell<Storage>>,
+    layout: Layout,
+}
+
+impl std::fmt::Debug for Tensor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Tensor(shape={:?}, dtype={})",
+            self.shape(),
+            self.dtype()
+        )
+    }
+}
+
+impl Tensor {
+    /// A tensor owning `storage`, laid out row-major as `shape`.
+    pub fn new(storage: Storage, shape: &[usize]) -> Tensor {
+        debug_assert_eq!(storage.len(), shape.iter().product::<usize>());
+        Tensor(Rc::new(TensorImpl {
+            storage: Rc::new(RefCell::new(storage)),
+            layout: Layout::contiguous(shape),
+        }))
+    }
+
+    pub fn from_vec<T: Buffer>(data: Vec<T>, shape: &[usize]) -> Tensor {
+        Tensor::new(T::wrap(data), shape)
+    }
+
+    /// A 0-d tensor holding one value.
+    pub fn scalar(value: Scalar, dtype: DType) -> Tensor {
+        Tensor::full(&[], value, dtype)
+    }
+
+    pub fn full(shape: &[usize], value: Scalar, dtype: DType) -> Tensor {
+        let n = shape.iter().product();
+        let storage = with_dtype!(dtype, T => T::wrap(vec![value.to_element::<T>(); n]));
+        Tensor::new(storage, shape)
+    }
+
+    pub fn zeros(shape: &[usize], dtype: DType) -> Tensor {
+        Tensor::new(Storage::zeros(dtype, shape.iter().product()), shape)
+    }
+
+    /// Another view of the same storage.
+    pub fn with_layout(&self, layout: Layout) -> Tensor {
+        Tensor(Rc::new(TensorImpl {
+            storage: self.0.storage.clone(),
+            layout,
+        }))
+    }
+
+    pub fn layout(&self) -> &Layout {
+        &self.0.layout
+    }
+
+    pub fn shape(&self) -> &[usize] {
+        &self.0.layout.shape
+    }
+
+    pub fn ndim(&self) -> usize {
+        self.0.layout.ndim()
+    }
+
+    pub fn numel(&self) -> usize {
+        self.0.layout.numel()
+    }
+
+    pub fn dtype(&self) -> DType {
+        self.0.storage.borrow().dtype()
+    }
+
+    pub fn storage(&self) -> Ref<'_, Storage> {
+        self.0.storage.borrow()
+    }
+
+    pub fn storage_mut(&self) -> RefMut<'_, Storage> {
+        self.0.storage.borrow_mut()
+    }
+
+    /// Whether two tensors view the same storage.
+    pub fn shares_storage(&self, other: &Tensor) -> bool {
+        Rc::ptr_eq(&self.0.storage, &other.0.storage)
+    }
+
+    pub fn same(&self, other: &Tensor) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    pub fn identity(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
+    }
+
+    pub fn is_contiguous(&self) -> bool {
+        self.0.layout.is_contiguous()
+    }
+
+    /// The elements in row-major order, as `T` (which must be this tensor's type).
+    pub fn to_vec<T: Buffer>(&self) -> Vec<T> {
+        let storage = self.storage();
+        let data = T::slice(&storage).expect("to_vec with the tensor's own element type");
+        kernels::gather(data, self.layout())
+    }
+
+    /// The elements in row-major order, converted to f64.
+    pub fn to_f64_vec(&self) -> Vec<f64> {
+        let storage = self.storage();
+        with_storage!(&*storage, v => kernels::map(v, self.layout(), |x| x.to_f64()))
+    }
+
+    /// The elements in row-major order, converted to i64.
+    pub fn to_i64_vec(&self) -> Vec<i64> {
+        let storage = self.storage();
+        with_storage!(&*storage, v => kernels::map(v, self.layout(), |x| x.to_i64()))
+    }
+
+    /// A row-major copy of the elements (this tensor itself if already so laid out
+    /// from offset 0 over its whole storage).
+    pub fn contiguous(&self) -> Tensor {
+        if self.is_contiguous() {
+            return self.clone();
+        }
+        self.copy()
+    }
+
+    /// A new tensor with its own row-major storage.
+    pub fn copy(&self) -> Tensor {
+        let storage = self.storage();
+        let data = with_storage!(&*storage, v => Buffer::wrap(kernels::gather(v, self.layout())));
+        Tensor::new(data, self.shape())
+    }
+
+    /// The tensor converted to `dtype` (itself when it already has that dtype).
+    pub fn to_dtype(&self, dtype: DType) -> Tensor {
+        if self.dtype() == dtype {
+            return self.clone();
+        }
+        let storage = self.storage();
+        let data = with_storage!(&*storage, v => with_dtype!(dtype, T => T::wrap(kernels::map(v, self.layout(), element::cast::<_, T>))));
+        Tensor::new(data, self.shape())
+    }
+
+    /// The single element of a one-element tensor.
+    pub fn item(&self) -> TensorResult<Scalar> {
+        if self.numel() != 1 {
+            return Err(TensorError::runtime(format!(
+                "a Tensor with {} elements cannot be converted to Scalar",
+                self.numel()
+            )));
+        }
+        let storage = self.storage();
+        let at = self.layout().offset;
+        Ok(with_storage!(&*storage, v => Scalar::from_element(v[at])))
+    }
+
+    /// Elements as scalars in row-major order (printing, `tolist`).
+    pub fn scalars(&self) -> Vec<Scalar> {
+        let storage = self.storage();
+        with_storage!(&*storage, v => kernels::map(v, self.layout(), Scalar::from_element))
+    }
+}
+
+/// The element type of a storage as a value (for generic code that needs `T`).
+pub fn element_of<T: Element>(_: &[T]) -> DType {
+    T::DTYPE
+}

@@ -1,0 +1,41 @@
+//! Errors of tensor operations, with PyTorch's kinds and messages. They carry no span:
+//! the builtin that called the operation adds the span of the call.
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TensorError {
+    /// Python's exception name: `RuntimeError`, `IndexError`, `TypeError`, `ValueError`.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+pub type TensorResult<T> = Result<T, TensorError>;
+
+impl TensorError {
+    pub fn runtime(message: impl Into<String>) -> TensorError {
+        TensorError {
+            kind: "RuntimeError",
+            message: message.into(),
+        }
+    }
+
+    pub fn index(message: impl Into<String>) -> TensorError {
+        TensorError {
+            kind: "IndexError",
+            message: message.into(),
+        }
+    }
+
+    pub fn type_error(message: impl Into<String>) -> TensorError {
+        TensorError {
+            kind: "TypeError",
+            message: message.into(),
+        }
+    }
+
+    pub fn value(message: impl Into<String>) -> TensorError {
+        TensorError {
+            kind: "ValueError",
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! Tensor operations: shapes, dtypes and errors decided here, loops in `crate::kernels`.
+
+pub mod binary;
+pub mod unary;
+
+pub use binary::{binary, BinaryOp, Operand};
+pub use unary::{unary, UnaryOp};

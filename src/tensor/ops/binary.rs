@@ -1,0 +1,259 @@
+//! Binary elementwise operations with broadcasting and PyTorch's type promotion.
+
+use crate::kernels;
+use crate::tensor::arith::Arith;
+use crate::tensor::dtype::{self, DType};
+use crate::tensor::element::Element;
+use crate::tensor::layout::broadcast_shapes;
+use crate::tensor::scalar::Scalar;
+use crate::tensor::storage::{Buffer, Storage};
+use crate::tensor::{Tensor, TensorError, TensorResult};
+use crate::with_dtype;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Remainder,
+    Pow,
+    Maximum,
+    Minimum,
+    Atan2,
+    BitAnd,
+    BitOr,
+    BitXor,
+    LogicalAnd,
+    LogicalOr,
+    LogicalXor,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl BinaryOp {
+    /// PyTorch's name for error messages (`add`, `bitwise_and`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "add",
+            BinaryOp::Sub => "sub",
+            BinaryOp::Mul => "mul",
+            BinaryOp::Div => "div",
+            BinaryOp::FloorDiv => "floor_divide",
+            BinaryOp::Remainder => "remainder",
+            BinaryOp::Pow => "pow",
+            BinaryOp::Maximum => "maximum",
+            BinaryOp::Minimum => "minimum",
+            BinaryOp::Atan2 => "atan2",
+            BinaryOp::BitAnd => "bitwise_and",
+            BinaryOp::BitOr => "bitwise_or",
+            BinaryOp::BitXor => "bitwise_xor",
+            BinaryOp::LogicalAnd => "logical_and",
+            BinaryOp::LogicalOr => "logical_or",
+            BinaryOp::LogicalXor => "logical_xor",
+            BinaryOp::Eq => "eq",
+            BinaryOp::Ne => "ne",
+            BinaryOp::Lt => "lt",
+            BinaryOp::Le => "le",
+            BinaryOp::Gt => "gt",
+            BinaryOp::Ge => "ge",
+        }
+    }
+
+    fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
+        )
+    }
+
+    fn is_logical(self) -> bool {
+        matches!(
+            self,
+            BinaryOp::LogicalAnd | BinaryOp::LogicalOr | BinaryOp::LogicalXor
+        )
+    }
+}
+
+/// One side of a binary operation: a tensor or a Python number.
+#[derive(Clone, Debug)]
+pub enum Operand {
+    Tensor(Tensor),
+    Scalar(Scalar),
+}
+
+impl Operand {
+    fn promotion(&self) -> dtype::Operand {
+        match self {
+            Operand::Tensor(t) if t.ndim() == 0 => dtype::Operand::ZeroDim(t.dtype()),
+            Operand::Tensor(t) => dtype::Operand::Tensor(t.dtype()),
+            Operand::Scalar(s) => dtype::Operand::Scalar(s.category()),
+        }
+    }
+
+    /// This operand as a tensor of `dtype`.
+    fn tensor(&self, dtype: DType) -> TensorResult<Tensor> {
+        match self {
+            Operand::Tensor(t) => Ok(t.to_dtype(dtype)),
+            Operand::Scalar(s) => Ok(Tensor::scalar(*s, dtype)),
+        }
+    }
+
+    fn shape(&self) -> &[usize] {
+        match self {
+            Operand::Tensor(t) => t.shape(),
+            Operand::Scalar(_) => &[],
+        }
+    }
+}
+
+/// The dtype an operation computes in and the dtype of its result.
+pub fn dtypes(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<(DType, DType)> {
+    let common = dtype::result_type(&[a.promotion(), b.promotion()]);
+    Ok(match op {
+        _ if op.is_comparison() => (common, DType::Bool),
+        _ if op.is_logical() => (DType::Bool, DType::Bool),
+        BinaryOp::Div | BinaryOp::Atan2 if !common.is_float() => (DType::DEFAULT_FLOAT, DType::DEFAULT_FLOAT),
+        BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor if common.is_float() => {
+            return Err(TensorError::runtime(format!(
+                "\"{}_cpu\" not implemented for '{}'",
+                op.name(),
+                torch_type_name(common)
+            )))
+        }
+        BinaryOp::Sub if common == DType::Bool => {
+            return Err(TensorError::runtime(
+                "Subtraction, the `-` operator, with two bool tensors is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+            ))
+        }
+        _ => (common, common),
+    })
+}
+
+/// ATen's C++ type names, which its error messages use.
+pub fn torch_type_name(dtype: DType) -> &'static str {
+    match dtype {
+        DType::Bool => "Bool",
+        DType::U8 => "Byte",
+        DType::I8 => "Char",
+        DType::I16 => "Short",
+        DType::I32 => "Int",
+        DType::I64 => "Long",
+        DType::F16 => "Half",
+        DType::BF16 => "BFloat16",
+        DType::F32 => "Float",
+        DType::F64 => "Double",
+    }
+}
+
+/// The broadcast shape of two shapes, with PyTorch's error.
+pub fn broadcast(a: &[usize], b: &[usize]) -> TensorResult<Vec<usize>> {
+    broadcast_shapes(a, b).ok_or_else(|| {
+        let n = a.len().max(b.len());
+        let dim = (0..n)
+            .rev()
+            .find(|&i| {
+                let x = if i + a.len() >= n { a[i + a.len() - n] } else { 1 };
+                let y = if i + b.len() >= n { b[i + b.len() - n] } else { 1 };
+                x != y && x != 1 && y != 1
+            })
+            .unwrap_or(0);
+        let size = |s: &[usize]| if dim + s.len() >= n { s[dim + s.len() - n] } else { 1 };
+        TensorError::runtime(format!(
+            "The size of tensor a ({}) must match the size of tensor b ({}) at non-singleton dimension {dim}",
+            size(a),
+            size(b)
+        ))
+    })
+}
+
+/// `a op b` elementwise, broadcasting.
+pub fn binary(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
+    let (compute, output) = dtypes(op, a, b)?;
+    let shape = broadcast(a.shape(), b.shape())?;
+    let x = a.tensor(compute)?;
+    let y = b.tensor(compute)?;
+    if compute.is_integer()
+        && matches!(op, BinaryOp::FloorDiv | BinaryOp::Remainder)
+        && has_zero(&y)
+    {
+        return Err(TensorError::runtime("ZeroDivisionError"));
+    }
+    if compute.is_integer() && op == BinaryOp::Pow && y.to_i64_vec().iter().any(|&e| e < 0) {
+        return Err(TensorError::runtime(
+            "Integers to negative integer powers are not allowed.",
+        ));
+    }
+    let xl = x.layout().expand(&shape);
+    let yl = y.layout().expand(&shape);
+    let (xs, ys) = (x.storage(), y.storage());
+    let storage = with_dtype!(compute, T => {
+        let (p, q) = (T::slice(&xs).expect("cast above"), T::slice(&ys).expect("cast above"));
+        compute_typed::<T>(op, p, &xl, q, &yl, output)
+    });
+    Ok(Tensor::new(storage, &shape))
+}
+
+fn has_zero(t: &Tensor) -> bool {
+    t.to_i64_vec().contains(&0)
+}
+
+fn compute_typed<T: Arith + Buffer>(
+    op: BinaryOp,
+    a: &[T],
+    al: &crate::tensor::layout::Layout,
+    b: &[T],
+    bl: &crate::tensor::layout::Layout,
+    output: DType,
+) -> Storage {
+    let arith = |f: fn(T, T) -> T| T::wrap(kernels::zip_map(a, al, b, bl, f));
+    let test = |f: fn(T, T) -> bool| Storage::Bool(kernels::zip_map(a, al, b, bl, f));
+    match op {
+        BinaryOp::Add => arith(T::add),
+        BinaryOp::Sub => arith(T::sub),
+        BinaryOp::Mul => arith(T::mul),
+        BinaryOp::Div => arith(T::div),
+        BinaryOp::FloorDiv => arith(T::floor_div),
+        BinaryOp::Remainder => arith(T::rem),
+        BinaryOp::Pow => arith(T::pow),
+        BinaryOp::Maximum => arith(T::max),
+        BinaryOp::Minimum => arith(T::min),
+        BinaryOp::Atan2 => arith(|y, x| T::from_f64(y.to_f64().atan2(x.to_f64()))),
+        BinaryOp::BitAnd => arith(|x, y| bitwise(x, y, |p, q| p & q)),
+        BinaryOp::BitOr => arith(|x, y| bitwise(x, y, |p, q| p | q)),
+        BinaryOp::BitXor => arith(|x, y| bitwise(x, y, |p, q| p ^ q)),
+        BinaryOp::LogicalAnd => test(|x, y| x.is_nonzero() && y.is_nonzero()),
+        BinaryOp::LogicalOr => test(|x, y| x.is_nonzero() || y.is_nonzero()),
+        BinaryOp::LogicalXor => test(|x, y| x.is_nonzero() != y.is_nonzero()),
+        BinaryOp::Eq => test(|x, y| x == y),
+        BinaryOp::Ne => test(|x, y| x != y),
+        BinaryOp::Lt => test(|x, y| x < y),
+        BinaryOp::Le => test(|x, y| x <= y),
+        BinaryOp::Gt => test(|x, y| x > y),
+        BinaryOp::Ge => test(|x, y| x >= y),
+    }
+    .cast_if(output)
+}
+
+/// Bitwise operations on the integer value (bools and integers only reach here).
+fn bitwise<T: Element>(x: T, y: T, f: fn(i64, i64) -> i64) -> T {
+    if T::DTYPE == DType::Bool {
+        return T::from_bool(f(x.to_i64(), y.to_i64()) != 0);
+    }
+    T::from_i64(f(x.to_i64(), y.to_i64()))
+}
+
+impl Storage {
+    fn cast_if(self, dtype: DType) -> Storage {
+        if self.dtype() == dtype {
+            self
+        } else {
+            self.cast(dtype)
+        }
+    }
+}
