@@ -26,16 +26,8 @@ fn embed_stdlib() {
     let mut table = String::from("&[\n");
     for path in entries {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("utf-8 file name");
-        writeln!(
-            table,
-            "    ({name:?}, include_str!({:?})),",
-            path.display().to_string()
-        )
-        .unwrap();
+        let name = path.file_stem().and_then(|s| s.to_str()).expect("utf-8 file name");
+        writeln!(table, "    ({name:?}, include_str!({:?})),", path.display().to_string()).unwrap();
     }
     table.push(']');
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("stdlib_table.rs");

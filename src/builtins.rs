@@ -46,8 +46,5 @@ pub fn install(prelude: &Env) {
 
 /// The builtin that `type(x)` returns for a value of a built-in type.
 pub fn type_object(type_name: &str) -> Option<&'static Builtin> {
-    [convert::BUILTINS, errors::BUILTINS, errors::TYPES]
-        .into_iter()
-        .flatten()
-        .find(|b| b.name == type_name)
+    [convert::BUILTINS, errors::BUILTINS, errors::TYPES].into_iter().flatten().find(|b| b.name == type_name)
 }

@@ -27,13 +27,7 @@ pub fn render(failure: &Failure, sources: &SourceMap, color: bool) -> String {
             let mut labels = vec![(e.span, e.label.to_string())];
             labels.extend(e.related.as_deref().cloned());
             let help = e.help.as_deref().map(String::from);
-            render_report(
-                format!("SyntaxError: {}", e.message),
-                &labels,
-                help,
-                sources,
-                color,
-            )
+            render_report(format!("SyntaxError: {}", e.message), &labels, help, sources, color)
         }
         Failure::Runtime(e) => {
             let label = e.label.clone().unwrap_or_else(|| "here".to_string());
@@ -63,10 +57,7 @@ fn call_stack(error: &RuntimeError, sources: &SourceMap) -> String {
         };
         let (row, col) = sources.line_col(span.source, span.start);
         let code = file.text.lines().nth(row - 1).unwrap_or("").trim();
-        lines.push(format!(
-            "  {}:{row}:{col} in {function}: {code}\n",
-            file.name
-        ));
+        lines.push(format!("  {}:{row}:{col} in {function}: {code}\n", file.name));
     };
     for frame in error.stack.iter().rev() {
         line(frame.call_span, &caller);
@@ -122,18 +113,9 @@ fn render_report(
                 source: Some(NamedSource::new(file.name.clone(), file.text.to_string())),
             }
         }
-        None => Report {
-            message,
-            help,
-            labels: vec![],
-            source: None,
-        },
+        None => Report { message, help, labels: vec![], source: None },
     };
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let mut out = String::new();
     let handler = GraphicalReportHandler::new_themed(theme).with_width(WIDTH);
     if handler.render_report(&mut out, &report).is_err() {
@@ -160,9 +142,7 @@ impl std::error::Error for Report {}
 
 impl Diagnostic for Report {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {

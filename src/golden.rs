@@ -58,8 +58,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             walk(&path, found);
-        } else if path.extension().is_some_and(|e| e == "tl") && path.with_extension("out").exists()
-        {
+        } else if path.extension().is_some_and(|e| e == "tl") && path.with_extension("out").exists() {
             found.push(path);
         }
     }
@@ -72,10 +71,7 @@ pub fn run_case(path: &Path) -> String {
     with_big_stack(move || {
         let capture = Capture::default();
         let mut interp = Interpreter::new(Box::new(capture.clone()));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         interp.set_argv(vec![name.clone()]);
         let result = interp.run_file(&path, &name);
         let mut text = capture.text();
@@ -92,12 +88,7 @@ pub fn mismatch(expected: &str, actual: &str) -> Option<String> {
         return None;
     }
     let diff = TextDiff::from_lines(expected, actual);
-    Some(
-        diff.unified_diff()
-            .context_radius(3)
-            .header("expected", "actual")
-            .to_string(),
-    )
+    Some(diff.unified_diff().context_radius(3).header("expected", "actual").to_string())
 }
 
 /// `tl test [--bless] PATH...`: the exit status.

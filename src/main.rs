@@ -13,12 +13,7 @@ use tl::run::{run, Program};
 )]
 struct Cli {
     /// Run this code instead of a file.
-    #[arg(
-        short = 'e',
-        long = "eval",
-        value_name = "CODE",
-        conflicts_with = "file"
-    )]
+    #[arg(short = 'e', long = "eval", value_name = "CODE", conflicts_with = "file")]
     code: Option<String>,
     /// A script to run; without one (and without -e), the REPL starts.
     file: Option<PathBuf>,
@@ -46,10 +41,7 @@ fn main() {
     let status = match (cli.command, cli.code, cli.file) {
         (Some(Command::Test { bless, paths }), _, _) => tl::golden::run_cli(&paths, bless),
         (None, Some(code), _) => run(Program::Code(code)),
-        (None, None, Some(path)) => run(Program::File {
-            path,
-            args: cli.args,
-        }),
+        (None, None, Some(path)) => run(Program::File { path, args: cli.args }),
         (None, None, None) => tl::repl::main(),
     };
     std::process::exit(status);

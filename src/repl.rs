@@ -55,10 +55,7 @@ fn session() -> rustyline::Result<()> {
     if let Some(path) = &history {
         let _ = editor.load_history(path);
     }
-    println!(
-        "tl {} — :help for help, :quit to leave",
-        env!("CARGO_PKG_VERSION")
-    );
+    println!("tl {} — :help for help, :quit to leave", env!("CARGO_PKG_VERSION"));
     let mut entry = 0;
     loop {
         match editor.readline(">>> ") {
@@ -83,9 +80,7 @@ fn session() -> rustyline::Result<()> {
 fn run_entry(interp: &mut Interpreter, line: &str, entry: usize) -> bool {
     let name = format!("<repl:{entry}>");
     let (command, rest) = match line.strip_prefix(':') {
-        Some(cmd) => cmd
-            .split_once(' ')
-            .map_or((cmd, ""), |(c, r)| (c, r.trim())),
+        Some(cmd) => cmd.split_once(' ').map_or((cmd, ""), |(c, r)| (c, r.trim())),
         None => {
             if let Err(failure) = interp.run_source(&name, line, PathBuf::from("."), true) {
                 report(interp, &failure);

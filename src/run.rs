@@ -35,9 +35,7 @@ pub fn run(program: Program) -> i32 {
         let result = match &program {
             Program::File { path, args } => {
                 interp.set_argv(
-                    std::iter::once(path.display().to_string())
-                        .chain(args.iter().cloned())
-                        .collect(),
+                    std::iter::once(path.display().to_string()).chain(args.iter().cloned()).collect(),
                 );
                 interp.run_file(path, &path.display().to_string())
             }

@@ -19,17 +19,8 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
-    pub fn add(
-        &mut self,
-        name: impl Into<String>,
-        text: impl Into<Rc<str>>,
-        dir: PathBuf,
-    ) -> SourceId {
-        self.files.push(SourceFile {
-            name: name.into(),
-            text: text.into(),
-            dir,
-        });
+    pub fn add(&mut self, name: impl Into<String>, text: impl Into<Rc<str>>, dir: PathBuf) -> SourceId {
+        self.files.push(SourceFile { name: name.into(), text: text.into(), dir });
         SourceId(self.files.len() as u32 - 1)
     }
 

@@ -5,10 +5,7 @@ static MODULES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/stdlib_tab
 
 /// The source of the standard-library module `name`.
 pub fn source(name: &str) -> Option<&'static str> {
-    MODULES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, src)| *src)
+    MODULES.iter().find(|(n, _)| *n == name).map(|(_, src)| *src)
 }
 
 pub fn names() -> impl Iterator<Item = &'static str> {

@@ -34,12 +34,7 @@ pub struct TensorImpl {
 
 impl std::fmt::Debug for Tensor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "Tensor(shape={:?}, dtype={})",
-            self.shape(),
-            self.dtype()
-        )
+        write!(f, "Tensor(shape={:?}, dtype={})", self.shape(), self.dtype())
     }
 }
 
@@ -74,10 +69,7 @@ impl Tensor {
 
     /// Another view of the same storage.
     pub fn with_layout(&self, layout: Layout) -> Tensor {
-        Tensor(Rc::new(TensorImpl {
-            storage: self.0.storage.clone(),
-            layout,
-        }))
+        Tensor(Rc::new(TensorImpl { storage: self.0.storage.clone(), layout }))
     }
 
     pub fn layout(&self) -> &Layout {

@@ -56,11 +56,7 @@ pub struct Range {
 impl Range {
     pub fn len(&self) -> usize {
         let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 {
-            (stop - start + step - 1) / step
-        } else {
-            (start - stop - step - 1) / -step
-        };
+        let n = if step > 0 { (stop - start + step - 1) / step } else { (start - stop - step - 1) / -step };
         n.max(0) as usize
     }
 
@@ -219,10 +215,7 @@ fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> bool {
         return false;
     }
     let seq_eq = |x: &[Value], y: &[Value]| {
-        x.len() == y.len()
-            && x.iter()
-                .zip(y)
-                .all(|(p, q)| p.is(q) || equal_at_depth(p, q, depth + 1))
+        x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.is(q) || equal_at_depth(p, q, depth + 1))
     };
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
@@ -232,10 +225,7 @@ fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> bool {
             Rc::ptr_eq(x, y) || {
                 let (x, y) = (x.borrow(), y.borrow());
                 x.len() == y.len()
-                    && x.iter().all(|(k, v)| {
-                        y.get_by_key(k)
-                            .is_some_and(|w| equal_at_depth(v, w, depth + 1))
-                    })
+                    && x.iter().all(|(k, v)| y.get_by_key(k).is_some_and(|w| equal_at_depth(v, w, depth + 1)))
             }
         }
         (Value::BoundMethod(x), Value::BoundMethod(y)) => {

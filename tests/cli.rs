@@ -4,11 +4,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn tl(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tl"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run tl")
+    Command::new(env!("CARGO_BIN_EXE_tl")).args(args).env("NO_COLOR", "1").output().expect("run tl")
 }
 
 fn stdout(output: &Output) -> String {
@@ -35,10 +31,7 @@ fn errors_go_to_stderr_with_status_one() {
     assert_eq!(stdout(&out), "before\n");
     let err = stderr(&out);
     assert!(err.contains("ZeroDivisionError: division by zero"), "{err}");
-    assert!(
-        err.contains("print(1 / 0)"),
-        "the diagnostic shows the source line: {err}"
-    );
+    assert!(err.contains("print(1 / 0)"), "the diagnostic shows the source line: {err}");
     let out = tl(&["-e", "x = (1,"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("SyntaxError"));

@@ -11,21 +11,14 @@ use tl::golden::Capture;
 use tl::run::with_big_stack;
 
 fn cases() -> u32 {
-    std::env::var("TL_FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(200)
+    std::env::var("TL_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(200)
 }
 
 /// Runs `source` in a fresh, bounded interpreter and renders any error, as the CLI does.
 fn run(source: String) {
     with_big_stack(move || {
         let mut interp = Interpreter::new(Box::new(Capture::default()));
-        interp.set_limits(Limits {
-            max_depth: 200,
-            max_steps: Some(20_000),
-            max_sequence_len: 1 << 16,
-        });
+        interp.set_limits(Limits { max_depth: 200, max_steps: Some(20_000), max_sequence_len: 1 << 16 });
         if let Err(failure) = interp.run_source("<fuzz>", &source, PathBuf::from("."), true) {
             let text = tl::diag::render(&failure, &interp.sources, false);
             assert!(!text.is_empty());
@@ -141,18 +134,14 @@ const VOCABULARY: &[&str] = &[
 ];
 
 fn token_stream() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(VOCABULARY), 0..60)
-        .prop_map(|tokens| tokens.join(" "))
+    prop::collection::vec(prop::sample::select(VOCABULARY), 0..60).prop_map(|tokens| tokens.join(" "))
 }
 
 /// The golden programs, as seeds for mutation.
 fn corpus() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let files = tl::golden::discover(&[root.join("tests/golden"), root.join("examples")], false);
-    files
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
+    files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
 }
 
 #[derive(Debug, Clone)]
@@ -165,8 +154,7 @@ enum Edit {
 fn edits() -> impl Strategy<Value = Vec<Edit>> {
     let edit = prop_oneof![
         (any::<usize>(), 1usize..20).prop_map(|(at, len)| Edit::Delete { at, len }),
-        (any::<usize>(), prop::sample::select(VOCABULARY))
-            .prop_map(|(at, text)| Edit::Insert { at, text }),
+        (any::<usize>(), prop::sample::select(VOCABULARY)).prop_map(|(at, text)| Edit::Insert { at, text }),
         (any::<usize>(), 1usize..40).prop_map(|(at, len)| Edit::Duplicate { at, len }),
     ];
     prop::collection::vec(edit, 1..6)
@@ -228,15 +216,7 @@ fn pathological_inputs_are_errors_not_crashes() {
     let huge = "s = 'ab' * 100000000".to_string();
     let width = "print(f'{1:99999999999}')".to_string();
     let forever = "while true { }".to_string();
-    for source in [
-        deep_brackets,
-        long_chain,
-        unary_chain,
-        nested_list,
-        huge,
-        width,
-        forever,
-    ] {
+    for source in [deep_brackets, long_chain, unary_chain, nested_list, huge, width, forever] {
         run(source);
     }
 }

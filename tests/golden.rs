@@ -11,18 +11,11 @@ fn main() {
     let args = Arguments::from_args();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let cases = discover(&[root.join("examples"), root.join("tests/golden")], false);
-    assert!(
-        !cases.is_empty(),
-        "no golden tests found under examples/ and tests/golden/"
-    );
+    assert!(!cases.is_empty(), "no golden tests found under examples/ and tests/golden/");
     let trials = cases
         .into_iter()
         .map(|path| {
-            let name = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .display()
-                .to_string();
+            let name = path.strip_prefix(root).unwrap_or(&path).display().to_string();
             Trial::test(name, move || {
                 let expected = std::fs::read_to_string(path.with_extension("out"))?;
                 match mismatch(&expected, &run_case(&path)) {

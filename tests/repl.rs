@@ -44,9 +44,6 @@ fn repl_echoes_continues_lines_survives_errors_and_quits() -> Result<(), rexpect
     repl.exp_eof()?;
     let saved = std::fs::read_to_string(&history).unwrap_or_default();
     let _ = std::fs::remove_file(&history);
-    assert!(
-        saved.contains("double(50)"),
-        "history was not saved: {saved:?}"
-    );
+    assert!(saved.contains("double(50)"), "history was not saved: {saved:?}");
     Ok(())
 }

@@ -6,46 +6,16 @@ use crate::value::{Dict, HashKey, Range, Value};
 use std::rc::Rc;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin {
-        name: "int",
-        call: int,
-    },
-    Builtin {
-        name: "float",
-        call: float,
-    },
-    Builtin {
-        name: "str",
-        call: str_,
-    },
-    Builtin {
-        name: "bool",
-        call: bool_,
-    },
-    Builtin {
-        name: "list",
-        call: list,
-    },
-    Builtin {
-        name: "tuple",
-        call: tuple,
-    },
-    Builtin {
-        name: "dict",
-        call: dict,
-    },
-    Builtin {
-        name: "range",
-        call: range,
-    },
-    Builtin {
-        name: "ord",
-        call: ord,
-    },
-    Builtin {
-        name: "chr",
-        call: chr,
-    },
+    Builtin { name: "int", call: int },
+    Builtin { name: "float", call: float },
+    Builtin { name: "str", call: str_ },
+    Builtin { name: "bool", call: bool_ },
+    Builtin { name: "list", call: list },
+    Builtin { name: "tuple", call: tuple },
+    Builtin { name: "dict", call: dict },
+    Builtin { name: "range", call: range },
+    Builtin { name: "ord", call: ord },
+    Builtin { name: "chr", call: chr },
 ];
 
 use crate::value::Builtin;
@@ -58,44 +28,25 @@ fn int(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     match value {
         Value::Int(i) => Ok(Value::Int(*i)),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(x) if x.is_nan() => fail(
-            "ValueError",
-            args.span,
-            "cannot convert float NaN to integer",
-        ),
-        Value::Float(x) if x.is_infinite() => fail(
-            "OverflowError",
-            args.span,
-            "cannot convert float infinity to integer",
-        ),
-        Value::Float(x) if x.abs() >= 9.223_372_036_854_776e18 => fail(
-            "OverflowError",
-            args.span,
-            "float too large for a 64-bit integer",
-        ),
+        Value::Float(x) if x.is_nan() => fail("ValueError", args.span, "cannot convert float NaN to integer"),
+        Value::Float(x) if x.is_infinite() => {
+            fail("OverflowError", args.span, "cannot convert float infinity to integer")
+        }
+        Value::Float(x) if x.abs() >= 9.223_372_036_854_776e18 => {
+            fail("OverflowError", args.span, "float too large for a 64-bit integer")
+        }
         Value::Float(x) => Ok(Value::Int(x.trunc() as i64)),
-        Value::Str(s) => s
-            .trim()
-            .replace('_', "")
-            .parse::<i64>()
-            .map(Value::Int)
-            .or_else(|_| {
-                fail(
-                    "ValueError",
-                    args.span,
-                    format!(
-                        "invalid literal for int() with base 10: {}",
-                        crate::value::repr::str_repr(s)
-                    ),
-                )
-            }),
+        Value::Str(s) => s.trim().replace('_', "").parse::<i64>().map(Value::Int).or_else(|_| {
+            fail(
+                "ValueError",
+                args.span,
+                format!("invalid literal for int() with base 10: {}", crate::value::repr::str_repr(s)),
+            )
+        }),
         other => fail(
             "TypeError",
             args.span,
-            format!(
-                "int() argument must be a string or a number, not '{}'",
-                other.type_name()
-            ),
+            format!("int() argument must be a string or a number, not '{}'", other.type_name()),
         ),
     }
 }
@@ -120,10 +71,7 @@ fn float(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
                     fail(
                         "ValueError",
                         args.span,
-                        format!(
-                            "could not convert string to float: {}",
-                            crate::value::repr::str_repr(s)
-                        ),
+                        format!("could not convert string to float: {}", crate::value::repr::str_repr(s)),
                     )
                 },
                 Ok,
@@ -132,10 +80,7 @@ fn float(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         other => fail(
             "TypeError",
             args.span,
-            format!(
-                "float() argument must be a string or a number, not '{}'",
-                other.type_name()
-            ),
+            format!("float() argument must be a string or a number, not '{}'", other.type_name()),
         ),
     }
 }
@@ -150,9 +95,7 @@ fn str_(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 fn bool_(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(0, 1)?;
-    Ok(Value::Bool(
-        args.positional.first().is_some_and(Value::truthy),
-    ))
+    Ok(Value::Bool(args.positional.first().is_some_and(Value::truthy)))
 }
 
 fn list(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -204,11 +147,7 @@ fn dict(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         }
     }
     for (name, value) in keywords {
-        out.insert(
-            HashKey::Str(Rc::from(name.as_str())),
-            Value::str(name.as_str()),
-            value,
-        );
+        out.insert(HashKey::Str(Rc::from(name.as_str())), Value::str(name.as_str()), value);
     }
     Ok(Value::Dict(Rc::new(out.into())))
 }
@@ -223,10 +162,7 @@ fn range(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
                 return fail(
                     "TypeError",
                     args.span,
-                    format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        v.type_name()
-                    ),
+                    format!("'{}' object cannot be interpreted as an integer", v.type_name()),
                 )
             }
         }
@@ -246,24 +182,16 @@ fn range(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn ord(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     match &args.positional[0] {
-        Value::Str(s) if s.chars().count() == 1 => {
-            Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64)))
-        }
+        Value::Str(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64))),
         Value::Str(s) => fail(
             "TypeError",
             args.span,
-            format!(
-                "ord() expected a character, but string of length {} found",
-                s.chars().count()
-            ),
+            format!("ord() expected a character, but string of length {} found", s.chars().count()),
         ),
         other => fail(
             "TypeError",
             args.span,
-            format!(
-                "ord() expected string of length 1, but {} found",
-                other.type_name()
-            ),
+            format!("ord() expected string of length 1, but {} found", other.type_name()),
         ),
     }
 }
@@ -271,10 +199,7 @@ fn ord(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn chr(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     let code = args.positional[0].as_int();
-    match code
-        .and_then(|c| u32::try_from(c).ok())
-        .and_then(char::from_u32)
-    {
+    match code.and_then(|c| u32::try_from(c).ok()).and_then(char::from_u32) {
         Some(c) => Ok(Value::str(&c.to_string())),
         None if code.is_some() => fail("ValueError", args.span, "chr() arg not in range(0x110000)"),
         None => fail("TypeError", args.span, "an integer is required"),

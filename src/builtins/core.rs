@@ -7,54 +7,18 @@ use crate::value::format::format_value;
 use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin {
-        name: "print",
-        call: print,
-    },
-    Builtin {
-        name: "len",
-        call: len,
-    },
-    Builtin {
-        name: "type",
-        call: type_of,
-    },
-    Builtin {
-        name: "isinstance",
-        call: isinstance,
-    },
-    Builtin {
-        name: "repr",
-        call: repr,
-    },
-    Builtin {
-        name: "format",
-        call: format,
-    },
-    Builtin {
-        name: "hasattr",
-        call: hasattr,
-    },
-    Builtin {
-        name: "getattr",
-        call: getattr,
-    },
-    Builtin {
-        name: "setattr",
-        call: setattr,
-    },
-    Builtin {
-        name: "callable",
-        call: callable,
-    },
-    Builtin {
-        name: "id",
-        call: id,
-    },
-    Builtin {
-        name: "super",
-        call: super_,
-    },
+    Builtin { name: "print", call: print },
+    Builtin { name: "len", call: len },
+    Builtin { name: "type", call: type_of },
+    Builtin { name: "isinstance", call: isinstance },
+    Builtin { name: "repr", call: repr },
+    Builtin { name: "format", call: format },
+    Builtin { name: "hasattr", call: hasattr },
+    Builtin { name: "getattr", call: getattr },
+    Builtin { name: "setattr", call: setattr },
+    Builtin { name: "callable", call: callable },
+    Builtin { name: "id", call: id },
+    Builtin { name: "super", call: super_ },
 ];
 
 fn print(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
@@ -74,22 +38,13 @@ fn print(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     Ok(Value::None)
 }
 
-fn text_keyword(
-    interp: &mut Interpreter,
-    args: &mut CallArgs,
-    name: &str,
-    default: &str,
-) -> Eval<String> {
+fn text_keyword(interp: &mut Interpreter, args: &mut CallArgs, name: &str, default: &str) -> Eval<String> {
     match args.keyword(name) {
         None | Some(Value::None) => Ok(default.to_string()),
         Some(Value::Str(s)) => Ok(s.to_string()),
         Some(other) => {
             let shown = interp.repr(&other)?;
-            fail(
-                "TypeError",
-                args.span,
-                format!("{name} must be None or a string, not {shown}"),
-            )
+            fail("TypeError", args.span, format!("{name} must be None or a string, not {shown}"))
         }
     }
 }
@@ -147,11 +102,7 @@ fn isinstance(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         k => valid(k),
     };
     if !all_valid {
-        return fail(
-            "TypeError",
-            args.span,
-            "isinstance() arg 2 must be a type or tuple of types",
-        );
+        return fail("TypeError", args.span, "isinstance() arg 2 must be a type or tuple of types");
     }
     Ok(Value::Bool(is_instance(&args.positional[0], kind)))
 }
@@ -197,20 +148,13 @@ fn attribute_name(args: &CallArgs) -> Eval<Symbol> {
 fn hasattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let name = attribute_name(&args)?;
-    Ok(Value::Bool(
-        interp
-            .get_attr(&args.positional[0], name, args.span)
-            .is_ok(),
-    ))
+    Ok(Value::Bool(interp.get_attr(&args.positional[0], name, args.span).is_ok()))
 }
 
 fn getattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 3)?;
     let name = attribute_name(&args)?;
-    match (
-        interp.get_attr(&args.positional[0], name, args.span),
-        args.positional.get(2),
-    ) {
+    match (interp.get_attr(&args.positional[0], name, args.span), args.positional.get(2)) {
         (Err(_), Some(default)) => Ok(default.clone()),
         (result, _) => result,
     }
@@ -219,12 +163,7 @@ fn getattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn setattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(3, 3)?;
     let name = attribute_name(&args)?;
-    interp.set_attr(
-        &args.positional[0],
-        name,
-        args.positional[2].clone(),
-        args.span,
-    )?;
+    interp.set_attr(&args.positional[0], name, args.positional[2].clone(), args.span)?;
     Ok(Value::None)
 }
 

@@ -7,50 +7,17 @@ use std::rc::Rc;
 
 /// Each builds an error of its own name: `ValueError("bad")`.
 pub static BUILTINS: &[Builtin] = &[
-    Builtin {
-        name: "Exception",
-        call: make_error,
-    },
-    Builtin {
-        name: "ValueError",
-        call: make_error,
-    },
-    Builtin {
-        name: "TypeError",
-        call: make_error,
-    },
-    Builtin {
-        name: "IndexError",
-        call: make_error,
-    },
-    Builtin {
-        name: "KeyError",
-        call: make_error,
-    },
-    Builtin {
-        name: "RuntimeError",
-        call: make_error,
-    },
-    Builtin {
-        name: "NotImplementedError",
-        call: make_error,
-    },
-    Builtin {
-        name: "ZeroDivisionError",
-        call: make_error,
-    },
-    Builtin {
-        name: "AssertionError",
-        call: make_error,
-    },
-    Builtin {
-        name: "AttributeError",
-        call: make_error,
-    },
-    Builtin {
-        name: "NameError",
-        call: make_error,
-    },
+    Builtin { name: "Exception", call: make_error },
+    Builtin { name: "ValueError", call: make_error },
+    Builtin { name: "TypeError", call: make_error },
+    Builtin { name: "IndexError", call: make_error },
+    Builtin { name: "KeyError", call: make_error },
+    Builtin { name: "RuntimeError", call: make_error },
+    Builtin { name: "NotImplementedError", call: make_error },
+    Builtin { name: "ZeroDivisionError", call: make_error },
+    Builtin { name: "AssertionError", call: make_error },
+    Builtin { name: "AttributeError", call: make_error },
+    Builtin { name: "NameError", call: make_error },
 ];
 
 fn make_error(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -59,40 +26,18 @@ fn make_error(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         Some(v) => interp.str_of(v)?,
         None => String::new(),
     };
-    Ok(Value::Error(Rc::new(ErrorValue {
-        kind: args.function.to_string(),
-        message,
-    })))
+    Ok(Value::Error(Rc::new(ErrorValue { kind: args.function.to_string(), message })))
 }
 
 /// Types that exist to be compared (`type(f) == function`) but not called.
 pub static TYPES: &[Builtin] = &[
-    Builtin {
-        name: "NoneType",
-        call: not_constructible,
-    },
-    Builtin {
-        name: "function",
-        call: not_constructible,
-    },
-    Builtin {
-        name: "builtin_function",
-        call: not_constructible,
-    },
-    Builtin {
-        name: "method",
-        call: not_constructible,
-    },
-    Builtin {
-        name: "module",
-        call: not_constructible,
-    },
+    Builtin { name: "NoneType", call: not_constructible },
+    Builtin { name: "function", call: not_constructible },
+    Builtin { name: "builtin_function", call: not_constructible },
+    Builtin { name: "method", call: not_constructible },
+    Builtin { name: "module", call: not_constructible },
 ];
 
 fn not_constructible(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    fail(
-        "TypeError",
-        args.span,
-        format!("cannot create '{}' instances", args.function),
-    )
+    fail("TypeError", args.span, format!("cannot create '{}' instances", args.function))
 }

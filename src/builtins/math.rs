@@ -7,12 +7,8 @@ use crate::syntax::ast::BinOp;
 use crate::value::number::{as_number, Number};
 use crate::value::{Builtin, Value};
 
-pub static CONSTANTS: &[(&str, f64)] = &[
-    ("pi", std::f64::consts::PI),
-    ("e", std::f64::consts::E),
-    ("inf", f64::INFINITY),
-    ("nan", f64::NAN),
-];
+pub static CONSTANTS: &[(&str, f64)] =
+    &[("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("inf", f64::INFINITY), ("nan", f64::NAN)];
 
 macro_rules! unary_float_functions {
     ($($name:ident => $f:expr),* $(,)?) => {
@@ -47,118 +43,34 @@ unary_float_functions! {
 }
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin {
-        name: "abs",
-        call: abs,
-    },
-    Builtin {
-        name: "round",
-        call: round,
-    },
-    Builtin {
-        name: "divmod",
-        call: divmod,
-    },
-    Builtin {
-        name: "pow",
-        call: pow,
-    },
-    Builtin {
-        name: "exp",
-        call: exp,
-    },
-    Builtin {
-        name: "exp2",
-        call: exp2,
-    },
-    Builtin {
-        name: "expm1",
-        call: expm1,
-    },
-    Builtin {
-        name: "log",
-        call: log,
-    },
-    Builtin {
-        name: "log2",
-        call: log2,
-    },
-    Builtin {
-        name: "log10",
-        call: log10,
-    },
-    Builtin {
-        name: "log1p",
-        call: log1p,
-    },
-    Builtin {
-        name: "sqrt",
-        call: sqrt,
-    },
-    Builtin {
-        name: "sin",
-        call: sin,
-    },
-    Builtin {
-        name: "cos",
-        call: cos,
-    },
-    Builtin {
-        name: "tan",
-        call: tan,
-    },
-    Builtin {
-        name: "asin",
-        call: asin,
-    },
-    Builtin {
-        name: "acos",
-        call: acos,
-    },
-    Builtin {
-        name: "atan",
-        call: atan,
-    },
-    Builtin {
-        name: "atan2",
-        call: atan2,
-    },
-    Builtin {
-        name: "sinh",
-        call: sinh,
-    },
-    Builtin {
-        name: "cosh",
-        call: cosh,
-    },
-    Builtin {
-        name: "tanh",
-        call: tanh,
-    },
-    Builtin {
-        name: "floor",
-        call: floor,
-    },
-    Builtin {
-        name: "ceil",
-        call: ceil,
-    },
-    Builtin {
-        name: "trunc",
-        call: trunc,
-    },
-    Builtin {
-        name: "isnan",
-        call: isnan,
-    },
-    Builtin {
-        name: "isinf",
-        call: isinf,
-    },
-    Builtin {
-        name: "isfinite",
-        call: isfinite,
-    },
+    Builtin { name: "abs", call: abs },
+    Builtin { name: "round", call: round },
+    Builtin { name: "divmod", call: divmod },
+    Builtin { name: "pow", call: pow },
+    Builtin { name: "exp", call: exp },
+    Builtin { name: "exp2", call: exp2 },
+    Builtin { name: "expm1", call: expm1 },
+    Builtin { name: "log", call: log },
+    Builtin { name: "log2", call: log2 },
+    Builtin { name: "log10", call: log10 },
+    Builtin { name: "log1p", call: log1p },
+    Builtin { name: "sqrt", call: sqrt },
+    Builtin { name: "sin", call: sin },
+    Builtin { name: "cos", call: cos },
+    Builtin { name: "tan", call: tan },
+    Builtin { name: "asin", call: asin },
+    Builtin { name: "acos", call: acos },
+    Builtin { name: "atan", call: atan },
+    Builtin { name: "atan2", call: atan2 },
+    Builtin { name: "sinh", call: sinh },
+    Builtin { name: "cosh", call: cosh },
+    Builtin { name: "tanh", call: tanh },
+    Builtin { name: "floor", call: floor },
+    Builtin { name: "ceil", call: ceil },
+    Builtin { name: "trunc", call: trunc },
+    Builtin { name: "isnan", call: isnan },
+    Builtin { name: "isinf", call: isinf },
+    Builtin { name: "isfinite", call: isfinite },
 ];
 
 fn float_arg(args: &CallArgs, i: usize) -> Eval<f64> {
@@ -168,11 +80,7 @@ fn float_arg(args: &CallArgs, i: usize) -> Eval<f64> {
             fail(
                 "TypeError",
                 args.span,
-                format!(
-                    "{}() needs a number, not '{}'",
-                    args.function,
-                    v.type_name()
-                ),
+                format!("{}() needs a number, not '{}'", args.function, v.type_name()),
             )
         },
         Ok,
@@ -195,10 +103,7 @@ fn abs(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         None => fail(
             "TypeError",
             args.span,
-            format!(
-                "bad operand type for abs(): '{}'",
-                args.positional[0].type_name()
-            ),
+            format!("bad operand type for abs(): '{}'", args.positional[0].type_name()),
         ),
     }
 }
@@ -208,28 +113,22 @@ fn abs(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let ndigits = args.keyword("ndigits");
     args.expect(1, 2)?;
-    let ndigits = ndigits
-        .or_else(|| args.positional.get(1).cloned())
-        .filter(|v| !matches!(v, Value::None));
+    let ndigits = ndigits.or_else(|| args.positional.get(1).cloned()).filter(|v| !matches!(v, Value::None));
     let number = as_number(&args.positional[0]).map_or_else(
         || {
             fail(
                 "TypeError",
                 args.span,
-                format!(
-                    "type {} doesn't define __round__ method",
-                    args.positional[0].type_name()
-                ),
+                format!("type {} doesn't define __round__ method", args.positional[0].type_name()),
             )
         },
         Ok,
     )?;
     let digits = match &ndigits {
         None => None,
-        Some(v) => Some(v.as_int().map_or_else(
-            || fail("TypeError", args.span, "'ndigits' must be an integer"),
-            Ok,
-        )?),
+        Some(v) => Some(
+            v.as_int().map_or_else(|| fail("TypeError", args.span, "'ndigits' must be an integer"), Ok)?,
+        ),
     };
     match (number, digits) {
         (Number::Int(i), Some(d)) if d < 0 => {
@@ -240,11 +139,7 @@ fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         (Number::Int(i), _) => Ok(Value::Int(i)),
         (Number::Float(x), None) => {
             if !x.is_finite() {
-                return fail(
-                    "ValueError",
-                    args.span,
-                    format!("cannot round {x} to an integer"),
-                );
+                return fail("ValueError", args.span, format!("cannot round {x} to an integer"));
             }
             Ok(Value::Int(x.round_ties_even() as i64))
         }
@@ -270,19 +165,12 @@ fn divmod(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 fn pow(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
-    interp.binary_op(
-        BinOp::Pow,
-        args.positional[0].clone(),
-        args.positional[1].clone(),
-        args.span,
-    )
+    interp.binary_op(BinOp::Pow, args.positional[0].clone(), args.positional[1].clone(), args.span)
 }
 
 fn atan2(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
-    Ok(Value::Float(
-        float_arg(&args, 0)?.atan2(float_arg(&args, 1)?),
-    ))
+    Ok(Value::Float(float_arg(&args, 0)?.atan2(float_arg(&args, 1)?)))
 }
 
 /// `floor`, `ceil` and `trunc` of a number are ints, as in Python's `math`.
@@ -293,11 +181,7 @@ fn integral(args: &CallArgs, f: fn(f64) -> f64) -> Eval<Value> {
     }
     let x = f(float_arg(args, 0)?);
     if !x.is_finite() || x.abs() >= 9.2e18 {
-        return fail(
-            "OverflowError",
-            args.span,
-            format!("cannot convert {x} to an integer"),
-        );
+        return fail("OverflowError", args.span, format!("cannot convert {x} to an integer"));
     }
     Ok(Value::Int(x as i64))
 }

@@ -14,173 +14,54 @@ use std::rc::Rc;
 use text::*;
 
 static STR_METHODS: &[Builtin] = &[
-    Builtin {
-        name: "upper",
-        call: str_upper,
-    },
-    Builtin {
-        name: "lower",
-        call: str_lower,
-    },
-    Builtin {
-        name: "strip",
-        call: str_strip,
-    },
-    Builtin {
-        name: "lstrip",
-        call: str_strip,
-    },
-    Builtin {
-        name: "rstrip",
-        call: str_strip,
-    },
-    Builtin {
-        name: "split",
-        call: str_split,
-    },
-    Builtin {
-        name: "join",
-        call: str_join,
-    },
-    Builtin {
-        name: "replace",
-        call: str_replace,
-    },
-    Builtin {
-        name: "startswith",
-        call: str_startswith,
-    },
-    Builtin {
-        name: "endswith",
-        call: str_endswith,
-    },
-    Builtin {
-        name: "find",
-        call: str_find,
-    },
-    Builtin {
-        name: "count",
-        call: str_count,
-    },
-    Builtin {
-        name: "format",
-        call: str_format,
-    },
-    Builtin {
-        name: "ljust",
-        call: str_justify,
-    },
-    Builtin {
-        name: "rjust",
-        call: str_justify,
-    },
-    Builtin {
-        name: "center",
-        call: str_justify,
-    },
+    Builtin { name: "upper", call: str_upper },
+    Builtin { name: "lower", call: str_lower },
+    Builtin { name: "strip", call: str_strip },
+    Builtin { name: "lstrip", call: str_strip },
+    Builtin { name: "rstrip", call: str_strip },
+    Builtin { name: "split", call: str_split },
+    Builtin { name: "join", call: str_join },
+    Builtin { name: "replace", call: str_replace },
+    Builtin { name: "startswith", call: str_startswith },
+    Builtin { name: "endswith", call: str_endswith },
+    Builtin { name: "find", call: str_find },
+    Builtin { name: "count", call: str_count },
+    Builtin { name: "format", call: str_format },
+    Builtin { name: "ljust", call: str_justify },
+    Builtin { name: "rjust", call: str_justify },
+    Builtin { name: "center", call: str_justify },
 ];
 
 static LIST_METHODS: &[Builtin] = &[
-    Builtin {
-        name: "append",
-        call: list_append,
-    },
-    Builtin {
-        name: "extend",
-        call: list_extend,
-    },
-    Builtin {
-        name: "insert",
-        call: list_insert,
-    },
-    Builtin {
-        name: "pop",
-        call: list_pop,
-    },
-    Builtin {
-        name: "remove",
-        call: list_remove,
-    },
-    Builtin {
-        name: "index",
-        call: seq_index,
-    },
-    Builtin {
-        name: "count",
-        call: seq_count,
-    },
-    Builtin {
-        name: "sort",
-        call: list_sort,
-    },
-    Builtin {
-        name: "reverse",
-        call: list_reverse,
-    },
-    Builtin {
-        name: "copy",
-        call: list_copy,
-    },
-    Builtin {
-        name: "clear",
-        call: list_clear,
-    },
+    Builtin { name: "append", call: list_append },
+    Builtin { name: "extend", call: list_extend },
+    Builtin { name: "insert", call: list_insert },
+    Builtin { name: "pop", call: list_pop },
+    Builtin { name: "remove", call: list_remove },
+    Builtin { name: "index", call: seq_index },
+    Builtin { name: "count", call: seq_count },
+    Builtin { name: "sort", call: list_sort },
+    Builtin { name: "reverse", call: list_reverse },
+    Builtin { name: "copy", call: list_copy },
+    Builtin { name: "clear", call: list_clear },
 ];
 
-static TUPLE_METHODS: &[Builtin] = &[
-    Builtin {
-        name: "index",
-        call: seq_index,
-    },
-    Builtin {
-        name: "count",
-        call: seq_count,
-    },
-];
+static TUPLE_METHODS: &[Builtin] =
+    &[Builtin { name: "index", call: seq_index }, Builtin { name: "count", call: seq_count }];
 
 static DICT_METHODS: &[Builtin] = &[
-    Builtin {
-        name: "keys",
-        call: dict_keys,
-    },
-    Builtin {
-        name: "values",
-        call: dict_values,
-    },
-    Builtin {
-        name: "items",
-        call: dict_items,
-    },
-    Builtin {
-        name: "get",
-        call: dict_get,
-    },
-    Builtin {
-        name: "pop",
-        call: dict_pop,
-    },
-    Builtin {
-        name: "setdefault",
-        call: dict_setdefault,
-    },
-    Builtin {
-        name: "update",
-        call: dict_update,
-    },
-    Builtin {
-        name: "copy",
-        call: dict_copy,
-    },
-    Builtin {
-        name: "clear",
-        call: dict_clear,
-    },
+    Builtin { name: "keys", call: dict_keys },
+    Builtin { name: "values", call: dict_values },
+    Builtin { name: "items", call: dict_items },
+    Builtin { name: "get", call: dict_get },
+    Builtin { name: "pop", call: dict_pop },
+    Builtin { name: "setdefault", call: dict_setdefault },
+    Builtin { name: "update", call: dict_update },
+    Builtin { name: "copy", call: dict_copy },
+    Builtin { name: "clear", call: dict_clear },
 ];
 
-static FLOAT_METHODS: &[Builtin] = &[Builtin {
-    name: "is_integer",
-    call: float_is_integer,
-}];
+static FLOAT_METHODS: &[Builtin] = &[Builtin { name: "is_integer", call: float_is_integer }];
 
 fn table(value: &Value) -> &'static [Builtin] {
     match value {
@@ -231,29 +112,13 @@ pub(super) fn str_arg(args: &CallArgs, i: usize) -> Eval<Rc<str>> {
         Some(other) => fail(
             "TypeError",
             args.span,
-            format!(
-                "{}() argument must be str, not {}",
-                args.function,
-                other.type_name()
-            ),
+            format!("{}() argument must be str, not {}", args.function, other.type_name()),
         ),
-        None => fail(
-            "TypeError",
-            args.span,
-            format!("{}() is missing an argument", args.function),
-        ),
+        None => fail("TypeError", args.span, format!("{}() is missing an argument", args.function)),
     }
 }
 
 pub(super) fn key_of(value: &Value, args: &CallArgs) -> Eval<HashKey> {
-    HashKey::of(value).map_or_else(
-        || {
-            fail(
-                "TypeError",
-                args.span,
-                format!("unhashable type: '{}'", value.type_name()),
-            )
-        },
-        Ok,
-    )
+    HashKey::of(value)
+        .map_or_else(|| fail("TypeError", args.span, format!("unhashable type: '{}'", value.type_name())), Ok)
 }

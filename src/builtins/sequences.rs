@@ -8,50 +8,17 @@ use crate::value::{Builtin, Value};
 use std::cmp::Ordering;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin {
-        name: "min",
-        call: min,
-    },
-    Builtin {
-        name: "max",
-        call: max,
-    },
-    Builtin {
-        name: "sum",
-        call: sum,
-    },
-    Builtin {
-        name: "sorted",
-        call: sorted,
-    },
-    Builtin {
-        name: "reversed",
-        call: reversed,
-    },
-    Builtin {
-        name: "enumerate",
-        call: enumerate,
-    },
-    Builtin {
-        name: "zip",
-        call: zip,
-    },
-    Builtin {
-        name: "map",
-        call: map,
-    },
-    Builtin {
-        name: "filter",
-        call: filter,
-    },
-    Builtin {
-        name: "any",
-        call: any,
-    },
-    Builtin {
-        name: "all",
-        call: all,
-    },
+    Builtin { name: "min", call: min },
+    Builtin { name: "max", call: max },
+    Builtin { name: "sum", call: sum },
+    Builtin { name: "sorted", call: sorted },
+    Builtin { name: "reversed", call: reversed },
+    Builtin { name: "enumerate", call: enumerate },
+    Builtin { name: "zip", call: zip },
+    Builtin { name: "map", call: map },
+    Builtin { name: "filter", call: filter },
+    Builtin { name: "any", call: any },
+    Builtin { name: "all", call: all },
 ];
 
 /// `a < b` for sorting and `min`/`max`, with Python's error for unordered types.
@@ -61,28 +28,18 @@ fn less_than(a: &Value, b: &Value, span: Span) -> Eval<bool> {
         None => fail(
             "TypeError",
             span,
-            format!(
-                "'<' not supported between instances of '{}' and '{}'",
-                a.type_name(),
-                b.type_name()
-            ),
+            format!("'<' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name()),
         ),
     }
 }
 
 /// Applies `key` (if any) to each item.
-fn keys_of(
-    interp: &mut Interpreter,
-    items: &[Value],
-    key: &Option<Value>,
-    span: Span,
-) -> Eval<Vec<Value>> {
+fn keys_of(interp: &mut Interpreter, items: &[Value], key: &Option<Value>, span: Span) -> Eval<Vec<Value>> {
     match key {
         None | Some(Value::None) => Ok(items.to_vec()),
-        Some(f) => items
-            .iter()
-            .map(|item| interp.call(f.clone(), CallArgs::new(vec![item.clone()], span)))
-            .collect(),
+        Some(f) => {
+            items.iter().map(|item| interp.call(f.clone(), CallArgs::new(vec![item.clone()], span))).collect()
+        }
     }
 }
 
@@ -98,11 +55,7 @@ fn extreme(interp: &mut Interpreter, mut args: CallArgs, want: Ordering) -> Eval
     if items.is_empty() {
         return match default {
             Some(d) => Ok(d),
-            None => fail(
-                "ValueError",
-                args.span,
-                format!("{}() arg is an empty sequence", args.function),
-            ),
+            None => fail("ValueError", args.span, format!("{}() arg is an empty sequence", args.function)),
         };
     }
     let keys = keys_of(interp, &items, &key, args.span)?;
@@ -130,15 +83,9 @@ fn max(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn sum(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let start = args.keyword("start");
     args.expect(1, 2)?;
-    let mut total = start
-        .or_else(|| args.positional.get(1).cloned())
-        .unwrap_or(Value::Int(0));
+    let mut total = start.or_else(|| args.positional.get(1).cloned()).unwrap_or(Value::Int(0));
     if let Value::Str(_) = total {
-        return fail(
-            "TypeError",
-            args.span,
-            "sum() can't sum strings [use ''.join(seq) instead]",
-        );
+        return fail("TypeError", args.span, "sum() can't sum strings [use ''.join(seq) instead]");
     }
     for item in interp.collect(&args.positional[0], args.span)? {
         total = interp.binary_op(BinOp::Add, total, item, args.span)?;
@@ -161,11 +108,7 @@ pub fn sort_values(
         if error.is_some() {
             return Ordering::Equal;
         }
-        let (x, y) = if reverse {
-            (&keys[b], &keys[a])
-        } else {
-            (&keys[a], &keys[b])
-        };
+        let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
         match crate::eval::order(x, y) {
             Some(o) => o.unwrap_or(Ordering::Equal),
             None => {
@@ -193,9 +136,7 @@ fn sorted(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let reverse = args.keyword("reverse").is_some_and(|v| v.truthy());
     args.expect(1, 1)?;
     let items = interp.collect(&args.positional[0], args.span)?;
-    Ok(Value::list(sort_values(
-        interp, items, key, reverse, args.span,
-    )?))
+    Ok(Value::list(sort_values(interp, items, key, reverse, args.span)?))
 }
 
 fn reversed(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -208,15 +149,9 @@ fn reversed(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn enumerate(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let start = args.keyword("start");
     args.expect(1, 2)?;
-    let start = start
-        .or_else(|| args.positional.get(1).cloned())
-        .unwrap_or(Value::Int(0));
+    let start = start.or_else(|| args.positional.get(1).cloned()).unwrap_or(Value::Int(0));
     let Some(start) = start.as_int() else {
-        return fail(
-            "TypeError",
-            args.span,
-            "enumerate() start must be an integer",
-        );
+        return fail("TypeError", args.span, "enumerate() start must be an integer");
     };
     let items = interp.collect(&args.positional[0], args.span)?;
     Ok(Value::list(
@@ -230,26 +165,17 @@ fn enumerate(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 fn zip(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(0, usize::MAX)?;
-    let columns: Vec<Vec<Value>> = args
-        .positional
-        .iter()
-        .map(|v| interp.collect(v, args.span))
-        .collect::<Eval<_>>()?;
+    let columns: Vec<Vec<Value>> =
+        args.positional.iter().map(|v| interp.collect(v, args.span)).collect::<Eval<_>>()?;
     let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-    Ok(Value::list(
-        (0..n)
-            .map(|i| Value::tuple(columns.iter().map(|c| c[i].clone()).collect()))
-            .collect(),
-    ))
+    Ok(Value::list((0..n).map(|i| Value::tuple(columns.iter().map(|c| c[i].clone()).collect())).collect()))
 }
 
 fn map(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, usize::MAX)?;
     let function = args.positional[0].clone();
-    let columns: Vec<Vec<Value>> = args.positional[1..]
-        .iter()
-        .map(|v| interp.collect(v, args.span))
-        .collect::<Eval<_>>()?;
+    let columns: Vec<Vec<Value>> =
+        args.positional[1..].iter().map(|v| interp.collect(v, args.span)).collect::<Eval<_>>()?;
     let n = columns.iter().map(Vec::len).min().unwrap_or(0);
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
@@ -266,9 +192,7 @@ fn filter(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     for item in interp.collect(&args.positional[1], args.span)? {
         let keep = match &function {
             Value::None => item.truthy(),
-            f => interp
-                .call(f.clone(), CallArgs::new(vec![item.clone()], args.span))?
-                .truthy(),
+            f => interp.call(f.clone(), CallArgs::new(vec![item.clone()], args.span))?.truthy(),
         };
         if keep {
             out.push(item);
@@ -279,20 +203,10 @@ fn filter(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 fn any(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
-    Ok(Value::Bool(
-        interp
-            .collect(&args.positional[0], args.span)?
-            .iter()
-            .any(Value::truthy),
-    ))
+    Ok(Value::Bool(interp.collect(&args.positional[0], args.span)?.iter().any(Value::truthy)))
 }
 
 fn all(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
-    Ok(Value::Bool(
-        interp
-            .collect(&args.positional[0], args.span)?
-            .iter()
-            .all(Value::truthy),
-    ))
+    Ok(Value::Bool(interp.collect(&args.positional[0], args.span)?.iter().all(Value::truthy)))
 }

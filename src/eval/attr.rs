@@ -10,10 +10,9 @@ use std::rc::Rc;
 
 fn bind(receiver: &Value, member: Value) -> Value {
     match member {
-        Value::Function(_) => Value::BoundMethod(Rc::new(BoundMethod {
-            receiver: receiver.clone(),
-            method: member,
-        })),
+        Value::Function(_) => {
+            Value::BoundMethod(Rc::new(BoundMethod { receiver: receiver.clone(), method: member }))
+        }
         other => other,
     }
 }
@@ -27,11 +26,9 @@ impl Interpreter {
             }
             Value::Class(class) => class.lookup(name),
             Value::Module(module) => module.env.get_local(name),
-            Value::Super(sup) => sup
-                .start
-                .as_ref()
-                .and_then(|c| c.lookup(name))
-                .map(|m| bind(&sup.receiver, m)),
+            Value::Super(sup) => {
+                sup.start.as_ref().and_then(|c| c.lookup(name)).map(|m| bind(&sup.receiver, m))
+            }
             Value::Error(error) => match name.as_str() {
                 "message" => Some(Value::str(&error.message)),
                 "kind" => Some(Value::str(&error.kind)),
@@ -64,10 +61,7 @@ impl Interpreter {
                 return fail(
                     "AttributeError",
                     span,
-                    format!(
-                        "'{}' object has no attribute '{name}' that can be set",
-                        other.type_name()
-                    ),
+                    format!("'{}' object has no attribute '{name}' that can be set", other.type_name()),
                 )
             }
         }
@@ -80,8 +74,7 @@ impl Interpreter {
             Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
             other => format!("'{}' object has no attribute '{name}'", other.type_name()),
         };
-        let error =
-            RuntimeError::new("AttributeError", message, span).with_label("no such attribute");
+        let error = RuntimeError::new("AttributeError", message, span).with_label("no such attribute");
         let candidates = attribute_names(target);
         match super::expr::closest_name(name.as_str(), &candidates) {
             Some(best) => error.with_help(format!("did you mean '{best}'?")),
@@ -94,8 +87,7 @@ impl Interpreter {
 pub fn attribute_names(target: &Value) -> Vec<String> {
     let mut names: Vec<String> = match target {
         Value::Instance(inst) => {
-            let mut names: Vec<String> =
-                inst.fields.borrow().keys().map(|s| s.to_string()).collect();
+            let mut names: Vec<String> = inst.fields.borrow().keys().map(|s| s.to_string()).collect();
             let mut class = Some(inst.class.clone());
             while let Some(c) = class {
                 names.extend(c.members.borrow().keys().map(|s| s.to_string()));
@@ -103,18 +95,8 @@ pub fn attribute_names(target: &Value) -> Vec<String> {
             }
             names
         }
-        Value::Class(class) => class
-            .members
-            .borrow()
-            .keys()
-            .map(|s| s.to_string())
-            .collect(),
-        Value::Module(module) => module
-            .env
-            .local_names()
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        Value::Class(class) => class.members.borrow().keys().map(|s| s.to_string()).collect(),
+        Value::Module(module) => module.env.local_names().iter().map(|s| s.to_string()).collect(),
         Value::Error(_) => vec!["message".into(), "kind".into()],
         _ => Vec::new(),
     };

@@ -26,13 +26,7 @@ pub struct CallArgs {
 
 impl CallArgs {
     pub fn new(positional: Vec<Value>, span: Span) -> CallArgs {
-        CallArgs {
-            positional,
-            keywords: Vec::new(),
-            span,
-            function: "",
-            bound: false,
-        }
+        CallArgs { positional, keywords: Vec::new(), span, function: "", bound: false }
     }
 
     /// Removes and returns a keyword argument.
@@ -63,11 +57,7 @@ impl CallArgs {
             (0, b) => format!("at most {b} argument{}", if b == 1 { "" } else { "s" }),
             (a, b) => format!("from {a} to {b} arguments"),
         };
-        fail(
-            "TypeError",
-            self.span,
-            format!("{function}() takes {expected} ({n} given)"),
-        )
+        fail("TypeError", self.span, format!("{function}() takes {expected} ({n} given)"))
     }
 }
 
@@ -95,11 +85,7 @@ impl Interpreter {
                         self.call(init, args)?;
                     }
                     None if !args.positional.is_empty() || !args.keywords.is_empty() => {
-                        return fail(
-                            "TypeError",
-                            args.span,
-                            format!("{}() takes no arguments", class.name),
-                        )
+                        return fail("TypeError", args.span, format!("{}() takes no arguments", class.name))
                     }
                     None => {}
                 }
@@ -117,31 +103,20 @@ impl Interpreter {
                     form.kind.name()
                 ),
             ),
-            other => fail(
-                "TypeError",
-                args.span,
-                format!("'{}' object is not callable", other.type_name()),
-            ),
+            other => fail("TypeError", args.span, format!("'{}' object is not callable", other.type_name())),
         }
     }
 
     fn call_function(&mut self, function: &Rc<Function>, args: CallArgs) -> Eval<Value> {
         let span = args.span;
         if self.frames.len() >= self.limits.max_depth {
-            return Err(RuntimeError::new(
-                "RecursionError",
-                "maximum recursion depth exceeded",
-                span,
-            )
-            .with_help(format!("tl allows {} nested calls", self.limits.max_depth))
-            .into());
+            return Err(RuntimeError::new("RecursionError", "maximum recursion depth exceeded", span)
+                .with_help(format!("tl allows {} nested calls", self.limits.max_depth))
+                .into());
         }
         self.step(span)?;
         let env = self.bind(function, args)?;
-        self.frames.push(Frame {
-            function: function.clone(),
-            env: env.clone(),
-        });
+        self.frames.push(Frame { function: function.clone(), env: env.clone() });
         let result = match &function.def.body {
             FunctionBody::Block(block) => match self.exec_block(block, &env) {
                 Ok(()) => Ok(Value::None),
@@ -153,10 +128,7 @@ impl Interpreter {
         self.frames.pop();
         result.map_err(|flow| match flow {
             Flow::Error(mut error) => {
-                error.stack.push(StackFrame {
-                    function: function.def.name.to_string(),
-                    call_span: span,
-                });
+                error.stack.push(StackFrame { function: function.def.name.to_string(), call_span: span });
                 Flow::Error(error)
             }
             other => other,
@@ -170,9 +142,7 @@ impl Interpreter {
         let env = Env::new(Some(function.env.clone()));
         let params = &def.params;
         let mut slots: Vec<Option<Value>> = vec![None; params.len()];
-        let normal: Vec<usize> = (0..params.len())
-            .filter(|&i| params[i].kind == ParamKind::Normal)
-            .collect();
+        let normal: Vec<usize> = (0..params.len()).filter(|&i| params[i].kind == ParamKind::Normal).collect();
         let rest = params.iter().position(|p| p.kind == ParamKind::Rest);
         let kwargs = params.iter().position(|p| p.kind == ParamKind::Keywords);
         let given = args.positional.len();
@@ -213,8 +183,7 @@ impl Interpreter {
                     extra_keywords.insert(HashKey::Str(Rc::from(key.as_str())), text, value)
                 }
                 None => {
-                    let names: Vec<String> =
-                        params.iter().map(|p| p.name.node.to_string()).collect();
+                    let names: Vec<String> = params.iter().map(|p| p.name.node.to_string()).collect();
                     let message = format!("{name}() got an unexpected keyword argument '{key}'");
                     return Err(RuntimeError::new("TypeError", message, args.span)
                         .with_help(format!("its parameters are: {}", names.join(", ")))
@@ -226,9 +195,7 @@ impl Interpreter {
         for (i, param) in params.iter().enumerate() {
             let value = match param.kind {
                 ParamKind::Rest => Some(Value::tuple(std::mem::take(&mut extra))),
-                ParamKind::Keywords => Some(Value::Dict(Rc::new(
-                    std::mem::take(&mut extra_keywords).into(),
-                ))),
+                ParamKind::Keywords => Some(Value::Dict(Rc::new(std::mem::take(&mut extra_keywords).into()))),
                 _ => slots[i].take().or_else(|| function.defaults[i].clone()),
             };
             match value {
@@ -244,19 +211,12 @@ impl Interpreter {
                 2 => format!("{} and {}", names[0], names[1]),
                 n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
             };
-            let kind = if keyword_only {
-                "keyword-only"
-            } else {
-                "positional"
-            };
+            let kind = if keyword_only { "keyword-only" } else { "positional" };
             let s = if names.len() == 1 { "" } else { "s" };
             return fail(
                 "TypeError",
                 args.span,
-                format!(
-                    "{name}() missing {} required {kind} argument{s}: {list}",
-                    names.len()
-                ),
+                format!("{name}() missing {} required {kind} argument{s}: {list}", names.len()),
             );
         }
         Ok(env)
@@ -268,17 +228,9 @@ impl Interpreter {
             return fail("RuntimeError", span, "super(): no enclosing method");
         };
         let function = frame.function.clone();
-        let receiver = function
-            .def
-            .params
-            .first()
-            .and_then(|p| frame.env.get_local(p.name.node));
+        let receiver = function.def.params.first().and_then(|p| frame.env.get_local(p.name.node));
         let Some(Value::Instance(instance)) = receiver.clone() else {
-            return fail(
-                "RuntimeError",
-                span,
-                "super(): the method's first argument is not an instance",
-            );
+            return fail("RuntimeError", span, "super(): the method's first argument is not an instance");
         };
         let mut class = Some(instance.class.clone());
         while let Some(c) = class {
@@ -295,10 +247,6 @@ impl Interpreter {
             }
             class = c.base.clone();
         }
-        fail(
-            "RuntimeError",
-            span,
-            "super(): the running function is not a method of this instance's class",
-        )
+        fail("RuntimeError", span, "super(): the running function is not a method of this instance's class")
     }
 }

@@ -18,11 +18,7 @@ impl ReprHook for Interpreter {
         let method = self.get_attr(value, Symbol::intern("repr"), span)?;
         match self.call(method, CallArgs::new(vec![], span))? {
             Value::Str(s) => Ok(Some(s.to_string())),
-            other => fail(
-                "TypeError",
-                span,
-                format!("repr() returned {}, not a string", other.type_name()),
-            ),
+            other => fail("TypeError", span, format!("repr() returned {}, not a string", other.type_name())),
         }
     }
 }

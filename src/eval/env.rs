@@ -22,10 +22,7 @@ impl fmt::Debug for Env {
 
 impl Env {
     pub fn new(parent: Option<Rc<Env>>) -> Rc<Env> {
-        Rc::new(Env {
-            vars: RefCell::new(FxHashMap::default()),
-            parent,
-        })
+        Rc::new(Env { vars: RefCell::new(FxHashMap::default()), parent })
     }
 
     /// Looks a name up here and in the enclosing scopes.

@@ -64,11 +64,7 @@ impl Interpreter {
                 })?;
                 Value::list(items)
             }
-            ExprKind::DictComp {
-                key,
-                value,
-                clauses,
-            } => {
+            ExprKind::DictComp { key, value, clauses } => {
                 let scope = Env::new(Some(env.clone()));
                 let mut dict = Dict::new();
                 self.comprehension(clauses, &scope, &mut |interp, scope| {
@@ -132,11 +128,7 @@ impl Interpreter {
                 let target = self.eval(target, env)?;
                 self.get_attr(&target, name.node, name.span)?
             }
-            ExprKind::If {
-                cond,
-                then,
-                otherwise,
-            } => {
+            ExprKind::If { cond, then, otherwise } => {
                 if self.eval(cond, env)?.truthy() {
                     self.eval_block(then, env)?
                 } else if let Some(otherwise) = otherwise {
@@ -184,11 +176,7 @@ impl Interpreter {
                 None => None,
             });
         }
-        Ok(Value::Function(Rc::new(Function {
-            def: def.clone(),
-            env: env.clone(),
-            defaults,
-        })))
+        Ok(Value::Function(Rc::new(Function { def: def.clone(), env: env.clone(), defaults })))
     }
 
     fn comprehension(
@@ -220,11 +208,7 @@ impl Interpreter {
         for part in parts {
             match part {
                 FStringPart::Text(text) => out.push_str(text),
-                FStringPart::Field {
-                    expr,
-                    conversion,
-                    spec,
-                } => {
+                FStringPart::Field { expr, conversion, spec } => {
                     let value = self.eval(expr, env)?;
                     let value = match conversion {
                         Some('r') | Some('a') => Value::str(&self.repr(&value)?),
@@ -234,9 +218,8 @@ impl Interpreter {
                     let text = match &value {
                         _ if spec.is_empty() => self.str_of(&value)?,
                         Value::Instance(_) => self.format_instance(&value, spec, expr.span)?,
-                        _ => format_value(&value, spec).map_err(|message| {
-                            RuntimeError::new("ValueError", message, expr.span)
-                        })?,
+                        _ => format_value(&value, spec)
+                            .map_err(|message| RuntimeError::new("ValueError", message, expr.span))?,
                     };
                     out.push_str(&text);
                 }
@@ -253,11 +236,9 @@ impl Interpreter {
                 let result = self.call(method, CallArgs::new(vec![Value::str(spec)], span))?;
                 self.str_of(&result)
             }
-            Err(_) => fail(
-                "TypeError",
-                span,
-                format!("unsupported format string passed to {}", value.type_name()),
-            ),
+            Err(_) => {
+                fail("TypeError", span, format!("unsupported format string passed to {}", value.type_name()))
+            }
         }
     }
 
@@ -290,8 +271,7 @@ impl Interpreter {
                         let Value::Str(k) = k else {
                             return fail("TypeError", e.span, "keywords must be strings");
                         };
-                        call.keywords
-                            .push((crate::syntax::symbol::Symbol::intern(k), v.clone()));
+                        call.keywords.push((crate::syntax::symbol::Symbol::intern(k), v.clone()));
                     }
                 }
             }
@@ -299,33 +279,20 @@ impl Interpreter {
         Ok(call)
     }
 
-    pub(super) fn eval_subscripts(
-        &mut self,
-        items: &[IndexItem],
-        env: &Rc<Env>,
-    ) -> Eval<Vec<Subscript>> {
+    pub(super) fn eval_subscripts(&mut self, items: &[IndexItem], env: &Rc<Env>) -> Eval<Vec<Subscript>> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             out.push(match item {
-                IndexItem::Expr(Expr {
-                    node: ExprKind::Ellipsis,
-                    ..
-                }) => Subscript::Ellipsis,
+                IndexItem::Expr(Expr { node: ExprKind::Ellipsis, .. }) => Subscript::Ellipsis,
                 IndexItem::Expr(e) => Subscript::Item(self.eval(e, env)?),
-                IndexItem::Slice {
-                    lower, upper, step, ..
-                } => {
+                IndexItem::Slice { lower, upper, step, .. } => {
                     let mut part = |e: &Option<Expr>| -> Eval<Option<Value>> {
                         match e {
                             Some(e) => Ok(Some(self.eval(e, env)?)),
                             None => Ok(None),
                         }
                     };
-                    Subscript::Slice {
-                        lower: part(lower)?,
-                        upper: part(upper)?,
-                        step: part(step)?,
-                    }
+                    Subscript::Slice { lower: part(lower)?, upper: part(upper)?, step: part(step)? }
                 }
             });
         }
@@ -344,8 +311,7 @@ impl Interpreter {
         if let Some(spelling) = spelling {
             return error.with_help(format!("tl spells it `{spelling}`"));
         }
-        let mut candidates: Vec<String> =
-            env.visible_names().iter().map(|s| s.to_string()).collect();
+        let mut candidates: Vec<String> = env.visible_names().iter().map(|s| s.to_string()).collect();
         candidates.extend(crate::stdlib::names().map(String::from));
         match closest_name(name, &candidates) {
             Some(best) => error.with_help(format!("did you mean '{best}'?")),
@@ -357,12 +323,7 @@ impl Interpreter {
 /// A dict key's hash, or `TypeError` for lists and dicts.
 pub(super) fn hash_key(key: &Value, span: Span) -> Eval<HashKey> {
     HashKey::of(key).ok_or_else(|| {
-        RuntimeError::new(
-            "TypeError",
-            format!("unhashable type: '{}'", key.type_name()),
-            span,
-        )
-        .into()
+        RuntimeError::new("TypeError", format!("unhashable type: '{}'", key.type_name()), span).into()
     })
 }
 
@@ -390,9 +351,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != *cb))
-                .min(above + 1)
-                .min(row[j] + 1);
+            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(above + 1).min(row[j] + 1);
             diagonal = above;
         }
     }

@@ -10,21 +10,12 @@ use crate::value::{Range, Value};
 #[derive(Clone, Debug)]
 pub enum Subscript {
     Item(Value),
-    Slice {
-        lower: Option<Value>,
-        upper: Option<Value>,
-        step: Option<Value>,
-    },
+    Slice { lower: Option<Value>, upper: Option<Value>, step: Option<Value> },
     Ellipsis,
 }
 
 impl Interpreter {
-    pub fn get_item(
-        &mut self,
-        target: &Value,
-        subscripts: &[Subscript],
-        span: Span,
-    ) -> Eval<Value> {
+    pub fn get_item(&mut self, target: &Value, subscripts: &[Subscript], span: Span) -> Eval<Value> {
         if let Value::Dict(dict) = target {
             let key = single_key(subscripts, target, span)?;
             let found = dict.borrow().get(&hash_key(&key, span)?).cloned();
@@ -42,13 +33,7 @@ impl Interpreter {
             Value::Tuple(items) => items.len(),
             Value::Str(s) => s.chars().count(),
             Value::Range(r) => r.len(),
-            _ => {
-                return fail(
-                    "TypeError",
-                    span,
-                    format!("'{kind}' object is not subscriptable"),
-                )
-            }
+            _ => return fail("TypeError", span, format!("'{kind}' object is not subscriptable")),
         };
         match one_subscript(subscripts, &kind, span)? {
             Subscript::Item(index) => {
@@ -56,9 +41,7 @@ impl Interpreter {
                 Ok(match target {
                     Value::List(items) => items.borrow()[i].clone(),
                     Value::Tuple(items) => items[i].clone(),
-                    Value::Str(s) => {
-                        Value::str(&s.chars().nth(i).map(String::from).unwrap_or_default())
-                    }
+                    Value::Str(s) => Value::str(&s.chars().nth(i).map(String::from).unwrap_or_default()),
                     Value::Range(r) => Value::Int(r.get(i)),
                     _ => Value::None,
                 })
@@ -137,20 +120,15 @@ impl Interpreter {
                         }
                         Ok(())
                     }
-                    Subscript::Ellipsis => fail(
-                        "TypeError",
-                        span,
-                        "list indices must be integers or slices, not ellipsis",
-                    ),
+                    Subscript::Ellipsis => {
+                        fail("TypeError", span, "list indices must be integers or slices, not ellipsis")
+                    }
                 }
             }
             other => fail(
                 "TypeError",
                 span,
-                format!(
-                    "'{}' object does not support item assignment",
-                    other.type_name()
-                ),
+                format!("'{}' object does not support item assignment", other.type_name()),
             ),
         }
     }
@@ -159,11 +137,7 @@ impl Interpreter {
 fn one_subscript(subscripts: &[Subscript], kind: &str, span: Span) -> Eval<Subscript> {
     match subscripts {
         [one] => Ok(one.clone()),
-        _ => fail(
-            "TypeError",
-            span,
-            format!("{kind} indices must be integers or slices, not tuple"),
-        ),
+        _ => fail("TypeError", span, format!("{kind} indices must be integers or slices, not tuple")),
     }
 }
 
@@ -182,11 +156,7 @@ fn single_key(subscripts: &[Subscript], target: &Value, span: Span) -> Eval<Valu
             }
         }
     }
-    Ok(if keys.len() == 1 {
-        keys.remove(0)
-    } else {
-        Value::tuple(keys)
-    })
+    Ok(if keys.len() == 1 { keys.remove(0) } else { Value::tuple(keys) })
 }
 
 /// A sequence position from an int index that may count from the end.
@@ -195,23 +165,18 @@ fn resolve_index(index: &Value, len: usize, kind: &str, span: Span) -> Eval<usiz
         return fail(
             "TypeError",
             span,
-            format!(
-                "{kind} indices must be integers or slices, not {}",
-                index.type_name()
-            ),
+            format!("{kind} indices must be integers or slices, not {}", index.type_name()),
         );
     };
     let resolved = if i < 0 { i + len as i64 } else { i };
     if resolved < 0 || resolved >= len as i64 {
         let what = if kind == "str" { "string" } else { kind };
-        return Err(
-            RuntimeError::new("IndexError", format!("{what} index out of range"), span)
-                .with_help(format!(
-                    "the {kind} has {len} item{}; index {i} is outside it",
-                    if len == 1 { "" } else { "s" }
-                ))
-                .into(),
-        );
+        return Err(RuntimeError::new("IndexError", format!("{what} index out of range"), span)
+            .with_help(format!(
+                "the {kind} has {len} item{}; index {i} is outside it",
+                if len == 1 { "" } else { "s" }
+            ))
+            .into());
     }
     Ok(resolved as usize)
 }

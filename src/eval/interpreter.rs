@@ -28,11 +28,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_depth: 1000,
-            max_steps: None,
-            max_sequence_len: 1 << 27,
-        }
+        Limits { max_depth: 1000, max_steps: None, max_sequence_len: 1 << 27 }
     }
 }
 
@@ -88,21 +84,15 @@ impl Interpreter {
 
     /// Runs a script file in the global scope; `name` is how diagnostics call it.
     pub fn run_file(&mut self, path: &Path, name: &str) -> Result<(), Failure> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Failure::Io(format!("cannot read {name}: {e}")))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Failure::Io(format!("cannot read {name}: {e}")))?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         self.run_source(name, &text, dir, false).map(|_| ())
     }
 
     /// Parses and runs `text` in the global scope. With `echo`, the value of each
     /// top-level expression statement that is not `None` is printed, as Python's REPL does.
-    pub fn run_source(
-        &mut self,
-        name: &str,
-        text: &str,
-        dir: PathBuf,
-        echo: bool,
-    ) -> Result<(), Failure> {
+    pub fn run_source(&mut self, name: &str, text: &str, dir: PathBuf, echo: bool) -> Result<(), Failure> {
         self.run_program(name, text, dir, echo).map(|_| ())
     }
 
@@ -112,13 +102,7 @@ impl Interpreter {
         self.run_program(name, text, PathBuf::from("."), false)
     }
 
-    fn run_program(
-        &mut self,
-        name: &str,
-        text: &str,
-        dir: PathBuf,
-        echo: bool,
-    ) -> Result<Value, Failure> {
+    fn run_program(&mut self, name: &str, text: &str, dir: PathBuf, echo: bool) -> Result<Value, Failure> {
         let src = self.sources.add(name, text, dir);
         let program = parse_checked(text, src);
         let program = program.map_err(Failure::Syntax)?;
@@ -144,9 +128,7 @@ impl Interpreter {
         self.frames.clear();
         let flushed = self.out.flush();
         match result {
-            Ok(()) => flushed
-                .map(|_| last)
-                .map_err(|e| Failure::Io(format!("cannot write output: {e}"))),
+            Ok(()) => flushed.map(|_| last).map_err(|e| Failure::Io(format!("cannot write output: {e}"))),
             Err(Flow::Error(error)) => Err(Failure::Runtime(error)),
             // The checker refuses `return`/`break`/`continue` outside their constructs.
             Err(_) => Ok(Value::None),
@@ -155,9 +137,9 @@ impl Interpreter {
 
     /// Writes program output (`print`, REPL echo).
     pub fn write_out(&mut self, text: &str, span: crate::syntax::span::Span) -> Eval<()> {
-        self.out.write_all(text.as_bytes()).map_err(|e| {
-            RuntimeError::new("OSError", format!("cannot write output: {e}"), span).into()
-        })
+        self.out
+            .write_all(text.as_bytes())
+            .map_err(|e| RuntimeError::new("OSError", format!("cannot write output: {e}"), span).into())
     }
 
     pub fn flush(&mut self) {
@@ -168,12 +150,9 @@ impl Interpreter {
     pub(super) fn step(&mut self, span: crate::syntax::span::Span) -> Eval<()> {
         self.steps += 1;
         match self.limits.max_steps {
-            Some(max) if self.steps > max => Err(RuntimeError::new(
-                "RuntimeError",
-                format!("step limit of {max} exceeded"),
-                span,
-            )
-            .into()),
+            Some(max) if self.steps > max => {
+                Err(RuntimeError::new("RuntimeError", format!("step limit of {max} exceeded"), span).into())
+            }
             _ => Ok(()),
         }
     }
@@ -191,12 +170,7 @@ impl Interpreter {
 
     /// Names visible at the top level (REPL completion).
     pub fn global_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = self
-            .globals
-            .visible_names()
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut names: Vec<String> = self.globals.visible_names().iter().map(|s| s.to_string()).collect();
         names.extend(crate::stdlib::names().map(String::from));
         names.sort();
         names.dedup();

@@ -9,14 +9,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub enum ValueIter {
-    Range {
-        range: Range,
-        index: usize,
-    },
-    List {
-        list: Rc<RefCell<Vec<Value>>>,
-        index: usize,
-    },
+    Range { range: Range, index: usize },
+    List { list: Rc<RefCell<Vec<Value>>>, index: usize },
     Items(std::vec::IntoIter<Value>),
 }
 
@@ -45,30 +39,15 @@ impl Iterator for ValueIter {
 impl Interpreter {
     pub fn iterate(&mut self, value: &Value, span: Span) -> Eval<ValueIter> {
         Ok(match value {
-            Value::Range(range) => ValueIter::Range {
-                range: *range,
-                index: 0,
-            },
-            Value::List(list) => ValueIter::List {
-                list: list.clone(),
-                index: 0,
-            },
-            Value::Tuple(items) => {
-                ValueIter::Items(items.iter().cloned().collect::<Vec<_>>().into_iter())
-            }
+            Value::Range(range) => ValueIter::Range { range: *range, index: 0 },
+            Value::List(list) => ValueIter::List { list: list.clone(), index: 0 },
+            Value::Tuple(items) => ValueIter::Items(items.iter().cloned().collect::<Vec<_>>().into_iter()),
             Value::Str(s) => ValueIter::Items(
-                s.chars()
-                    .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
-                    .collect::<Vec<_>>()
-                    .into_iter(),
+                s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect::<Vec<_>>().into_iter(),
             ),
             Value::Dict(d) => ValueIter::Items(d.borrow().keys().into_iter()),
             other => {
-                return fail(
-                    "TypeError",
-                    span,
-                    format!("'{}' object is not iterable", other.type_name()),
-                )
+                return fail("TypeError", span, format!("'{}' object is not iterable", other.type_name()))
             }
         })
     }

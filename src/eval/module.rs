@@ -19,17 +19,9 @@ impl Interpreter {
                 return Ok(module);
             }
         }
-        let dir = self
-            .sources
-            .get(span.source)
-            .map(|f| f.dir.clone())
-            .unwrap_or_default();
+        let dir = self.sources.get(span.source).map(|f| f.dir.clone()).unwrap_or_default();
         let full = dir.join(path);
-        let key = full
-            .canonicalize()
-            .unwrap_or_else(|_| full.clone())
-            .display()
-            .to_string();
+        let key = full.canonicalize().unwrap_or_else(|_| full.clone()).display().to_string();
         if let Some(module) = self.modules.get(&key) {
             return Ok(module.clone());
         }
@@ -40,10 +32,7 @@ impl Interpreter {
                     "paths are relative to the folder of the file that imports them".to_string()
                 } else {
                     let names: Vec<&str> = crate::stdlib::names().collect();
-                    format!(
-                        "a file path ends in .tl; standard-library modules are: {}",
-                        names.join(", ")
-                    )
+                    format!("a file path ends in .tl; standard-library modules are: {}", names.join(", "))
                 };
                 return Err(super::RuntimeError::new(
                     "ImportError",
@@ -54,10 +43,7 @@ impl Interpreter {
                 .into());
             }
         };
-        let name = full
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = full.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let folder = full.parent().map(PathBuf::from).unwrap_or_default();
         self.load_module(key, name, path.to_string(), text.into(), folder, span)
     }
@@ -71,15 +57,7 @@ impl Interpreter {
             return Some(module.clone());
         }
         let display = format!("<stdlib>/{name}.tl");
-        self.load_module(
-            key,
-            name.to_string(),
-            display,
-            source.into(),
-            PathBuf::new(),
-            Span::default(),
-        )
-        .ok()
+        self.load_module(key, name.to_string(), display, source.into(), PathBuf::new(), Span::default()).ok()
     }
 
     fn load_module(
@@ -92,11 +70,7 @@ impl Interpreter {
         span: Span,
     ) -> Eval<Rc<Module>> {
         if self.importing.contains(&key) {
-            return fail(
-                "ImportError",
-                span,
-                format!("circular import of \"{display}\""),
-            );
+            return fail("ImportError", span, format!("circular import of \"{display}\""));
         }
         let src = self.sources.add(display, text.clone(), dir);
         let program = match parse_checked(&text, src) {
@@ -109,10 +83,7 @@ impl Interpreter {
                         error.span,
                     )
                     .with_label(error.label)
-                    .with_stack(StackFrame {
-                        function: format!("<module {name}>"),
-                        call_span: span,
-                    }),
+                    .with_stack(StackFrame { function: format!("<module {name}>"), call_span: span }),
                 )))
             }
         };
@@ -129,10 +100,7 @@ impl Interpreter {
         if let Err(flow) = result {
             return Err(match flow {
                 Flow::Error(mut error) => {
-                    error.stack.push(StackFrame {
-                        function: format!("<module {name}>"),
-                        call_span: span,
-                    });
+                    error.stack.push(StackFrame { function: format!("<module {name}>"), call_span: span });
                     Flow::Error(error)
                 }
                 other => other,

@@ -16,18 +16,13 @@ impl Interpreter {
             return result;
         }
         match (op, as_number(&value)) {
-            (UnaryOp::Neg, Some(Number::Int(i))) => i
-                .checked_neg()
-                .map(Value::Int)
-                .map_or_else(|| overflow(span), Ok),
+            (UnaryOp::Neg, Some(Number::Int(i))) => {
+                i.checked_neg().map(Value::Int).map_or_else(|| overflow(span), Ok)
+            }
             (UnaryOp::Neg, Some(Number::Float(x))) => Ok(Value::Float(-x)),
             (UnaryOp::Pos, Some(n)) => Ok(n.into_value()),
-            (UnaryOp::Invert, Some(Number::Int(i))) if !matches!(value, Value::Bool(_)) => {
-                Ok(Value::Int(!i))
-            }
-            (UnaryOp::Invert, _) if matches!(value, Value::Bool(_)) => {
-                Ok(Value::Bool(!value.truthy()))
-            }
+            (UnaryOp::Invert, Some(Number::Int(i))) if !matches!(value, Value::Bool(_)) => Ok(Value::Int(!i)),
+            (UnaryOp::Invert, _) if matches!(value, Value::Bool(_)) => Ok(Value::Bool(!value.truthy())),
             _ => {
                 let symbol = match op {
                     UnaryOp::Neg => "-",
@@ -37,23 +32,14 @@ impl Interpreter {
                 fail(
                     "TypeError",
                     span,
-                    format!(
-                        "bad operand type for unary {symbol}: '{}'",
-                        value.type_name()
-                    ),
+                    format!("bad operand type for unary {symbol}: '{}'", value.type_name()),
                 )
             }
         }
     }
 
     /// `a op= b`: `+=` and `*=` change a list in place; everything else is `a = a op b`.
-    pub(super) fn binary_in_place(
-        &mut self,
-        op: BinOp,
-        lhs: Value,
-        rhs: Value,
-        span: Span,
-    ) -> Eval<Value> {
+    pub(super) fn binary_in_place(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
         let Value::List(list) = &lhs else {
             return self.binary_op(op, lhs, rhs, span);
         };
@@ -129,11 +115,7 @@ impl Interpreter {
     /// Refuses (`MemoryError`) a sequence longer than `Limits::max_sequence_len`.
     pub(super) fn check_len(&self, len: usize, span: Span) -> Eval<()> {
         if len > self.limits.max_sequence_len {
-            return fail(
-                "MemoryError",
-                span,
-                format!("a sequence of {len} items is too large"),
-            );
+            return fail("MemoryError", span, format!("a sequence of {len} items is too large"));
         }
         Ok(())
     }
@@ -150,27 +132,14 @@ impl Interpreter {
             Value::Str(s) => Value::str(&s.repeat(n)),
             Value::List(l) => {
                 let items = l.borrow();
-                Value::list(
-                    items
-                        .iter()
-                        .cloned()
-                        .cycle()
-                        .take(items.len() * n)
-                        .collect(),
-                )
+                Value::list(items.iter().cloned().cycle().take(items.len() * n).collect())
             }
             Value::Tuple(t) => Value::tuple(t.iter().cloned().cycle().take(t.len() * n).collect()),
             _ => Value::None,
         })
     }
 
-    pub(super) fn compare(
-        &mut self,
-        op: CmpOp,
-        lhs: &Value,
-        rhs: &Value,
-        span: Span,
-    ) -> Eval<Value> {
+    pub(super) fn compare(&mut self, op: CmpOp, lhs: &Value, rhs: &Value, span: Span) -> Eval<Value> {
         if let Some(result) = operators::compare_operator(op, lhs, rhs, span) {
             return result;
         }
@@ -217,10 +186,7 @@ impl Interpreter {
                 other => fail(
                     "TypeError",
                     span,
-                    format!(
-                        "'in <string>' requires string as left operand, not {}",
-                        other.type_name()
-                    ),
+                    format!("'in <string>' requires string as left operand, not {}", other.type_name()),
                 ),
             },
             Value::List(items) => Ok(items.borrow().iter().any(|v| values_equal(v, item))),
@@ -231,11 +197,9 @@ impl Interpreter {
                 Some(i) => i <= r.start && i > r.stop && (r.start - i) % -r.step == 0,
                 None => false,
             }),
-            other => fail(
-                "TypeError",
-                span,
-                format!("argument of type '{}' is not iterable", other.type_name()),
-            ),
+            other => {
+                fail("TypeError", span, format!("argument of type '{}' is not iterable", other.type_name()))
+            }
         }
     }
 }
@@ -262,11 +226,9 @@ pub fn order(a: &Value, b: &Value) -> Option<Option<Ordering>> {
 }
 
 fn overflow<T>(span: Span) -> Eval<T> {
-    Err(
-        super::RuntimeError::new("OverflowError", "integer overflow", span)
-            .with_help("tl integers are 64-bit; use a float for larger values")
-            .into(),
-    )
+    Err(super::RuntimeError::new("OverflowError", "integer overflow", span)
+        .with_help("tl integers are 64-bit; use a float for larger values")
+        .into())
 }
 
 fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
@@ -281,27 +243,17 @@ fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
                 BinOp::Mul => checked(x.checked_mul(y)),
                 BinOp::Div if y == 0 => zero_division("division by zero"),
                 BinOp::Div => Ok(Value::Float(x as f64 / y as f64)),
-                BinOp::FloorDiv | BinOp::Mod if y == 0 => {
-                    zero_division("integer division or modulo by zero")
-                }
+                BinOp::FloorDiv | BinOp::Mod if y == 0 => zero_division("integer division or modulo by zero"),
                 BinOp::FloorDiv => checked(int_floor_div(x, y)),
                 BinOp::Mod => Ok(Value::Int(int_mod(x, y))),
-                BinOp::Pow if y < 0 && x == 0 => {
-                    zero_division("0.0 cannot be raised to a negative power")
-                }
+                BinOp::Pow if y < 0 && x == 0 => zero_division("0.0 cannot be raised to a negative power"),
                 BinOp::Pow if y < 0 => Ok(Value::Float((x as f64).powf(y as f64))),
                 BinOp::Pow => checked(u32::try_from(y).ok().and_then(|e| x.checked_pow(e))),
                 BinOp::BitAnd => Ok(Value::Int(x & y)),
                 BinOp::BitOr => Ok(Value::Int(x | y)),
                 BinOp::BitXor => Ok(Value::Int(x ^ y)),
-                BinOp::Shl | BinOp::Shr if y < 0 => {
-                    fail("ValueError", span, "negative shift count")
-                }
-                BinOp::Shl => checked(if y >= 64 || (x << y) >> y != x {
-                    None
-                } else {
-                    Some(x << y)
-                }),
+                BinOp::Shl | BinOp::Shr if y < 0 => fail("ValueError", span, "negative shift count"),
+                BinOp::Shl => checked(if y >= 64 || (x << y) >> y != x { None } else { Some(x << y) }),
                 BinOp::Shr => Ok(Value::Int(if y >= 64 {
                     if x < 0 {
                         -1
@@ -322,9 +274,7 @@ fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
                 BinOp::Mul => x * y,
                 BinOp::Div if y == 0.0 => return zero_division("float division by zero"),
                 BinOp::Div => x / y,
-                BinOp::FloorDiv if y == 0.0 => {
-                    return zero_division("float floor division by zero")
-                }
+                BinOp::FloorDiv if y == 0.0 => return zero_division("float floor division by zero"),
                 BinOp::FloorDiv => float_floor_div(x, y),
                 BinOp::Mod if y == 0.0 => return zero_division("float modulo"),
                 BinOp::Mod => float_mod(x, y),
@@ -350,12 +300,5 @@ fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
 }
 
 fn unsupported(op: BinOp, a: &str, b: &str, span: Span) -> Eval<Value> {
-    fail(
-        "TypeError",
-        span,
-        format!(
-            "unsupported operand type(s) for {}: '{a}' and '{b}'",
-            op.symbol()
-        ),
-    )
+    fail("TypeError", span, format!("unsupported operand type(s) for {}: '{a}' and '{b}'", op.symbol()))
 }

@@ -32,9 +32,7 @@ impl Interpreter {
                     self.assign(target, value.clone(), env)?;
                 }
             }
-            StmtKind::AugAssign { target, op, value } => {
-                self.aug_assign(target, *op, value, env)?
-            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, env)?,
             StmtKind::FnDef(def) => {
                 let function = self.make_function(def, env)?;
                 env.set(def.name, function);
@@ -75,20 +73,14 @@ impl Interpreter {
                     }
                 }
             }
-            StmtKind::Try {
-                body,
-                binding,
-                handler,
-            } => {
+            StmtKind::Try { body, binding, handler } => {
                 let depth = self.frames.len();
                 match self.exec_block(body, env) {
                     Err(Flow::Error(error)) => {
                         self.frames.truncate(depth);
                         if let Some(name) = binding {
-                            let value = ErrorValue {
-                                kind: error.kind.clone(),
-                                message: error.message.clone(),
-                            };
+                            let value =
+                                ErrorValue { kind: error.kind.clone(), message: error.message.clone() };
                             env.set(name.node, Value::Error(Rc::new(value)));
                         }
                         self.exec_block(handler, env)?;
@@ -112,11 +104,7 @@ impl Interpreter {
                     return fail("AssertionError", cond.span, text);
                 }
             }
-            StmtKind::With {
-                context,
-                binding,
-                body,
-            } => {
+            StmtKind::With { context, binding, body } => {
                 let manager = self.eval(context, env)?;
                 let enter = self.get_attr(&manager, Symbol::intern("enter"), context.span)?;
                 let entered = self.call(enter, CallArgs::new(vec![], context.span))?;
@@ -146,10 +134,7 @@ impl Interpreter {
             other => fail(
                 "TypeError",
                 span,
-                format!(
-                    "can only raise an error or a string, not {}",
-                    other.type_name()
-                ),
+                format!("can only raise an error or a string, not {}", other.type_name()),
             ),
         }
     }
@@ -161,11 +146,7 @@ impl Interpreter {
                 let object = self.eval(target, env)?;
                 self.set_attr(&object, name.node, value, name.span)?;
             }
-            Target::Index {
-                target,
-                items,
-                span,
-            } => {
+            Target::Index { target, items, span } => {
                 let object = self.eval(target, env)?;
                 let subscripts = self.eval_subscripts(items, env)?;
                 self.set_item(&object, &subscripts, value, *span)?;
@@ -204,11 +185,7 @@ impl Interpreter {
         match target {
             Target::Name(name) => {
                 let Some(current) = self.lookup(name.node, env) else {
-                    return fail(
-                        "NameError",
-                        name.span,
-                        format!("name '{}' is not defined", name.node),
-                    );
+                    return fail("NameError", name.span, format!("name '{}' is not defined", name.node));
                 };
                 let rhs = self.eval(value, env)?;
                 let result = self.binary_in_place(op, current, rhs, span)?;
@@ -221,11 +198,7 @@ impl Interpreter {
                 let result = self.binary_in_place(op, current, rhs, span)?;
                 self.set_attr(&object, name.node, result, name.span)?;
             }
-            Target::Index {
-                target,
-                items,
-                span: index_span,
-            } => {
+            Target::Index { target, items, span: index_span } => {
                 let object = self.eval(target, env)?;
                 let subscripts = self.eval_subscripts(items, env)?;
                 let current = self.get_item(&object, &subscripts, *index_span)?;
@@ -234,11 +207,7 @@ impl Interpreter {
                 self.set_item(&object, &subscripts, result, *index_span)?;
             }
             Target::Tuple(_, span) => {
-                return fail(
-                    "SyntaxError",
-                    *span,
-                    "augmented assignment needs a single target",
-                );
+                return fail("SyntaxError", *span, "augmented assignment needs a single target");
             }
         }
         Ok(())
@@ -252,10 +221,7 @@ impl Interpreter {
                     return fail(
                         "TypeError",
                         expr.span,
-                        format!(
-                            "a class can only derive from a class, not {}",
-                            other.type_name()
-                        ),
+                        format!("a class can only derive from a class, not {}", other.type_name()),
                     )
                 }
             },
@@ -268,10 +234,6 @@ impl Interpreter {
         for method in &def.methods {
             members.insert(method.name, self.make_function(method, env)?);
         }
-        Ok(Value::Class(Rc::new(Class {
-            name: def.name.node,
-            base,
-            members: RefCell::new(members),
-        })))
+        Ok(Value::Class(Rc::new(Class { name: def.name.node, base, members: RefCell::new(members) })))
     }
 }

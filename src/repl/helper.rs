@@ -17,9 +17,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 const KEYWORDS: &[&str] = &[
-    "fn", "return", "if", "else", "while", "for", "in", "break", "continue", "class", "try",
-    "catch", "raise", "assert", "with", "import", "as", "true", "false", "none", "and", "or",
-    "not", "is",
+    "fn", "return", "if", "else", "while", "for", "in", "break", "continue", "class", "try", "catch",
+    "raise", "assert", "with", "import", "as", "true", "false", "none", "and", "or", "not", "is",
 ];
 
 pub struct TlHelper {
@@ -29,10 +28,7 @@ pub struct TlHelper {
 
 impl TlHelper {
     pub fn new(interp: Rc<RefCell<Interpreter>>) -> TlHelper {
-        TlHelper {
-            interp,
-            color: std::env::var_os("NO_COLOR").is_none(),
-        }
+        TlHelper { interp, color: std::env::var_os("NO_COLOR").is_none() }
     }
 
     /// The value a dotted path of globals names (`opt.param_groups`), without calling
@@ -59,12 +55,9 @@ impl TlHelper {
                 '(' => {
                     let callee = dotted_word_before(&line[..i]);
                     return match self.resolve(callee) {
-                        Some(Value::Function(f)) => f
-                            .def
-                            .params
-                            .iter()
-                            .map(|p| format!("{}=", p.name.node))
-                            .collect(),
+                        Some(Value::Function(f)) => {
+                            f.def.params.iter().map(|p| format!("{}=", p.name.node)).collect()
+                        }
                         _ => Vec::new(),
                     };
                 }
@@ -89,28 +82,16 @@ fn dotted_word_before(text: &str) -> &str {
 impl Completer for TlHelper {
     type Candidate = Pair;
 
-    fn complete(
-        &self,
-        line: &str,
-        pos: usize,
-        _: &Context<'_>,
-    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+    fn complete(&self, line: &str, pos: usize, _: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
         let word = dotted_word_before(&line[..pos]);
         let start = pos - word.len();
         let (base, partial, mut names) = match word.rsplit_once('.') {
             Some((path, partial)) => {
-                let names = self
-                    .resolve(path)
-                    .map(|v| attribute_names(&v))
-                    .unwrap_or_default();
+                let names = self.resolve(path).map(|v| attribute_names(&v)).unwrap_or_default();
                 (start + path.len() + 1, partial, names)
             }
             None => {
-                let mut names = self
-                    .interp
-                    .try_borrow()
-                    .map(|i| i.global_names())
-                    .unwrap_or_default();
+                let mut names = self.interp.try_borrow().map(|i| i.global_names()).unwrap_or_default();
                 names.extend(KEYWORDS.iter().map(|k| k.to_string()));
                 names.extend(self.keyword_candidates(&line[..start]));
                 (start, word, names)
@@ -119,13 +100,7 @@ impl Completer for TlHelper {
         names.retain(|n| n.starts_with(partial) && !n.starts_with('_'));
         names.sort();
         names.dedup();
-        let pairs = names
-            .into_iter()
-            .map(|n| Pair {
-                display: n.clone(),
-                replacement: n,
-            })
-            .collect();
+        let pairs = names.into_iter().map(|n| Pair { display: n.clone(), replacement: n }).collect();
         Ok((base, pairs))
     }
 }
@@ -209,9 +184,7 @@ mod tests {
 
     fn completions(helper: &TlHelper, line: &str) -> Vec<String> {
         let history = DefaultHistory::new();
-        let (_, pairs) = helper
-            .complete(line, line.len(), &Context::new(&history))
-            .unwrap();
+        let (_, pairs) = helper.complete(line, line.len(), &Context::new(&history)).unwrap();
         pairs.into_iter().map(|p| p.replacement).collect()
     }
 
@@ -220,13 +193,8 @@ mod tests {
         let mut interp = Interpreter::new(Box::new(std::io::sink()));
         let setup = "fn train(steps, learning_rate=0.1) = steps\nxs = [1]\n\
                      class Model { fn init(self) { self.weights = 1 } fn fit(self) = 0 }\nmodel = Model()";
-        interp
-            .run_source("<test>", setup, PathBuf::from("."), false)
-            .unwrap();
-        let helper = TlHelper {
-            interp: Rc::new(RefCell::new(interp)),
-            color: false,
-        };
+        interp.run_source("<test>", setup, PathBuf::from("."), false).unwrap();
+        let helper = TlHelper { interp: Rc::new(RefCell::new(interp)), color: false };
         assert_eq!(completions(&helper, "tra"), ["train"]);
         assert!(completions(&helper, "xs.app").contains(&"append".to_string()));
         assert_eq!(completions(&helper, "model.w"), ["weights"]);

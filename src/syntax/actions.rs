@@ -16,24 +16,11 @@ fn fail<T>(error: SyntaxError) -> ActionResult<T> {
 }
 
 pub fn binary(op: BinOp, lhs: Expr, rhs: Expr, span: Span) -> Expr {
-    Spanned::new(
-        ExprKind::Binary {
-            op,
-            lhs: Box::new(lhs),
-            rhs: Box::new(rhs),
-        },
-        span,
-    )
+    Spanned::new(ExprKind::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, span)
 }
 
 pub fn list_comp(element: Expr, clauses: Vec<CompClause>, span: Span) -> Expr {
-    Spanned::new(
-        ExprKind::ListComp {
-            element: Box::new(element),
-            clauses,
-        },
-        span,
-    )
+    Spanned::new(ExprKind::ListComp { element: Box::new(element), clauses }, span)
 }
 
 /// The left of `=`, `+=` or `for ... in`: names, attributes, index expressions and
@@ -42,19 +29,11 @@ pub fn to_target(expr: Expr) -> ActionResult<Target> {
     let span = expr.span;
     Ok(match expr.node {
         ExprKind::Name(name) => Target::Name(Spanned::new(name, span)),
-        ExprKind::Attr { target, name } => Target::Attr {
-            target: *target,
-            name,
-        },
-        ExprKind::Index { target, items } => Target::Index {
-            target: *target,
-            items,
-            span,
-        },
-        ExprKind::Tuple(items) | ExprKind::List(items) => Target::Tuple(
-            items.into_iter().map(to_target).collect::<Result<_, _>>()?,
-            span,
-        ),
+        ExprKind::Attr { target, name } => Target::Attr { target: *target, name },
+        ExprKind::Index { target, items } => Target::Index { target: *target, items, span },
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            Target::Tuple(items.into_iter().map(to_target).collect::<Result<_, _>>()?, span)
+        }
         other => {
             return fail(
                 SyntaxError::new(
@@ -84,9 +63,7 @@ fn describe(expr: &ExprKind) -> &'static str {
         ExprKind::Call { .. } => "a function call",
         ExprKind::Binary { .. } | ExprKind::Unary { .. } => "an operator expression",
         ExprKind::Compare { .. } => "a comparison",
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::FString(_) => {
-            "a literal"
-        }
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::FString(_) => "a literal",
         ExprKind::None | ExprKind::Bool(_) => "a constant",
         ExprKind::Lambda(_) => "a lambda",
         _ => "this expression",
@@ -122,11 +99,7 @@ pub fn function_def(
             ParamSyntax::Named(name, default) => {
                 if after_star {
                     bare_star = None;
-                    Param {
-                        name,
-                        default,
-                        kind: ParamKind::KeywordOnly,
-                    }
+                    Param { name, default, kind: ParamKind::KeywordOnly }
                 } else {
                     if default.is_some() {
                         seen_default = true;
@@ -137,39 +110,23 @@ pub fn function_def(
                             "give this parameter a default too",
                         ));
                     }
-                    Param {
-                        name,
-                        default,
-                        kind: ParamKind::Normal,
-                    }
+                    Param { name, default, kind: ParamKind::Normal }
                 }
             }
             ParamSyntax::Star(rest, star_span) => {
                 if after_star {
-                    return fail(SyntaxError::new(
-                        "only one `*` is allowed",
-                        star_span,
-                        "second `*`",
-                    ));
+                    return fail(SyntaxError::new("only one `*` is allowed", star_span, "second `*`"));
                 }
                 after_star = true;
                 match rest {
-                    Some(name) => Param {
-                        name,
-                        default: None,
-                        kind: ParamKind::Rest,
-                    },
+                    Some(name) => Param { name, default: None, kind: ParamKind::Rest },
                     None => {
                         bare_star = Some(star_span);
                         continue;
                     }
                 }
             }
-            ParamSyntax::DoubleStar(name) => Param {
-                name,
-                default: None,
-                kind: ParamKind::Keywords,
-            },
+            ParamSyntax::DoubleStar(name) => Param { name, default: None, kind: ParamKind::Keywords },
         };
         if out.iter().any(|p| p.name.node == param.name.node) {
             return fail(SyntaxError::new(
@@ -187,12 +144,7 @@ pub fn function_def(
             "nothing follows",
         ));
     }
-    Ok(FunctionDef {
-        name,
-        params: out,
-        body,
-        span,
-    })
+    Ok(FunctionDef { name, params: out, body, span })
 }
 
 pub fn lambda(params: Vec<Spanned<Symbol>>, body: Expr, span: Span) -> FunctionDef {
@@ -200,11 +152,7 @@ pub fn lambda(params: Vec<Spanned<Symbol>>, body: Expr, span: Span) -> FunctionD
         name: Symbol::intern("<lambda>"),
         params: params
             .into_iter()
-            .map(|name| Param {
-                name,
-                default: None,
-                kind: ParamKind::Normal,
-            })
+            .map(|name| Param { name, default: None, kind: ParamKind::Normal })
             .collect(),
         body: FunctionBody::Expr(body),
         span,
@@ -227,48 +175,24 @@ pub fn class_def(
                 _ => return fail(class_body_error(stmt.span)),
             },
             // A string on its own documents the class.
-            StmtKind::Expr(Spanned {
-                node: ExprKind::Str(_),
-                ..
-            }) => {}
+            StmtKind::Expr(Spanned { node: ExprKind::Str(_), .. }) => {}
             _ => return fail(class_body_error(stmt.span)),
         }
     }
-    Ok(ClassDef {
-        name,
-        base,
-        methods,
-        attributes,
-        span,
-    })
+    Ok(ClassDef { name, base, methods, attributes, span })
 }
 
 fn class_body_error(span: Span) -> SyntaxError {
-    SyntaxError::new(
-        "unexpected statement in a class body",
-        span,
-        "not allowed here",
-    )
-    .with_help("a class body holds `fn` definitions and `name = value` class attributes")
+    SyntaxError::new("unexpected statement in a class body", span, "not allowed here")
+        .with_help("a class body holds `fn` definitions and `name = value` class attributes")
 }
 
-pub fn import_stmt(
-    path: Spanned<String>,
-    alias: Option<Spanned<Symbol>>,
-) -> ActionResult<StmtKind> {
+pub fn import_stmt(path: Spanned<String>, alias: Option<Spanned<Symbol>>) -> ActionResult<StmtKind> {
     let alias = match alias {
         Some(alias) => alias,
         None => {
-            let stem = path
-                .node
-                .rsplit('/')
-                .next()
-                .unwrap_or("")
-                .trim_end_matches(".tl");
-            let valid = stem
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            let stem = path.node.rsplit('/').next().unwrap_or("").trim_end_matches(".tl");
+            let valid = stem.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if !valid {
                 return fail(
@@ -295,11 +219,5 @@ pub fn einops(
     output: AxisList,
     reduction: Option<Expr>,
 ) -> EinopsForm {
-    EinopsForm {
-        kind,
-        inputs,
-        output,
-        reduction,
-        span: Span::default(),
-    }
+    EinopsForm { kind, inputs, output, reduction, span: Span::default() }
 }

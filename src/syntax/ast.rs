@@ -72,11 +72,7 @@ pub enum ExprKind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FStringPart {
     Text(String),
-    Field {
-        expr: Expr,
-        conversion: Option<char>,
-        spec: String,
-    },
+    Field { expr: Expr, conversion: Option<char>, spec: String },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -174,12 +170,7 @@ pub enum Arg {
 #[derive(Clone, Debug, PartialEq)]
 pub enum IndexItem {
     Expr(Expr),
-    Slice {
-        lower: Option<Expr>,
-        upper: Option<Expr>,
-        step: Option<Expr>,
-        span: Span,
-    },
+    Slice { lower: Option<Expr>, upper: Option<Expr>, step: Option<Expr>, span: Span },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -192,15 +183,8 @@ pub struct Block {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Target {
     Name(Spanned<Symbol>),
-    Attr {
-        target: Expr,
-        name: Spanned<Symbol>,
-    },
-    Index {
-        target: Expr,
-        items: Vec<IndexItem>,
-        span: Span,
-    },
+    Attr { target: Expr, name: Spanned<Symbol> },
+    Index { target: Expr, items: Vec<IndexItem>, span: Span },
     Tuple(Vec<Target>, Span),
 }
 

@@ -11,10 +11,7 @@ struct Context {
 }
 
 pub fn check_program(program: &[Stmt]) -> Result<(), SyntaxError> {
-    let top = Context {
-        in_loop: false,
-        in_function: false,
-    };
+    let top = Context { in_loop: false, in_function: false };
     program.iter().try_for_each(|s| check_stmt(s, top))
 }
 
@@ -23,10 +20,7 @@ fn check_block(block: &Block, cx: Context) -> Result<(), SyntaxError> {
 }
 
 fn check_function(def: &FunctionDef) -> Result<(), SyntaxError> {
-    let cx = Context {
-        in_loop: false,
-        in_function: true,
-    };
+    let cx = Context { in_loop: false, in_function: true };
     match &def.body {
         FunctionBody::Block(block) => check_block(block, cx),
         FunctionBody::Expr(expr) => check_expr(expr, cx),
@@ -35,11 +29,7 @@ fn check_function(def: &FunctionDef) -> Result<(), SyntaxError> {
 
 fn check_stmt(stmt: &Stmt, cx: Context) -> Result<(), SyntaxError> {
     let outside = |what: &str, inside: &str| {
-        Err(SyntaxError::new(
-            format!("`{what}` outside {inside}"),
-            stmt.span,
-            format!("not inside {inside}"),
-        ))
+        Err(SyntaxError::new(format!("`{what}` outside {inside}"), stmt.span, format!("not inside {inside}")))
     };
     match &stmt.node {
         StmtKind::Break if !cx.in_loop => outside("break", "a loop"),
@@ -51,23 +41,11 @@ fn check_stmt(stmt: &Stmt, cx: Context) -> Result<(), SyntaxError> {
         StmtKind::ClassDef(def) => def.methods.iter().try_for_each(|m| check_function(m)),
         StmtKind::While { cond, body } => {
             check_expr(cond, cx)?;
-            check_block(
-                body,
-                Context {
-                    in_loop: true,
-                    ..cx
-                },
-            )
+            check_block(body, Context { in_loop: true, ..cx })
         }
         StmtKind::For { iter, body, .. } => {
             check_expr(iter, cx)?;
-            check_block(
-                body,
-                Context {
-                    in_loop: true,
-                    ..cx
-                },
-            )
+            check_block(body, Context { in_loop: true, ..cx })
         }
         StmtKind::Try { body, handler, .. } => {
             check_block(body, cx)?;
@@ -78,20 +56,14 @@ fn check_stmt(stmt: &Stmt, cx: Context) -> Result<(), SyntaxError> {
             check_block(body, cx)
         }
         StmtKind::Assert { cond, .. } => check_expr(cond, cx),
-        StmtKind::Return(None) | StmtKind::Break | StmtKind::Continue | StmtKind::Import { .. } => {
-            Ok(())
-        }
+        StmtKind::Return(None) | StmtKind::Break | StmtKind::Continue | StmtKind::Import { .. } => Ok(()),
     }
 }
 
 /// Only `if` expressions and lambdas hold statements or function bodies.
 fn check_expr(expr: &Expr, cx: Context) -> Result<(), SyntaxError> {
     match &expr.node {
-        ExprKind::If {
-            cond,
-            then,
-            otherwise,
-        } => {
+        ExprKind::If { cond, then, otherwise } => {
             check_expr(cond, cx)?;
             check_block(then, cx)?;
             otherwise.as_deref().map_or(Ok(()), |e| check_expr(e, cx))

@@ -29,9 +29,7 @@ pub fn unescape(body: &str) -> Result<String, String> {
                     _ => 8,
                 };
                 let hex: String = chars.by_ref().take(width).collect();
-                let code = u32::from_str_radix(&hex, 16)
-                    .ok()
-                    .filter(|_| hex.len() == width);
+                let code = u32::from_str_radix(&hex, 16).ok().filter(|_| hex.len() == width);
                 match code.and_then(char::from_u32) {
                     Some(ch) => out.push(ch),
                     None => return Err(format!("\\{esc}{hex}")),

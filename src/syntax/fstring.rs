@@ -20,11 +20,7 @@ pub fn parse(body: &str, src: SourceId, offset: usize) -> Result<Vec<FStringPart
             return Ok(());
         }
         let decoded = unescape(text).map_err(|esc| {
-            SyntaxError::new(
-                format!("invalid escape `{esc}` in f-string"),
-                span(start, end),
-                "in this text",
-            )
+            SyntaxError::new(format!("invalid escape `{esc}` in f-string"), span(start, end), "in this text")
         })?;
         parts.push(FStringPart::Text(decoded));
         text.clear();
@@ -148,12 +144,5 @@ fn parse_field(
             ));
         }
     }
-    Ok((
-        FStringPart::Field {
-            expr,
-            conversion,
-            spec,
-        },
-        i + 1,
-    ))
+    Ok((FStringPart::Field { expr, conversion, spec }, i + 1))
 }

@@ -56,8 +56,7 @@ pub fn lex(text: &str, source: SourceId, base: usize) -> Result<Vec<SpannedTok>,
         }
         match tok {
             Tok::Newline | Tok::Semicolon => {
-                let inside_expression =
-                    matches!(open.last(), Some((b, ..)) if *b != Bracket::Block);
+                let inside_expression = matches!(open.last(), Some((b, ..)) if *b != Bracket::Block);
                 let redundant = match out.last() {
                     None => true,
                     Some((_, last, _)) => {
@@ -136,10 +135,7 @@ pub fn lex(text: &str, source: SourceId, base: usize) -> Result<Vec<SpannedTok>,
     }
     if let Some(&(bracket, start, end)) = open.last() {
         return Err(SyntaxError::new(
-            format!(
-                "this bracket is never closed: expected `{}`",
-                bracket.closer()
-            ),
+            format!("this bracket is never closed: expected `{}`", bracket.closer()),
             Span::new(source, start, end),
             "opened here",
         )
@@ -179,29 +175,17 @@ fn mark_einops_keyword(out: &mut [SpannedTok]) {
 fn lex_error(kind: LexErrorKind, slice: &str, span: Span) -> SyntaxError {
     match kind {
         LexErrorKind::UnexpectedChar => {
-            let shown = slice
-                .chars()
-                .next()
-                .map(|c| c.escape_debug().to_string())
-                .unwrap_or_default();
-            SyntaxError::new(
-                format!("unexpected character `{shown}`"),
-                span,
-                "not part of any token",
-            )
+            let shown = slice.chars().next().map(|c| c.escape_debug().to_string()).unwrap_or_default();
+            SyntaxError::new(format!("unexpected character `{shown}`"), span, "not part of any token")
         }
-        LexErrorKind::UnterminatedString => SyntaxError::new(
-            "unterminated string",
-            span,
-            "this string has no closing quote",
-        )
-        .with_help("strings end on the line they start; use \\n for a newline"),
-        LexErrorKind::BadEscape(esc) => SyntaxError::new(
-            format!("invalid escape `{esc}` in string"),
-            span,
-            "in this string",
-        )
-        .with_help("valid escapes: \\n \\t \\r \\0 \\\\ \\' \\\" \\xNN \\uNNNN \\UNNNNNNNN"),
+        LexErrorKind::UnterminatedString => {
+            SyntaxError::new("unterminated string", span, "this string has no closing quote")
+                .with_help("strings end on the line they start; use \\n for a newline")
+        }
+        LexErrorKind::BadEscape(esc) => {
+            SyntaxError::new(format!("invalid escape `{esc}` in string"), span, "in this string")
+                .with_help("valid escapes: \\n \\t \\r \\0 \\\\ \\' \\\" \\xNN \\uNNNN \\UNNNNNNNN")
+        }
         LexErrorKind::IntTooLarge => {
             SyntaxError::new("integer literal too large", span, "does not fit in 64 bits")
                 .with_help("integers are 64-bit; write a float such as 1e30 instead")
@@ -229,37 +213,22 @@ mod tests {
 
     #[test]
     fn newlines_end_statements_outside_brackets() {
-        assert_eq!(
-            kinds("a = (1,\n2)\nb"),
-            ["a", "=", "(", "1", ",", "2", ")", ";", "b"]
-        );
+        assert_eq!(kinds("a = (1,\n2)\nb"), ["a", "=", "(", "1", ",", "2", ")", ";", "b"]);
         assert_eq!(kinds("a +\n b\n\n;c"), ["a", "+", "b", ";", "c"]);
     }
 
     #[test]
     fn braces_after_expressions_open_blocks() {
-        assert_eq!(
-            kinds("if x {\n y\n}\nelse {}"),
-            ["if", "x", "{blk", "y", "}", "else", "{blk", "}"]
-        );
+        assert_eq!(kinds("if x {\n y\n}\nelse {}"), ["if", "x", "{blk", "y", "}", "else", "{blk", "}"]);
         assert_eq!(kinds("d = {\n1: 2\n}"), ["d", "=", "{", "1", ":", "2", "}"]);
     }
 
     #[test]
     fn einops_keywords_need_a_bracket() {
         assert_eq!(kinds("rearrange[a]")[0], "rearrange");
-        assert!(matches!(
-            lex("rearrange[a]", SourceId(0), 0).unwrap()[0].1,
-            Tok::Rearrange
-        ));
-        assert!(matches!(
-            lex("x.repeat[a]", SourceId(0), 0).unwrap()[2].1,
-            Tok::Ident(_)
-        ));
-        assert!(matches!(
-            lex("repeat(a)", SourceId(0), 0).unwrap()[0].1,
-            Tok::Ident(_)
-        ));
+        assert!(matches!(lex("rearrange[a]", SourceId(0), 0).unwrap()[0].1, Tok::Rearrange));
+        assert!(matches!(lex("x.repeat[a]", SourceId(0), 0).unwrap()[2].1, Tok::Ident(_)));
+        assert!(matches!(lex("repeat(a)", SourceId(0), 0).unwrap()[0].1, Tok::Ident(_)));
     }
 
     #[test]

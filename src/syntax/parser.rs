@@ -44,19 +44,13 @@ fn convert(error: ParseError<usize, Tok, SyntaxError>, src: SourceId, end: usize
         ParseError::UnrecognizedEof { expected, .. } => {
             let at = Span::new(src, end, end);
             SyntaxError::new(
-                format!(
-                    "unexpected end of input, expected {}",
-                    expected_words(&expected)
-                ),
+                format!("unexpected end of input, expected {}", expected_words(&expected)),
                 at,
                 "input ends here",
             )
             .incomplete()
         }
-        ParseError::UnrecognizedToken {
-            token: (l, tok, r),
-            expected,
-        } => {
+        ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
             let span = Span::new(src, l, r);
             let mut error = SyntaxError::new(
                 format!("unexpected {tok}, expected {}", expected_words(&expected)),
@@ -68,16 +62,12 @@ fn convert(error: ParseError<usize, Tok, SyntaxError>, src: SourceId, end: usize
             }
             error
         }
-        ParseError::ExtraToken { token: (l, tok, r) } => SyntaxError::new(
-            format!("unexpected {tok}"),
-            Span::new(src, l, r),
-            "not expected here",
-        ),
-        ParseError::InvalidToken { location } => SyntaxError::new(
-            "invalid token",
-            Span::new(src, location, location + 1),
-            "here",
-        ),
+        ParseError::ExtraToken { token: (l, tok, r) } => {
+            SyntaxError::new(format!("unexpected {tok}"), Span::new(src, l, r), "not expected here")
+        }
+        ParseError::InvalidToken { location } => {
+            SyntaxError::new("invalid token", Span::new(src, location, location + 1), "here")
+        }
     }
 }
 
@@ -87,9 +77,9 @@ const EXPRESSION_STARTS: &[&str] = &["Ident", "Int", "Float", "Str", "\"(\"", "\
 
 /// Terminals that continue an expression: listed together as "an operator".
 const OPERATORS: &[&str] = &[
-    "\"+\"", "\"-\"", "\"*\"", "\"/\"", "\"//\"", "\"%\"", "\"**\"", "\"@\"", "\"&\"", "\"|\"",
-    "\"^\"", "\"<<\"", "\">>\"", "\"==\"", "\"!=\"", "\"<\"", "\"<=\"", "\">\"", "\">=\"",
-    "\"and\"", "\"or\"", "\"in\"", "\"not\"", "\"is\"", "\"(\"", "\"[\"", "\".\"",
+    "\"+\"", "\"-\"", "\"*\"", "\"/\"", "\"//\"", "\"%\"", "\"**\"", "\"@\"", "\"&\"", "\"|\"", "\"^\"",
+    "\"<<\"", "\">>\"", "\"==\"", "\"!=\"", "\"<\"", "\"<=\"", "\">\"", "\">=\"", "\"and\"", "\"or\"",
+    "\"in\"", "\"not\"", "\"is\"", "\"(\"", "\"[\"", "\".\"",
 ];
 
 fn expected_words(expected: &[String]) -> String {
@@ -104,8 +94,8 @@ fn expected_words(expected: &[String]) -> String {
         words.push("an operator".into());
     }
     for name in expected {
-        let covered = (expression && is_expression_start(name))
-            || (operator && OPERATORS.contains(&name.as_str()));
+        let covered =
+            (expression && is_expression_start(name)) || (operator && OPERATORS.contains(&name.as_str()));
         if covered {
             continue;
         }
@@ -190,32 +180,17 @@ mod tests {
         assert_eq!(&*e.message, "unexpected `=`, expected an expression");
         assert_eq!((e.span.start, e.span.end), (4, 5));
         assert!(parse("fn f(x) {").unwrap_err().incomplete);
-        assert!(parse("f(x) = 3")
-            .unwrap_err()
-            .message
-            .contains("cannot assign to a function call"));
-        assert!(parse("fn f(a=1, b) {}")
-            .unwrap_err()
-            .message
-            .contains("without a default"));
+        assert!(parse("f(x) = 3").unwrap_err().message.contains("cannot assign to a function call"));
+        assert!(parse("fn f(a=1, b) {}").unwrap_err().message.contains("without a default"));
     }
 
     #[test]
     fn fstring_fields_point_into_the_file() {
         let stmts = parse("f\"a{x + 1:.3f}b{y!r}\"").unwrap();
-        let StmtKind::Expr(expr) = &stmts[0].node else {
-            panic!()
-        };
-        let crate::syntax::ast::ExprKind::FString(parts) = &expr.node else {
-            panic!()
-        };
+        let StmtKind::Expr(expr) = &stmts[0].node else { panic!() };
+        let crate::syntax::ast::ExprKind::FString(parts) = &expr.node else { panic!() };
         assert_eq!(parts.len(), 4);
-        let crate::syntax::ast::FStringPart::Field { expr, spec, .. } = &parts[1] else {
-            panic!()
-        };
-        assert_eq!(
-            (expr.span.start, expr.span.end, spec.as_str()),
-            (4, 9, ".3f")
-        );
+        let crate::syntax::ast::FStringPart::Field { expr, spec, .. } = &parts[1] else { panic!() };
+        assert_eq!((expr.span.start, expr.span.end, spec.as_str()), (4, 9, ".3f"));
     }
 }

@@ -223,10 +223,7 @@ impl Tok {
     /// a block (`if x {`) rather than a dict (`x = {`).
     pub fn ends_expression(&self) -> bool {
         self.is_atom()
-            || matches!(
-                self,
-                Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::Else | Tok::Try | Tok::Catch
-            )
+            || matches!(self, Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::Else | Tok::Try | Tok::Catch)
     }
 
     /// Names and literals: a whole expression in one token.

@@ -106,11 +106,7 @@ impl DType {
         if self == other {
             return self;
         }
-        let (a, b) = if self <= other {
-            (self, other)
-        } else {
-            (other, self)
-        };
+        let (a, b) = if self <= other { (self, other) } else { (other, self) };
         match (a, b) {
             (Bool, x) => x,
             (U8, I8) | (U8, I16) => I16,
@@ -194,33 +190,12 @@ mod tests {
 
     #[test]
     fn scalars_do_not_widen_within_a_category() {
-        assert_eq!(
-            result_type(&[Operand::Tensor(U8), Operand::Scalar(Category::Integer)]),
-            U8
-        );
-        assert_eq!(
-            result_type(&[Operand::Tensor(I32), Operand::Scalar(Category::Float)]),
-            F32
-        );
-        assert_eq!(
-            result_type(&[Operand::Tensor(F16), Operand::Scalar(Category::Float)]),
-            F16
-        );
-        assert_eq!(
-            result_type(&[Operand::Tensor(Bool), Operand::Scalar(Category::Integer)]),
-            I64
-        );
-        assert_eq!(
-            result_type(&[Operand::Tensor(I32), Operand::ZeroDim(I64)]),
-            I32
-        );
-        assert_eq!(
-            result_type(&[Operand::Tensor(I32), Operand::ZeroDim(F64)]),
-            F64
-        );
-        assert_eq!(
-            result_type(&[Operand::ZeroDim(I64), Operand::Scalar(Category::Float)]),
-            F32
-        );
+        assert_eq!(result_type(&[Operand::Tensor(U8), Operand::Scalar(Category::Integer)]), U8);
+        assert_eq!(result_type(&[Operand::Tensor(I32), Operand::Scalar(Category::Float)]), F32);
+        assert_eq!(result_type(&[Operand::Tensor(F16), Operand::Scalar(Category::Float)]), F16);
+        assert_eq!(result_type(&[Operand::Tensor(Bool), Operand::Scalar(Category::Integer)]), I64);
+        assert_eq!(result_type(&[Operand::Tensor(I32), Operand::ZeroDim(I64)]), I32);
+        assert_eq!(result_type(&[Operand::Tensor(I32), Operand::ZeroDim(F64)]), F64);
+        assert_eq!(result_type(&[Operand::ZeroDim(I64), Operand::Scalar(Category::Float)]), F32);
     }
 }

@@ -12,30 +12,18 @@ pub type TensorResult<T> = Result<T, TensorError>;
 
 impl TensorError {
     pub fn runtime(message: impl Into<String>) -> TensorError {
-        TensorError {
-            kind: "RuntimeError",
-            message: message.into(),
-        }
+        TensorError { kind: "RuntimeError", message: message.into() }
     }
 
     pub fn index(message: impl Into<String>) -> TensorError {
-        TensorError {
-            kind: "IndexError",
-            message: message.into(),
-        }
+        TensorError { kind: "IndexError", message: message.into() }
     }
 
     pub fn type_error(message: impl Into<String>) -> TensorError {
-        TensorError {
-            kind: "TypeError",
-            message: message.into(),
-        }
+        TensorError { kind: "TypeError", message: message.into() }
     }
 
     pub fn value(message: impl Into<String>) -> TensorError {
-        TensorError {
-            kind: "ValueError",
-            message: message.into(),
-        }
+        TensorError { kind: "ValueError", message: message.into() }
     }
 }

@@ -26,16 +26,8 @@ pub fn broadcast_shapes(a: &[usize], b: &[usize]) -> Option<Vec<usize>> {
     let n = a.len().max(b.len());
     let mut out = vec![0; n];
     for i in 0..n {
-        let x = if i + a.len() >= n {
-            a[i + a.len() - n]
-        } else {
-            1
-        };
-        let y = if i + b.len() >= n {
-            b[i + b.len() - n]
-        } else {
-            1
-        };
+        let x = if i + a.len() >= n { a[i + a.len() - n] } else { 1 };
+        let y = if i + b.len() >= n { b[i + b.len() - n] } else { 1 };
         out[i] = match (x, y) {
             (x, y) if x == y => x,
             (1, y) => y,
@@ -48,11 +40,7 @@ pub fn broadcast_shapes(a: &[usize], b: &[usize]) -> Option<Vec<usize>> {
 
 impl Layout {
     pub fn contiguous(shape: &[usize]) -> Layout {
-        Layout {
-            shape: shape.to_vec(),
-            strides: contiguous_strides(shape),
-            offset: 0,
-        }
+        Layout { shape: shape.to_vec(), strides: contiguous_strides(shape), offset: 0 }
     }
 
     pub fn ndim(&self) -> usize {
@@ -82,8 +70,7 @@ impl Layout {
 
     /// The storage range a contiguous layout covers.
     pub fn contiguous_range(&self) -> Option<std::ops::Range<usize>> {
-        self.is_contiguous()
-            .then(|| self.offset..self.offset + self.numel())
+        self.is_contiguous().then(|| self.offset..self.offset + self.numel())
     }
 
     /// The largest storage index this layout touches, plus one (0 when empty).
@@ -91,14 +78,7 @@ impl Layout {
         if self.numel() == 0 {
             return 0;
         }
-        self.offset
-            + self
-                .shape
-                .iter()
-                .zip(&self.strides)
-                .map(|(&n, &s)| (n - 1) * s)
-                .sum::<usize>()
-            + 1
+        self.offset + self.shape.iter().zip(&self.strides).map(|(&n, &s)| (n - 1) * s).sum::<usize>() + 1
     }
 
     /// Storage indices of the elements in row-major order.
@@ -125,11 +105,7 @@ impl Layout {
     /// bounds already clamped).
     pub fn slice(&self, dim: usize, start: usize, stop: usize, step: usize) -> Layout {
         let mut out = self.clone();
-        let len = if stop > start {
-            (stop - start).div_ceil(step)
-        } else {
-            0
-        };
+        let len = if stop > start { (stop - start).div_ceil(step) } else { 0 };
         if len > 0 {
             out.offset += start * self.strides[dim];
         }
@@ -149,11 +125,7 @@ impl Layout {
 
     pub fn unsqueeze(&self, dim: usize) -> Layout {
         let mut out = self.clone();
-        let stride = if dim < self.ndim() {
-            self.strides[dim] * self.shape[dim]
-        } else {
-            1
-        };
+        let stride = if dim < self.ndim() { self.strides[dim] * self.shape[dim] } else { 1 };
         out.shape.insert(dim, 1);
         out.strides.insert(dim, stride);
         out
@@ -161,11 +133,7 @@ impl Layout {
 
     /// Removes the given dimensions, which must have size 1.
     pub fn squeeze(&self, dims: &[usize]) -> Layout {
-        let mut out = Layout {
-            shape: vec![],
-            strides: vec![],
-            offset: self.offset,
-        };
+        let mut out = Layout { shape: vec![], strides: vec![], offset: self.offset };
         for d in 0..self.ndim() {
             if !(dims.contains(&d) && self.shape[d] == 1) {
                 out.shape.push(self.shape[d]);
@@ -193,22 +161,14 @@ impl Layout {
                 }
             })
             .collect();
-        Layout {
-            shape: shape.to_vec(),
-            strides,
-            offset: self.offset,
-        }
+        Layout { shape: shape.to_vec(), strides, offset: self.offset }
     }
 
     /// The diagonal of dims `a` and `b` at `offset` (positive: above), as the last dim.
     pub fn diagonal(&self, offset: i64, a: usize, b: usize) -> Layout {
         let (rows, cols) = (self.shape[a] as i64, self.shape[b] as i64);
-        let len = if offset >= 0 {
-            rows.min(cols - offset)
-        } else {
-            (rows + offset).min(cols)
-        }
-        .max(0) as usize;
+        let len =
+            if offset >= 0 { rows.min(cols - offset) } else { (rows + offset).min(cols) }.max(0) as usize;
         let mut start = self.offset;
         if len > 0 {
             start += if offset >= 0 {
@@ -227,11 +187,7 @@ impl Layout {
         }
         shape.push(len);
         strides.push(self.strides[a] + self.strides[b]);
-        Layout {
-            shape,
-            strides,
-            offset: start,
-        }
+        Layout { shape, strides, offset: start }
     }
 
     /// The strides that view this layout as `shape` without copying, if there are any
@@ -271,11 +227,7 @@ impl Layout {
                 }
             }
         }
-        (view_d == -1).then(|| Layout {
-            shape: shape.to_vec(),
-            strides,
-            offset: self.offset,
-        })
+        (view_d == -1).then(|| Layout { shape: shape.to_vec(), strides, offset: self.offset })
     }
 }
 
@@ -289,12 +241,7 @@ pub struct Offsets<'a> {
 
 impl<'a> Offsets<'a> {
     fn new(layout: &'a Layout) -> Offsets<'a> {
-        Offsets {
-            layout,
-            index: vec![0; layout.ndim()],
-            next: layout.offset,
-            remaining: layout.numel(),
-        }
+        Offsets { layout, index: vec![0; layout.ndim()], next: layout.offset, remaining: layout.numel() }
     }
 }
 
@@ -334,27 +281,12 @@ mod tests {
     fn views_walk_the_right_elements() {
         let base = Layout::contiguous(&[2, 3]);
         assert_eq!(base.offsets().collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5]);
-        assert_eq!(
-            base.transpose(0, 1).offsets().collect::<Vec<_>>(),
-            [0, 3, 1, 4, 2, 5]
-        );
-        assert_eq!(
-            base.slice(1, 1, 3, 1).offsets().collect::<Vec<_>>(),
-            [1, 2, 4, 5]
-        );
+        assert_eq!(base.transpose(0, 1).offsets().collect::<Vec<_>>(), [0, 3, 1, 4, 2, 5]);
+        assert_eq!(base.slice(1, 1, 3, 1).offsets().collect::<Vec<_>>(), [1, 2, 4, 5]);
         assert_eq!(base.select(0, 1).offsets().collect::<Vec<_>>(), [3, 4, 5]);
         let row = Layout::contiguous(&[3]);
-        assert_eq!(
-            row.expand(&[2, 3]).offsets().collect::<Vec<_>>(),
-            [0, 1, 2, 0, 1, 2]
-        );
-        assert_eq!(
-            Layout::contiguous(&[3, 3])
-                .diagonal(0, 0, 1)
-                .offsets()
-                .collect::<Vec<_>>(),
-            [0, 4, 8]
-        );
+        assert_eq!(row.expand(&[2, 3]).offsets().collect::<Vec<_>>(), [0, 1, 2, 0, 1, 2]);
+        assert_eq!(Layout::contiguous(&[3, 3]).diagonal(0, 0, 1).offsets().collect::<Vec<_>>(), [0, 4, 8]);
     }
 
     #[test]

@@ -22,13 +22,7 @@ pub struct PrintOptions {
 
 impl Default for PrintOptions {
     fn default() -> Self {
-        PrintOptions {
-            precision: 4,
-            threshold: 1000.0,
-            edgeitems: 3,
-            linewidth: 80,
-            sci_mode: None,
-        }
+        PrintOptions { precision: 4, threshold: 1000.0, edgeitems: 3, linewidth: 80, sci_mode: None }
     }
 }
 
@@ -69,41 +63,21 @@ pub fn tensor_repr(tensor: &Tensor, extra: &[String]) -> String {
             tensor.clone()
         };
         let summarize = values.numel() as f64 > options.threshold;
-        let sample = if summarize {
-            summarized(&values, values.layout(), &options)
-        } else {
-            values.scalars()
-        };
+        let sample =
+            if summarize { summarized(&values, values.layout(), &options) } else { values.scalars() };
         let formatter = Formatter::new(&sample, dtype.is_float(), &options);
-        let printer = Printer {
-            tensor: &values,
-            options: &options,
-            formatter: &formatter,
-            summarize,
-        };
+        let printer = Printer { tensor: &values, options: &options, formatter: &formatter, summarize };
         printer.block(values.layout(), indent)
     };
     suffixes.extend(extra.iter().cloned());
-    add_suffixes(
-        format!("{prefix}{body}"),
-        &suffixes,
-        indent,
-        options.linewidth,
-    )
+    add_suffixes(format!("{prefix}{body}"), &suffixes, indent, options.linewidth)
 }
 
 /// A shape as Python prints a tuple: `(2, 3)`, `(0,)`, `()`.
 pub fn shape_tuple(shape: &[usize]) -> String {
     match shape {
         [one] => format!("({one},)"),
-        _ => format!(
-            "({})",
-            shape
-                .iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        _ => format!("({})", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")),
     }
 }
 
@@ -133,11 +107,8 @@ fn summarized(tensor: &Tensor, layout: &Layout, options: &PrintOptions) -> Vec<S
     }
     let n = layout.shape[0];
     let edge = options.edgeitems;
-    let rows: Vec<usize> = if n > 2 * edge {
-        (0..edge).chain(n - edge..n).collect()
-    } else {
-        (0..n).collect()
-    };
+    let rows: Vec<usize> =
+        if n > 2 * edge { (0..edge).chain(n - edge..n).collect() } else { (0..n).collect() };
     let mut out = Vec::new();
     for i in rows {
         let row = layout.select(0, i);
@@ -162,27 +133,13 @@ struct Formatter {
 impl Formatter {
     fn new(values: &[Scalar], floating: bool, options: &PrintOptions) -> Formatter {
         let precision = options.precision;
-        let mut f = Formatter {
-            floating,
-            int_mode: true,
-            sci_mode: false,
-            max_width: 1,
-            precision,
-        };
+        let mut f = Formatter { floating, int_mode: true, sci_mode: false, max_width: 1, precision };
         if !floating {
-            f.max_width = values
-                .iter()
-                .map(|v| plain(*v).len())
-                .max()
-                .unwrap_or(1)
-                .max(1);
+            f.max_width = values.iter().map(|v| plain(*v).len()).max().unwrap_or(1).max(1);
             return f;
         }
-        let finite: Vec<f64> = values
-            .iter()
-            .map(|v| v.to_f64())
-            .filter(|x| x.is_finite() && *x != 0.0)
-            .collect();
+        let finite: Vec<f64> =
+            values.iter().map(|v| v.to_f64()).filter(|x| x.is_finite() && *x != 0.0).collect();
         if finite.is_empty() {
             return f;
         }
@@ -190,11 +147,7 @@ impl Formatter {
         let max = finite.iter().fold(0.0f64, |m, x| m.max(x.abs()));
         f.int_mode = finite.iter().all(|x| *x == x.ceil());
         let wide_range = max / min > 1000.0 || max > 1.0e8;
-        f.sci_mode = if f.int_mode {
-            wide_range
-        } else {
-            wide_range || min < 1.0e-4
-        };
+        f.sci_mode = if f.int_mode { wide_range } else { wide_range || min < 1.0e-4 };
         let width = |text: String| text.len();
         f.max_width = finite
             .iter()
@@ -231,10 +184,7 @@ impl Formatter {
         } else {
             plain(value)
         };
-        format!(
-            "{}{text}",
-            " ".repeat(self.max_width.saturating_sub(text.len()))
-        )
+        format!("{}{text}", " ".repeat(self.max_width.saturating_sub(text.len())))
     }
 }
 
@@ -266,11 +216,7 @@ fn sci(x: f64, precision: usize) -> String {
     let text = format!("{x:.precision$e}");
     let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    format!(
-        "{mantissa}e{}{:02}",
-        if exp < 0 { '-' } else { '+' },
-        exp.abs()
-    )
+    format!("{mantissa}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
 }
 
 struct Printer<'a> {
@@ -283,9 +229,7 @@ struct Printer<'a> {
 impl Printer<'_> {
     fn block(&self, layout: &Layout, indent: usize) -> String {
         match layout.ndim() {
-            0 => self
-                .formatter
-                .format(self.tensor.with_layout(layout.clone()).scalars()[0]),
+            0 => self.formatter.format(self.tensor.with_layout(layout.clone()).scalars()[0]),
             1 => self.vector(layout, indent),
             dims => {
                 let n = layout.shape[0];
@@ -323,13 +267,7 @@ impl Printer<'_> {
         } else {
             values.iter().map(|v| self.formatter.format(*v)).collect()
         };
-        let lines: Vec<String> = data
-            .chunks(per_line)
-            .map(|chunk| chunk.join(", "))
-            .collect();
-        format!(
-            "[{}]",
-            lines.join(&format!(",\n{}", " ".repeat(indent + 1)))
-        )
+        let lines: Vec<String> = data.chunks(per_line).map(|chunk| chunk.join(", ")).collect();
+        format!("[{}]", lines.join(&format!(",\n{}", " ".repeat(indent + 1))))
     }
 }

@@ -24,22 +24,14 @@ impl HashKey {
             Value::Bool(b) => HashKey::Int(*b as i64),
             Value::Int(i) => HashKey::Int(*i),
             Value::Float(x) if x.fract() == 0.0 && x.abs() < 9.2e18 => HashKey::Int(*x as i64),
-            Value::Float(x) => HashKey::Float(if x.is_nan() {
-                f64::NAN.to_bits()
-            } else {
-                x.to_bits()
-            }),
+            Value::Float(x) => HashKey::Float(if x.is_nan() { f64::NAN.to_bits() } else { x.to_bits() }),
             Value::Str(s) => HashKey::Str(s.clone()),
-            Value::Tuple(items) => {
-                HashKey::Tuple(items.iter().map(HashKey::of).collect::<Option<_>>()?)
-            }
+            Value::Tuple(items) => HashKey::Tuple(items.iter().map(HashKey::of).collect::<Option<_>>()?),
             Value::List(_) | Value::Dict(_) => return None,
             Value::DType(d) => HashKey::Str(std::rc::Rc::from(d.name())),
-            Value::Range(r) => HashKey::Tuple(vec![
-                HashKey::Int(r.start),
-                HashKey::Int(r.stop),
-                HashKey::Int(r.step),
-            ]),
+            Value::Range(r) => {
+                HashKey::Tuple(vec![HashKey::Int(r.start), HashKey::Int(r.stop), HashKey::Int(r.step)])
+            }
             _ => HashKey::Object(value.identity()),
         })
     }

@@ -59,9 +59,7 @@ fn parse(spec: &str) -> Result<Spec, String> {
     };
     let width = digits(&mut i);
     if !width.is_empty() {
-        s.width = width
-            .parse()
-            .map_err(|_| "Too many decimal digits in format string".to_string())?;
+        s.width = width.parse().map_err(|_| "Too many decimal digits in format string".to_string())?;
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -73,11 +71,8 @@ fn parse(spec: &str) -> Result<Spec, String> {
         if precision.is_empty() {
             return Err("Format specifier missing precision".into());
         }
-        s.precision = Some(
-            precision
-                .parse()
-                .map_err(|_| "Too many decimal digits in format string".to_string())?,
-        );
+        s.precision =
+            Some(precision.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
     }
     // Python accepts up to sys.maxsize; tl refuses sizes that could only exhaust memory.
     if s.width > MAX_WIDTH || s.precision.is_some_and(|p| p > MAX_WIDTH) {
@@ -102,10 +97,7 @@ pub fn format_value(value: &Value, spec_text: &str) -> Result<String, String> {
         Value::Bool(b) => format_int(*b as i64, &spec),
         Value::Int(i) => format_int(*i, &spec),
         Value::Float(x) => format_float(*x, &spec),
-        other => Err(format!(
-            "unsupported format string passed to {}.__format__",
-            other.type_name()
-        )),
+        other => Err(format!("unsupported format string passed to {}.__format__", other.type_name())),
     }
 }
 
@@ -146,10 +138,7 @@ fn format_int(i: i64, spec: &Spec) -> Result<String, String> {
         'x' => (format!("{magnitude:x}"), "0x"),
         'X' => (format!("{magnitude:X}"), "0X"),
         'c' => {
-            let c = u32::try_from(i)
-                .ok()
-                .and_then(char::from_u32)
-                .ok_or("%c arg not in range(0x110000)")?;
+            let c = u32::try_from(i).ok().and_then(char::from_u32).ok_or("%c arg not in range(0x110000)")?;
             return Ok(pad(String::new(), c.to_string(), spec, '<'));
         }
         code => return Err(unknown_code(code, "int")),
@@ -172,11 +161,7 @@ fn format_float(x: f64, spec: &Spec) -> Result<String, String> {
     let upper = matches!(spec.kind, Some('E' | 'F' | 'G'));
     let body = if !magnitude.is_finite() {
         let text = if magnitude.is_nan() { "nan" } else { "inf" };
-        let text = if upper {
-            text.to_uppercase()
-        } else {
-            text.to_string()
-        };
+        let text = if upper { text.to_uppercase() } else { text.to_string() };
         if spec.kind == Some('%') {
             text + "%"
         } else {
@@ -186,12 +171,7 @@ fn format_float(x: f64, spec: &Spec) -> Result<String, String> {
         let body = match spec.kind {
             Some('f' | 'F') => format!("{:.*}", spec.precision.unwrap_or(6), magnitude),
             Some('e' | 'E') => exponential(magnitude, spec.precision.unwrap_or(6), spec.alternate),
-            Some('g' | 'G') => general(
-                magnitude,
-                spec.precision.unwrap_or(6),
-                spec.alternate,
-                false,
-            ),
+            Some('g' | 'G') => general(magnitude, spec.precision.unwrap_or(6), spec.alternate, false),
             Some('%') => {
                 magnitude *= 100.0;
                 format!("{:.*}%", spec.precision.unwrap_or(6), magnitude)
@@ -210,9 +190,7 @@ fn format_float(x: f64, spec: &Spec) -> Result<String, String> {
     };
     let body = match spec.grouping {
         Some(sep) => {
-            let split = body
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(body.len());
+            let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
             format!("{}{}", group(&body[..split], sep, 3), &body[split..])
         }
         None => body,
@@ -228,11 +206,7 @@ fn exponential(x: f64, precision: usize, alternate: bool) -> String {
     let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let point = if alternate && precision == 0 { "." } else { "" };
-    format!(
-        "{mantissa}{point}e{}{:02}",
-        if exp < 0 { '-' } else { '+' },
-        exp.abs()
-    )
+    format!("{mantissa}{point}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
 }
 
 /// The `g` presentation, and the one with no type but a precision (`repr_style`),
@@ -240,9 +214,7 @@ fn exponential(x: f64, precision: usize, alternate: bool) -> String {
 fn general(x: f64, precision: usize, alternate: bool, repr_style: bool) -> String {
     let p = precision.max(1);
     let rounded = format!("{:.*e}", p - 1, x);
-    let exp: i32 = rounded
-        .split_once('e')
-        .map_or(0, |(_, e)| e.parse().unwrap_or(0));
+    let exp: i32 = rounded.split_once('e').map_or(0, |(_, e)| e.parse().unwrap_or(0));
     let limit = if repr_style { p as i32 - 1 } else { p as i32 };
     let fixed = (-4..limit).contains(&exp) || (repr_style && x == 0.0);
     let text = if fixed {
@@ -258,10 +230,7 @@ fn general(x: f64, precision: usize, alternate: bool, repr_style: bool) -> Strin
         None => (text.as_str(), ""),
     };
     let mut mantissa = if mantissa.contains('.') {
-        mantissa
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_string()
+        mantissa.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
         mantissa.to_string()
     };

@@ -65,11 +65,7 @@ pub fn float_mod(a: f64, b: f64) -> f64 {
 /// Python's `//` on ints (`None` on overflow; the caller has ruled out zero).
 pub fn int_floor_div(a: i64, b: i64) -> Option<i64> {
     let q = a.checked_div(b)?;
-    Some(if (a % b != 0) && ((a < 0) != (b < 0)) {
-        q - 1
-    } else {
-        q
-    })
+    Some(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
 }
 
 /// Python's `%` on ints (the caller has ruled out zero).

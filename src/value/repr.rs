@@ -16,11 +16,7 @@ pub trait ReprHook {
 /// Python's `repr`.
 pub fn repr(value: &Value, hook: &mut dyn ReprHook) -> Eval<String> {
     let mut out = String::new();
-    Printer {
-        hook,
-        open: Vec::new(),
-    }
-    .write(value, &mut out)?;
+    Printer { hook, open: Vec::new() }.write(value, &mut out)?;
     Ok(out)
 }
 
@@ -73,11 +69,8 @@ impl Printer<'_> {
                     return Ok(());
                 }
                 self.open.push(id);
-                let entries: Vec<(Value, Value)> = d
-                    .borrow()
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
+                let entries: Vec<(Value, Value)> =
+                    d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                 out.push('{');
                 for (i, (k, v)) in entries.iter().enumerate() {
                     if i > 0 {
@@ -90,12 +83,8 @@ impl Printer<'_> {
                 out.push('}');
                 self.open.pop();
             }
-            Value::Range(r) if r.step == 1 => {
-                write!(out, "range({}, {})", r.start, r.stop).unwrap_or(())
-            }
-            Value::Range(r) => {
-                write!(out, "range({}, {}, {})", r.start, r.stop, r.step).unwrap_or(())
-            }
+            Value::Range(r) if r.step == 1 => write!(out, "range({}, {})", r.start, r.stop).unwrap_or(()),
+            Value::Range(r) => write!(out, "range({}, {}, {})", r.start, r.stop, r.step).unwrap_or(()),
             Value::Function(f) => write!(out, "<function {}>", f.def.name).unwrap_or(()),
             Value::Builtin(b) if crate::builtins::type_object(b.name).is_some() => {
                 write!(out, "<class '{}'>", b.name).unwrap_or(())
@@ -171,11 +160,7 @@ pub fn float_repr(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() {
-            "-0.0".into()
-        } else {
-            "0.0".into()
-        };
+        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
     let sci = format!("{:e}", x.abs());
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
@@ -195,27 +180,14 @@ pub fn float_repr(x: f64) -> String {
         };
         format!("{sign}{body}")
     } else {
-        let frac = if digits.len() > 1 {
-            format!(".{}", &digits[1..])
-        } else {
-            String::new()
-        };
-        format!(
-            "{sign}{}{frac}e{}{:02}",
-            &digits[..1],
-            if exp < 0 { '-' } else { '+' },
-            exp.abs()
-        )
+        let frac = if digits.len() > 1 { format!(".{}", &digits[1..]) } else { String::new() };
+        format!("{sign}{}{frac}e{}{:02}", &digits[..1], if exp < 0 { '-' } else { '+' }, exp.abs())
     }
 }
 
 /// Python's `repr(str)`: single quotes unless the text has `'` and no `"`.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -228,9 +200,7 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                write!(out, "\\x{:02x}", c as u32).unwrap_or(())
-            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => write!(out, "\\x{:02x}", c as u32).unwrap_or(()),
             c => out.push(c),
         }
     }

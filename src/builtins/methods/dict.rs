@@ -19,11 +19,7 @@ pub(super) fn dict_values(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 pub(super) fn dict_items(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     let d = dict(&args);
-    let items = d
-        .borrow()
-        .iter()
-        .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-        .collect();
+    let items = d.borrow().iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect();
     Ok(Value::list(items))
 }
 
@@ -31,9 +27,7 @@ pub(super) fn dict_get(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 3)?;
     let key = key_of(&args.positional[1], &args)?;
     let found = dict(&args).borrow().get(&key).cloned();
-    Ok(found
-        .or_else(|| args.positional.get(2).cloned())
-        .unwrap_or(Value::None))
+    Ok(found.or_else(|| args.positional.get(2).cloned()).unwrap_or(Value::None))
 }
 
 pub(super) fn dict_pop(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -57,8 +51,7 @@ pub(super) fn dict_setdefault(_: &mut Interpreter, args: CallArgs) -> Eval<Value
     let existing = d.borrow().get(&key).cloned();
     Ok(existing.unwrap_or_else(|| {
         let value = args.positional.get(2).cloned().unwrap_or(Value::None);
-        d.borrow_mut()
-            .insert(key, args.positional[1].clone(), value.clone());
+        d.borrow_mut().insert(key, args.positional[1].clone(), value.clone());
         value
     }))
 }
@@ -68,11 +61,7 @@ pub(super) fn dict_update(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let Value::Dict(other) = &args.positional[1] else {
         return fail("TypeError", args.span, "update() needs a dict");
     };
-    let entries: Vec<(Value, Value)> = other
-        .borrow()
-        .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    let entries: Vec<(Value, Value)> = other.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     let d = dict(&args);
     for (k, v) in entries {
         let key = key_of(&k, &args)?;
@@ -83,9 +72,7 @@ pub(super) fn dict_update(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 pub(super) fn dict_copy(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
-    Ok(Value::Dict(Rc::new(RefCell::new(
-        dict(&args).borrow().clone(),
-    ))))
+    Ok(Value::Dict(Rc::new(RefCell::new(dict(&args).borrow().clone()))))
 }
 
 pub(super) fn dict_clear(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {

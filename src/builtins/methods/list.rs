@@ -26,9 +26,7 @@ pub(super) fn list_insert(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         return fail("TypeError", args.span, "insert() index must be an integer");
     };
     let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
-    items
-        .borrow_mut()
-        .insert(at as usize, args.positional[2].clone());
+    items.borrow_mut().insert(at as usize, args.positional[2].clone());
     Ok(Value::None)
 }
 
@@ -40,10 +38,9 @@ pub(super) fn list_pop(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         return fail("IndexError", args.span, "pop from empty list");
     }
     let i = match args.positional.get(1) {
-        Some(v) => v.as_int().map_or_else(
-            || fail("TypeError", args.span, "pop() index must be an integer"),
-            Ok,
-        )?,
+        Some(v) => {
+            v.as_int().map_or_else(|| fail("TypeError", args.span, "pop() index must be an integer"), Ok)?
+        }
         None => -1,
     };
     let at = if i < 0 { i + len } else { i };
@@ -57,10 +54,7 @@ pub(super) fn list_pop(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 pub(super) fn list_remove(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let items = list(&args);
-    let at = items
-        .borrow()
-        .iter()
-        .position(|v| crate::value::values_equal(v, &args.positional[1]));
+    let at = items.borrow().iter().position(|v| crate::value::values_equal(v, &args.positional[1]));
     match at {
         Some(i) => {
             items.borrow_mut().remove(i);
@@ -68,11 +62,7 @@ pub(super) fn list_remove(interp: &mut Interpreter, args: CallArgs) -> Eval<Valu
         }
         None => {
             let shown = interp.repr(&args.positional[1])?;
-            fail(
-                "ValueError",
-                args.span,
-                format!("list.remove(x): {shown} not in list"),
-            )
+            fail("ValueError", args.span, format!("list.remove(x): {shown} not in list"))
         }
     }
 }
@@ -87,28 +77,18 @@ pub(super) fn items_of(args: &CallArgs) -> Vec<Value> {
 
 pub(super) fn seq_index(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
-    match items_of(&args)
-        .iter()
-        .position(|v| crate::value::values_equal(v, &args.positional[1]))
-    {
+    match items_of(&args).iter().position(|v| crate::value::values_equal(v, &args.positional[1])) {
         Some(i) => Ok(Value::Int(i as i64)),
         None => {
             let shown = interp.repr(&args.positional[1])?;
-            fail(
-                "ValueError",
-                args.span,
-                format!("{shown} is not in {}", args.positional[0].type_name()),
-            )
+            fail("ValueError", args.span, format!("{shown} is not in {}", args.positional[0].type_name()))
         }
     }
 }
 
 pub(super) fn seq_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
-    let n = items_of(&args)
-        .iter()
-        .filter(|v| crate::value::values_equal(v, &args.positional[1]))
-        .count();
+    let n = items_of(&args).iter().filter(|v| crate::value::values_equal(v, &args.positional[1])).count();
     Ok(Value::Int(n as i64))
 }
 

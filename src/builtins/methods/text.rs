@@ -23,11 +23,7 @@ pub(super) fn str_strip(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         None | Some(Value::None) => None,
         Some(_) => Some(str_arg(&args, 1)?.chars().collect()),
     };
-    let strip = |c: char| {
-        chars
-            .as_ref()
-            .map_or(c.is_whitespace(), |set| set.contains(&c))
-    };
+    let strip = |c: char| chars.as_ref().map_or(c.is_whitespace(), |set| set.contains(&c));
     let out = match args.function {
         "lstrip" => s.trim_start_matches(strip),
         "rstrip" => s.trim_end_matches(strip),
@@ -41,18 +37,12 @@ pub(super) fn str_split(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> 
     let maxsplit = args.keyword("maxsplit");
     args.expect(1, 3)?;
     let s = text(&args);
-    let sep = sep
-        .or_else(|| args.positional.get(1).cloned())
-        .unwrap_or(Value::None);
+    let sep = sep.or_else(|| args.positional.get(1).cloned()).unwrap_or(Value::None);
     let limit = match maxsplit.or_else(|| args.positional.get(2).cloned()) {
         Some(v) => v.as_int().unwrap_or(-1),
         None => -1,
     };
-    let limit = if limit < 0 {
-        usize::MAX
-    } else {
-        limit as usize + 1
-    };
+    let limit = if limit < 0 { usize::MAX } else { limit as usize + 1 };
     let parts: Vec<Value> = match sep {
         Value::None => {
             let mut parts: Vec<&str> = Vec::new();
@@ -68,16 +58,10 @@ pub(super) fn str_split(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> 
             }
             parts.into_iter().map(Value::str).collect()
         }
-        Value::Str(sep) if sep.is_empty() => {
-            return fail("ValueError", args.span, "empty separator")
-        }
+        Value::Str(sep) if sep.is_empty() => return fail("ValueError", args.span, "empty separator"),
         Value::Str(sep) => s.splitn(limit, &*sep).map(Value::str).collect(),
         other => {
-            return fail(
-                "TypeError",
-                args.span,
-                format!("must be str or None, not {}", other.type_name()),
-            )
+            return fail("TypeError", args.span, format!("must be str or None, not {}", other.type_name()))
         }
     };
     Ok(Value::list(parts))
@@ -94,10 +78,7 @@ pub(super) fn str_join(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> 
                 return fail(
                     "TypeError",
                     args.span,
-                    format!(
-                        "sequence item {i}: expected str instance, {} found",
-                        other.type_name()
-                    ),
+                    format!("sequence item {i}: expected str instance, {} found", other.type_name()),
                 )
             }
         }
@@ -107,9 +88,7 @@ pub(super) fn str_join(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> 
 
 pub(super) fn str_replace(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(3, 3)?;
-    Ok(Value::str(
-        &text(&args).replace(&*str_arg(&args, 1)?, &str_arg(&args, 2)?),
-    ))
+    Ok(Value::str(&text(&args).replace(&*str_arg(&args, 1)?, &str_arg(&args, 2)?)))
 }
 
 pub(super) fn str_startswith(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -126,9 +105,7 @@ pub(super) fn str_endswith(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 pub(super) fn str_find(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let s = text(&args);
-    let found = s
-        .find(&*str_arg(&args, 1)?)
-        .map(|byte| s[..byte].chars().count() as i64);
+    let found = s.find(&*str_arg(&args, 1)?).map(|byte| s[..byte].chars().count() as i64);
     Ok(Value::Int(found.unwrap_or(-1)))
 }
 
@@ -136,11 +113,7 @@ pub(super) fn str_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let needle = str_arg(&args, 1)?;
     let s = text(&args);
-    let n = if needle.is_empty() {
-        s.chars().count() + 1
-    } else {
-        s.matches(&*needle).count()
-    };
+    let n = if needle.is_empty() { s.chars().count() + 1 } else { s.matches(&*needle).count() };
     Ok(Value::Int(n as i64))
 }
 
@@ -156,11 +129,7 @@ pub(super) fn str_justify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     };
     let mut chars = fill.chars();
     let (Some(fill), None) = (chars.next(), chars.next()) else {
-        return fail(
-            "TypeError",
-            args.span,
-            "the fill character must be exactly one character long",
-        );
+        return fail("TypeError", args.span, "the fill character must be exactly one character long");
     };
     let align = match args.function {
         "ljust" => '<',
@@ -179,8 +148,7 @@ pub(super) fn str_format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value
     let mut out = String::new();
     let mut chars = template.chars().peekable();
     let mut next_auto = 1;
-    let error =
-        |message: &str| -> Eval<Value> { fail("ValueError", args.span, message.to_string()) };
+    let error = |message: &str| -> Eval<Value> { fail("ValueError", args.span, message.to_string()) };
     while let Some(c) = chars.next() {
         match c {
             '{' if chars.peek() == Some(&'{') => {
@@ -208,22 +176,17 @@ pub(super) fn str_format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value
                 } else if let Ok(i) = name.parse::<usize>() {
                     args.positional.get(i + 1).cloned()
                 } else {
-                    args.keywords
-                        .iter()
-                        .find(|(k, _)| k.as_str() == name)
-                        .map(|(_, v)| v.clone())
+                    args.keywords.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone())
                 };
                 let Some(value) = value else {
-                    let message = format!(
-                        "Replacement index {name:?} out of range for positional args tuple"
-                    );
+                    let message =
+                        format!("Replacement index {name:?} out of range for positional args tuple");
                     return fail("IndexError", args.span, message);
                 };
                 let formatted = if spec.is_empty() {
                     interp.str_of(&value)?
                 } else {
-                    format_value(&value, spec)
-                        .map_err(|m| RuntimeError::new("ValueError", m, args.span))?
+                    format_value(&value, spec).map_err(|m| RuntimeError::new("ValueError", m, args.span))?
                 };
                 out.push_str(&formatted);
             }

@@ -61,22 +61,14 @@ pub fn dtype_arg(value: Option<Value>, span: Span) -> Eval<Option<DType>> {
             None => fail(
                 "TypeError",
                 span,
-                format!(
-                    "dtype must be a dtype such as float32, not {}",
-                    v.type_name()
-                ),
+                format!("dtype must be a dtype such as float32, not {}", v.type_name()),
             ),
         },
     }
 }
 
 /// `tensor(data, dtype=)`: nested lists, tuples, numbers and one-element tensors.
-pub fn tensor_from_data(
-    interp: &mut Interpreter,
-    data: &Value,
-    dtype: Option<DType>,
-    span: Span,
-) -> Eval<Tensor> {
+pub fn tensor_from_data(data: &Value, dtype: Option<DType>, span: Span) -> Eval<Tensor> {
     if let Value::Tensor(t) = data {
         let copy = t.copy();
         return Ok(match dtype {
@@ -87,15 +79,7 @@ pub fn tensor_from_data(
     let mut shape = Vec::new();
     let mut elements = Vec::new();
     let mut saw_tensor_dtype: Option<DType> = None;
-    collect(
-        interp,
-        data,
-        0,
-        &mut shape,
-        &mut elements,
-        &mut saw_tensor_dtype,
-        span,
-    )?;
+    collect(data, 0, &mut shape, &mut elements, &mut saw_tensor_dtype, span)?;
     let inferred = infer_dtype(&elements, saw_tensor_dtype);
     let dtype = dtype.unwrap_or(inferred);
     if dtype.is_integer() {
@@ -103,8 +87,7 @@ pub fn tensor_from_data(
             check_fits(e, dtype, span)?;
         }
     }
-    let storage =
-        with_dtype!(dtype, T => T::wrap(elements.iter().map(|s| s.to_element::<T>()).collect()));
+    let storage = with_dtype!(dtype, T => T::wrap(elements.iter().map(|s| s.to_element::<T>()).collect()));
     Ok(Tensor::new(storage, &shape))
 }
 
@@ -156,13 +139,7 @@ fn collect(
         Value::Tuple(t) => t.to_vec(),
         Value::Tensor(t) if t.numel() == 1 && t.ndim() == 0 => {
             *tensor_dtype = Some(tensor_dtype.map_or(t.dtype(), |d| d.promote(t.dtype())));
-            return leaf(
-                t.item().map_err(|e| super::error_at(e, span))?,
-                depth,
-                shape,
-                out,
-                span,
-            );
+            return leaf(t.item().map_err(|e| super::error_at(e, span))?, depth, shape, out, span);
         }
         Value::Tensor(_) => {
             return fail(
@@ -174,11 +151,7 @@ fn collect(
         other => match scalar_of(other) {
             Some(s) => return leaf(s, depth, shape, out, span),
             None => {
-                return fail(
-                    "TypeError",
-                    span,
-                    format!("new(): invalid data type '{}'", other.type_name()),
-                )
+                return fail("TypeError", span, format!("new(): invalid data type '{}'", other.type_name()))
             }
         },
     };
@@ -191,11 +164,7 @@ fn collect(
         return fail(
             "ValueError",
             span,
-            format!(
-                "expected sequence of length {} at dim {depth} (got {})",
-                shape[depth],
-                items.len()
-            ),
+            format!("expected sequence of length {} at dim {depth} (got {})", shape[depth], items.len()),
         );
     }
     for item in &items {
@@ -204,21 +173,12 @@ fn collect(
     Ok(())
 }
 
-fn leaf(
-    value: Scalar,
-    depth: usize,
-    shape: &[usize],
-    out: &mut Vec<Scalar>,
-    span: Span,
-) -> Eval<()> {
+fn leaf(value: Scalar, depth: usize, shape: &[usize], out: &mut Vec<Scalar>, span: Span) -> Eval<()> {
     if depth < shape.len() {
         return fail(
             "ValueError",
             span,
-            format!(
-                "expected sequence of length {} at dim {depth} (got a number)",
-                shape[depth]
-            ),
+            format!("expected sequence of length {} at dim {depth} (got a number)", shape[depth]),
         );
     }
     out.push(value);

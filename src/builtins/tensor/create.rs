@@ -11,73 +11,26 @@ use crate::value::{Builtin, Value};
 use crate::with_dtype;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin {
-        name: "tensor",
-        call: tensor,
-    },
-    Builtin {
-        name: "as_tensor",
-        call: as_tensor,
-    },
-    Builtin {
-        name: "arange",
-        call: arange,
-    },
-    Builtin {
-        name: "linspace",
-        call: linspace,
-    },
-    Builtin {
-        name: "logspace",
-        call: linspace,
-    },
-    Builtin {
-        name: "zeros",
-        call: filled,
-    },
-    Builtin {
-        name: "ones",
-        call: filled,
-    },
-    Builtin {
-        name: "empty",
-        call: filled,
-    },
-    Builtin {
-        name: "full",
-        call: full,
-    },
-    Builtin {
-        name: "eye",
-        call: eye,
-    },
-    Builtin {
-        name: "zeros_like",
-        call: filled_like,
-    },
-    Builtin {
-        name: "ones_like",
-        call: filled_like,
-    },
-    Builtin {
-        name: "empty_like",
-        call: filled_like,
-    },
-    Builtin {
-        name: "full_like",
-        call: full_like,
-    },
+    Builtin { name: "tensor", call: tensor },
+    Builtin { name: "as_tensor", call: as_tensor },
+    Builtin { name: "arange", call: arange },
+    Builtin { name: "linspace", call: linspace },
+    Builtin { name: "logspace", call: linspace },
+    Builtin { name: "zeros", call: filled },
+    Builtin { name: "ones", call: filled },
+    Builtin { name: "empty", call: filled },
+    Builtin { name: "full", call: full },
+    Builtin { name: "eye", call: eye },
+    Builtin { name: "zeros_like", call: filled_like },
+    Builtin { name: "ones_like", call: filled_like },
+    Builtin { name: "empty_like", call: filled_like },
+    Builtin { name: "full_like", call: full_like },
 ];
 
 fn tensor(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
     args.expect(1, 1)?;
-    Ok(Value::Tensor(tensor_from_data(
-        interp,
-        &args.positional[0],
-        dtype,
-        args.span,
-    )?))
+    Ok(Value::Tensor(tensor_from_data(&args.positional[0], dtype, args.span)?))
 }
 
 /// Like `tensor`, but a tensor of the right dtype is returned as it is, not copied.
@@ -87,12 +40,7 @@ fn as_tensor(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     if let Value::Tensor(t) = &args.positional[0] {
         return Ok(Value::Tensor(t.to_dtype(dtype.unwrap_or(t.dtype()))));
     }
-    Ok(Value::Tensor(tensor_from_data(
-        interp,
-        &args.positional[0],
-        dtype,
-        args.span,
-    )?))
+    Ok(Value::Tensor(tensor_from_data(&args.positional[0], dtype, args.span)?))
 }
 
 /// A shape given as `f(2, 3)`, `f((2, 3))`, `f([2, 3])` or `f(size=(2, 3))`.
@@ -131,21 +79,14 @@ pub fn dims_to_shape(items: &[Value], span: crate::syntax::span::Span) -> Eval<V
             return fail(
                 "RuntimeError",
                 span,
-                format!(
-                    "Trying to create tensor with negative dimension {dim}: [{}]",
-                    shown.join(", ")
-                ),
+                format!("Trying to create tensor with negative dimension {dim}: [{}]", shown.join(", ")),
             );
         }
         shape.push(dim as usize);
     }
     let total = shape.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d));
     if total.is_none_or(|n| n > MAX_ELEMENTS) {
-        return fail(
-            "RuntimeError",
-            span,
-            format!("a tensor of shape {shape:?} is too large to allocate"),
-        );
+        return fail("RuntimeError", span, format!("a tensor of shape {shape:?} is too large to allocate"));
     }
     Ok(shape)
 }
@@ -158,11 +99,7 @@ fn filled(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::DEFAULT_FLOAT);
     let shape = shape_args(interp, &mut args)?;
     args.expect(0, 0)?;
-    let fill = if args.function == "ones" {
-        Scalar::Int(1)
-    } else {
-        Scalar::Int(0)
-    };
+    let fill = if args.function == "ones" { Scalar::Int(1) } else { Scalar::Int(0) };
     Ok(Value::Tensor(Tensor::full(&shape, fill, dtype)))
 }
 
@@ -170,13 +107,7 @@ fn number_arg(value: &Value, what: &str, span: crate::syntax::span::Span) -> Eva
     match value {
         Value::Tensor(t) if t.numel() == 1 => t.item().map_err(|e| error_at(e, span)),
         other => scalar_of(other).map_or_else(
-            || {
-                fail(
-                    "TypeError",
-                    span,
-                    format!("{what} must be a number, not '{}'", other.type_name()),
-                )
-            },
+            || fail("TypeError", span, format!("{what} must be a number, not '{}'", other.type_name())),
             Ok,
         ),
     }
@@ -187,21 +118,11 @@ fn full(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let fill = match args.keyword("fill_value") {
         Some(v) => v,
         None if args.positional.len() == 2 => args.positional.pop().unwrap_or(Value::None),
-        None => {
-            return fail(
-                "TypeError",
-                args.span,
-                "full() missing required argument 'fill_value'",
-            )
-        }
+        None => return fail("TypeError", args.span, "full() missing required argument 'fill_value'"),
     };
     let fill = number_arg(&fill, "fill_value", args.span)?;
     let shape = shape_args(interp, &mut args)?;
-    Ok(Value::Tensor(Tensor::full(
-        &shape,
-        fill,
-        dtype.unwrap_or(fill.default_dtype()),
-    )))
+    Ok(Value::Tensor(Tensor::full(&shape, fill, dtype.unwrap_or(fill.default_dtype()))))
 }
 
 fn like_source(args: &CallArgs) -> Eval<Tensor> {
@@ -210,17 +131,11 @@ fn like_source(args: &CallArgs) -> Eval<Tensor> {
         Some(other) => fail(
             "TypeError",
             args.span,
-            format!(
-                "{}() argument 'input' must be Tensor, not {}",
-                args.function,
-                other.type_name()
-            ),
+            format!("{}() argument 'input' must be Tensor, not {}", args.function, other.type_name()),
         ),
-        None => fail(
-            "TypeError",
-            args.span,
-            format!("{}() missing required argument 'input'", args.function),
-        ),
+        None => {
+            fail("TypeError", args.span, format!("{}() missing required argument 'input'", args.function))
+        }
     }
 }
 
@@ -228,16 +143,8 @@ fn filled_like(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
     args.expect(1, 1)?;
     let source = like_source(&args)?;
-    let fill = if args.function == "ones_like" {
-        Scalar::Int(1)
-    } else {
-        Scalar::Int(0)
-    };
-    Ok(Value::Tensor(Tensor::full(
-        source.shape(),
-        fill,
-        dtype.unwrap_or(source.dtype()),
-    )))
+    let fill = if args.function == "ones_like" { Scalar::Int(1) } else { Scalar::Int(0) };
+    Ok(Value::Tensor(Tensor::full(source.shape(), fill, dtype.unwrap_or(source.dtype()))))
 }
 
 fn full_like(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
@@ -245,11 +152,7 @@ fn full_like(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let source = like_source(&args)?;
     let fill = number_arg(&args.positional[1], "fill_value", args.span)?;
-    Ok(Value::Tensor(Tensor::full(
-        source.shape(),
-        fill,
-        dtype.unwrap_or(source.dtype()),
-    )))
+    Ok(Value::Tensor(Tensor::full(source.shape(), fill, dtype.unwrap_or(source.dtype()))))
 }
 
 /// `arange(end)`, `arange(start, end, step=1)`: computed in f64 as PyTorch does.
@@ -263,53 +166,28 @@ fn arange(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     for v in &args.positional {
         numbers.push(number_arg(v, "arange() argument", args.span)?);
     }
-    let kw = |v: Option<Value>| {
-        v.map(|v| number_arg(&v, "arange() argument", args.span))
-            .transpose()
-    };
+    let kw = |v: Option<Value>| v.map(|v| number_arg(&v, "arange() argument", args.span)).transpose();
     let (start, end, step) = match (numbers.as_slice(), kw(start_kw)?, kw(end_kw)?, kw(step_kw)?) {
         ([end], None, None, step) => (Scalar::Int(0), *end, step.unwrap_or(Scalar::Int(1))),
         ([start, end], None, None, step) => (*start, *end, step.unwrap_or(Scalar::Int(1))),
         ([start, end, step], None, None, None) => (*start, *end, *step),
-        ([], start, Some(end), step) => (
-            start.unwrap_or(Scalar::Int(0)),
-            end,
-            step.unwrap_or(Scalar::Int(1)),
-        ),
-        _ => {
-            return fail(
-                "TypeError",
-                args.span,
-                "arange() takes (end), (start, end) or (start, end, step)",
-            )
+        ([], start, Some(end), step) => {
+            (start.unwrap_or(Scalar::Int(0)), end, step.unwrap_or(Scalar::Int(1)))
         }
+        _ => return fail("TypeError", args.span, "arange() takes (end), (start, end) or (start, end, step)"),
     };
-    let floating = [start, end, step]
-        .iter()
-        .any(|s| matches!(s, Scalar::Float(_)));
-    let dtype = dtype.unwrap_or(if floating {
-        DType::DEFAULT_FLOAT
-    } else {
-        DType::I64
-    });
+    let floating = [start, end, step].iter().any(|s| matches!(s, Scalar::Float(_)));
+    let dtype = dtype.unwrap_or(if floating { DType::DEFAULT_FLOAT } else { DType::I64 });
     let (a, b, s) = (start.to_f64(), end.to_f64(), step.to_f64());
     if s == 0.0 {
         return fail("RuntimeError", args.span, "step must be nonzero");
     }
     if (s > 0.0 && b < a) || (s < 0.0 && b > a) {
-        return fail(
-            "RuntimeError",
-            args.span,
-            "upper bound and larger bound inconsistent with step sign",
-        );
+        return fail("RuntimeError", args.span, "upper bound and larger bound inconsistent with step sign");
     }
     let n = ((b - a) / s).ceil();
     if !n.is_finite() || n > MAX_ELEMENTS as f64 {
-        return fail(
-            "RuntimeError",
-            args.span,
-            "arange() would make too many elements",
-        );
+        return fail("RuntimeError", args.span, "arange() would make too many elements");
     }
     let n = n.max(0.0) as usize;
     let integral = !floating;
@@ -335,11 +213,7 @@ fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let steps = match steps_kw.or_else(|| args.positional.get(2).cloned()) {
         Some(Value::Int(n)) if n >= 0 => n as usize,
         Some(Value::Int(_)) => {
-            return fail(
-                "RuntimeError",
-                args.span,
-                "number of steps must be non-negative",
-            )
+            return fail("RuntimeError", args.span, "number of steps must be non-negative")
         }
         _ => {
             return fail(
@@ -352,26 +226,13 @@ fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     if steps > MAX_ELEMENTS {
         return fail("RuntimeError", args.span, "too many steps");
     }
-    let step = if steps > 1 {
-        (end - start) / (steps - 1) as f64
-    } else {
-        0.0
-    };
+    let step = if steps > 1 { (end - start) / (steps - 1) as f64 } else { 0.0 };
     let half = steps / 2;
     let mut values: Vec<f64> = (0..steps)
-        .map(|i| {
-            if i < half {
-                start + step * i as f64
-            } else {
-                end - step * (steps - i - 1) as f64
-            }
-        })
+        .map(|i| if i < half { start + step * i as f64 } else { end - step * (steps - i - 1) as f64 })
         .collect();
     if args.function == "logspace" {
-        let base = base
-            .map(|b| number_arg(&b, "base", args.span))
-            .transpose()?
-            .map_or(10.0, |b| b.to_f64());
+        let base = base.map(|b| number_arg(&b, "base", args.span)).transpose()?.map_or(10.0, |b| b.to_f64());
         values.iter_mut().for_each(|v| *v = base.powf(*v));
     }
     let storage = with_dtype!(dtype, T => T::wrap(values.iter().map(|&v| Scalar::Float(v).to_element::<T>()).collect()));

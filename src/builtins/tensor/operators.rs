@@ -32,10 +32,7 @@ pub fn binary_operator(op: BinOp, a: &Value, b: &Value, span: Span) -> Option<Ev
             return Some(fail(
                 "TypeError",
                 span,
-                format!(
-                    "the operator {} is not defined for tensors yet",
-                    op.symbol()
-                ),
+                format!("the operator {} is not defined for tensors yet", op.symbol()),
             ))
         }
     };
@@ -61,17 +58,11 @@ pub fn compare_operator(op: CmpOp, a: &Value, b: &Value, span: Span) -> Option<E
 
 fn apply(op: BinaryOp, a: &Value, b: &Value, symbol: &str, span: Span) -> Eval<Value> {
     match (operand(a), operand(b)) {
-        (Some(x), Some(y)) => binary(op, &x, &y)
-            .map(Value::Tensor)
-            .map_err(|e| error_at(e, span)),
+        (Some(x), Some(y)) => binary(op, &x, &y).map(Value::Tensor).map_err(|e| error_at(e, span)),
         _ => fail(
             "TypeError",
             span,
-            format!(
-                "unsupported operand type(s) for {symbol}: '{}' and '{}'",
-                a.type_name(),
-                b.type_name()
-            ),
+            format!("unsupported operand type(s) for {symbol}: '{}' and '{}'", a.type_name(), b.type_name()),
         ),
     }
 }
@@ -84,9 +75,5 @@ pub fn unary_operator(op: AstUnary, value: &Value, span: Span) -> Option<Eval<Va
         AstUnary::Invert => UnaryOp::BitwiseNot,
         AstUnary::Pos => return Some(Ok(value.clone())),
     };
-    Some(
-        unary(tensor_op, t)
-            .map(Value::Tensor)
-            .map_err(|e| error_at(e, span)),
-    )
+    Some(unary(tensor_op, t).map(Value::Tensor).map_err(|e| error_at(e, span)))
 }

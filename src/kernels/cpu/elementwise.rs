@@ -30,21 +30,14 @@ pub fn zip_map<A: Copy, B: Copy, U>(
 ) -> Vec<U> {
     match (a_layout.contiguous_range(), b_layout.contiguous_range()) {
         (Some(ra), Some(rb)) => a[ra].iter().zip(&b[rb]).map(|(&x, &y)| f(x, y)).collect(),
-        _ => a_layout
-            .offsets()
-            .zip(b_layout.offsets())
-            .map(|(i, j)| f(a[i], b[j]))
-            .collect(),
+        _ => a_layout.offsets().zip(b_layout.offsets()).map(|(i, j)| f(a[i], b[j])).collect(),
     }
 }
 
 /// Writes `values` (row-major) into the elements a strided view covers.
 pub fn scatter_into<T: Copy>(data: &mut [T], layout: &Layout, values: impl Iterator<Item = T>) {
     match layout.contiguous_range() {
-        Some(range) => data[range]
-            .iter_mut()
-            .zip(values)
-            .for_each(|(slot, v)| *slot = v),
+        Some(range) => data[range].iter_mut().zip(values).for_each(|(slot, v)| *slot = v),
         None => {
             let offsets: Vec<usize> = layout.offsets().collect();
             for (i, v) in offsets.into_iter().zip(values) {

@@ -73,10 +73,7 @@ impl BinaryOp {
     }
 
     fn is_logical(self) -> bool {
-        matches!(
-            self,
-            BinaryOp::LogicalAnd | BinaryOp::LogicalOr | BinaryOp::LogicalXor
-        )
+        matches!(self, BinaryOp::LogicalAnd | BinaryOp::LogicalOr | BinaryOp::LogicalXor)
     }
 }
 
@@ -178,16 +175,11 @@ pub fn binary(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
     let shape = broadcast(a.shape(), b.shape())?;
     let x = a.tensor(compute)?;
     let y = b.tensor(compute)?;
-    if compute.is_integer()
-        && matches!(op, BinaryOp::FloorDiv | BinaryOp::Remainder)
-        && has_zero(&y)
-    {
+    if compute.is_integer() && matches!(op, BinaryOp::FloorDiv | BinaryOp::Remainder) && has_zero(&y) {
         return Err(TensorError::runtime("ZeroDivisionError"));
     }
     if compute.is_integer() && op == BinaryOp::Pow && y.to_i64_vec().iter().any(|&e| e < 0) {
-        return Err(TensorError::runtime(
-            "Integers to negative integer powers are not allowed.",
-        ));
+        return Err(TensorError::runtime("Integers to negative integer powers are not allowed."));
     }
     let xl = x.layout().expand(&shape);
     let yl = y.layout().expand(&shape);

@@ -231,11 +231,7 @@ fn lgamma(x: f64) -> f64 {
 /// ψ(x); at the poles PyTorch returns `-inf` for 0 and `nan` for negative integers.
 fn digamma(x: f64) -> f64 {
     if x == 0.0 {
-        return if x.is_sign_negative() {
-            f64::NAN
-        } else {
-            f64::NEG_INFINITY
-        };
+        return if x.is_sign_negative() { f64::NAN } else { f64::NEG_INFINITY };
     }
     if x < 0.0 && x == x.floor() {
         return f64::NAN;
@@ -244,11 +240,7 @@ fn digamma(x: f64) -> f64 {
 }
 
 fn unsupported(op: UnaryOp, dtype: DType) -> TensorError {
-    TensorError::runtime(format!(
-        "\"{}_cpu\" not implemented for '{}'",
-        op.name(),
-        torch_type_name(dtype)
-    ))
+    TensorError::runtime(format!("\"{}_cpu\" not implemented for '{}'", op.name(), torch_type_name(dtype)))
 }
 
 /// The op applied to every element.
@@ -264,11 +256,8 @@ pub fn unary(op: UnaryOp, t: &Tensor) -> TensorResult<Tensor> {
         UnaryOp::Frac if !dtype.is_float() => return Err(unsupported(op, dtype)),
         _ => {}
     }
-    let input = if op.is_floating() && !dtype.is_float() {
-        t.to_dtype(DType::DEFAULT_FLOAT)
-    } else {
-        t.clone()
-    };
+    let input =
+        if op.is_floating() && !dtype.is_float() { t.to_dtype(DType::DEFAULT_FLOAT) } else { t.clone() };
     let layout = input.layout().clone();
     let storage = input.storage();
     let out = if op.is_floating() {
@@ -279,11 +268,7 @@ pub fn unary(op: UnaryOp, t: &Tensor) -> TensorResult<Tensor> {
     Ok(Tensor::new(out, t.shape()))
 }
 
-fn apply<T: Arith + Buffer>(
-    op: UnaryOp,
-    data: &[T],
-    layout: &crate::tensor::layout::Layout,
-) -> Storage {
+fn apply<T: Arith + Buffer>(op: UnaryOp, data: &[T], layout: &crate::tensor::layout::Layout) -> Storage {
     let same = |f: &dyn Fn(T) -> T| T::wrap(kernels::map(data, layout, f));
     let test = |f: &dyn Fn(T) -> bool| Storage::Bool(kernels::map(data, layout, f));
     match op {
@@ -345,12 +330,8 @@ fn floating(op: UnaryOp, storage: &Storage, layout: &crate::tensor::layout::Layo
             Some(f) => kernels::map(v, layout, f),
             None => kernels::map(v, layout, |x| f64_fn(x as f64) as f32),
         }),
-        Storage::F16(v) => Storage::F16(kernels::map(v, layout, |x| {
-            f16::from_f64(f64_fn(x.to_f64()))
-        })),
-        Storage::BF16(v) => Storage::BF16(kernels::map(v, layout, |x| {
-            bf16::from_f64(f64_fn(x.to_f64()))
-        })),
+        Storage::F16(v) => Storage::F16(kernels::map(v, layout, |x| f16::from_f64(f64_fn(x.to_f64())))),
+        Storage::BF16(v) => Storage::BF16(kernels::map(v, layout, |x| bf16::from_f64(f64_fn(x.to_f64())))),
         other => {
             crate::with_storage!(other, v => Storage::F64(kernels::map(v, layout, |x| f64_fn(x.to_f64()))))
         }
