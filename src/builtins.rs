@@ -4,7 +4,7 @@
 mod convert;
 mod core;
 mod errors;
-mod math;
+pub(crate) mod math;
 pub mod methods;
 pub(crate) mod sequences;
 pub mod tensor;
@@ -16,7 +16,7 @@ use crate::value::{Builtin, Value};
 
 /// Installs every builtin and constant into the prelude scope.
 pub fn install(prelude: &Env) {
-    let tables: [&'static [Builtin]; 7] = [
+    let tables: [&'static [Builtin]; 8] = [
         core::BUILTINS,
         convert::BUILTINS,
         sequences::BUILTINS,
@@ -24,6 +24,7 @@ pub fn install(prelude: &Env) {
         errors::BUILTINS,
         errors::TYPES,
         tensor::create::BUILTINS,
+        tensor::methods::FUNCTIONS,
     ];
     for table in tables {
         for builtin in table {

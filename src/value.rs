@@ -41,6 +41,8 @@ pub enum Value {
     /// `rearrange[...]` and the other einops forms used as values.
     Einops(Rc<EinopsForm>),
     Tensor(Tensor),
+    /// `x.shape`: a tuple of ints that prints as PyTorch's `torch.Size([2, 3])`.
+    Size(Rc<[usize]>),
     /// `float32`, `int64`, ...: dtypes are values.
     DType(DType),
 }
@@ -82,6 +84,14 @@ impl Value {
         Value::Tuple(Rc::from(items))
     }
 
+    /// A `torch.Size` as the tuple of ints it stands for; other values as they are.
+    pub fn size_as_tuple(&self) -> Value {
+        match self {
+            Value::Size(dims) => Value::tuple(dims.iter().map(|&d| Value::Int(d as i64)).collect()),
+            other => other.clone(),
+        }
+    }
+
     /// The name `type(x)` reports, as Python names it where Python has the type.
     pub fn type_name(&self) -> String {
         match self {
@@ -104,6 +114,7 @@ impl Value {
             Value::Error(err) => err.kind.clone(),
             Value::Einops(_) => "einops".into(),
             Value::Tensor(_) => "Tensor".into(),
+            Value::Size(_) => "Size".into(),
             Value::DType(_) => "dtype".into(),
         }
     }
@@ -120,6 +131,7 @@ impl Value {
             Value::Tuple(items) => !items.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
+            Value::Size(s) => !s.is_empty(),
             _ => true,
         }
     }
@@ -164,6 +176,7 @@ impl Value {
             Value::Error(e) => addr(e),
             Value::Einops(e) => addr(e),
             Value::Tensor(t) => t.identity(),
+            Value::Size(s) => addr(s),
             Value::None
             | Value::DType(_)
             | Value::Bool(_)
@@ -195,6 +208,7 @@ impl Value {
             (Value::Error(a), Value::Error(b)) => Rc::ptr_eq(a, b),
             (Value::Einops(a), Value::Einops(b)) => Rc::ptr_eq(a, b),
             (Value::Tensor(a), Value::Tensor(b)) => a.same(b),
+            (Value::Size(a), Value::Size(b)) => a == b,
             (Value::DType(a), Value::DType(b)) => a == b,
             _ => false,
         }
@@ -217,6 +231,9 @@ fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> bool {
     let seq_eq = |x: &[Value], y: &[Value]| {
         x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.is(q) || equal_at_depth(p, q, depth + 1))
     };
+    if matches!(a, Value::Size(_)) || matches!(b, Value::Size(_)) {
+        return equal_at_depth(&a.size_as_tuple(), &b.size_as_tuple(), depth);
+    }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y) || seq_eq(&x.borrow(), &y.borrow()),

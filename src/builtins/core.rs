@@ -57,6 +57,9 @@ fn len(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.borrow().len(),
         Value::Range(r) => r.len(),
+        Value::Size(dims) => dims.len(),
+        Value::Tensor(t) if t.ndim() == 0 => return fail("TypeError", args.span, "len() of a 0-d tensor"),
+        Value::Tensor(t) => t.shape()[0],
         other => {
             return fail(
                 "TypeError",

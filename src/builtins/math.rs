@@ -2,76 +2,102 @@
 //! constants `pi e inf nan`. Domain errors give IEEE results (`log(0)` is `-inf`), as
 //! tensors do, rather than Python's `math domain error`.
 
+use super::tensor::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::syntax::ast::BinOp;
+use crate::tensor::ops::{unary, UnaryOp};
 use crate::value::number::{as_number, Number};
 use crate::value::{Builtin, Value};
 
 pub static CONSTANTS: &[(&str, f64)] =
     &[("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("inf", f64::INFINITY), ("nan", f64::NAN)];
 
-macro_rules! unary_float_functions {
-    ($($name:ident => $f:expr),* $(,)?) => {
-        $(
-            fn $name(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-                let x = one_float(&args)?;
-                let f: fn(f64) -> f64 = $f;
-                Ok(Value::Float(f(x)))
-            }
-        )*
-    };
-}
-
-unary_float_functions! {
-    exp => f64::exp,
-    exp2 => f64::exp2,
-    expm1 => f64::exp_m1,
-    log => f64::ln,
-    log2 => f64::log2,
-    log10 => f64::log10,
-    log1p => f64::ln_1p,
-    sqrt => f64::sqrt,
-    sin => f64::sin,
-    cos => f64::cos,
-    tan => f64::tan,
-    asin => f64::asin,
-    acos => f64::acos,
-    atan => f64::atan,
-    sinh => f64::sinh,
-    cosh => f64::cosh,
-    tanh => f64::tanh,
-}
-
 pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "abs", call: abs },
     Builtin { name: "round", call: round },
     Builtin { name: "divmod", call: divmod },
     Builtin { name: "pow", call: pow },
-    Builtin { name: "exp", call: exp },
-    Builtin { name: "exp2", call: exp2 },
-    Builtin { name: "expm1", call: expm1 },
-    Builtin { name: "log", call: log },
-    Builtin { name: "log2", call: log2 },
-    Builtin { name: "log10", call: log10 },
-    Builtin { name: "log1p", call: log1p },
-    Builtin { name: "sqrt", call: sqrt },
-    Builtin { name: "sin", call: sin },
-    Builtin { name: "cos", call: cos },
-    Builtin { name: "tan", call: tan },
-    Builtin { name: "asin", call: asin },
-    Builtin { name: "acos", call: acos },
-    Builtin { name: "atan", call: atan },
     Builtin { name: "atan2", call: atan2 },
-    Builtin { name: "sinh", call: sinh },
-    Builtin { name: "cosh", call: cosh },
-    Builtin { name: "tanh", call: tanh },
     Builtin { name: "floor", call: floor },
     Builtin { name: "ceil", call: ceil },
     Builtin { name: "trunc", call: trunc },
-    Builtin { name: "isnan", call: isnan },
-    Builtin { name: "isinf", call: isinf },
-    Builtin { name: "isfinite", call: isfinite },
+    Builtin { name: "isnan", call: classify },
+    Builtin { name: "isinf", call: classify },
+    Builtin { name: "isfinite", call: classify },
+    Builtin { name: "exp", call: elementwise },
+    Builtin { name: "exp2", call: elementwise },
+    Builtin { name: "expm1", call: elementwise },
+    Builtin { name: "log", call: elementwise },
+    Builtin { name: "log2", call: elementwise },
+    Builtin { name: "log10", call: elementwise },
+    Builtin { name: "log1p", call: elementwise },
+    Builtin { name: "sqrt", call: elementwise },
+    Builtin { name: "rsqrt", call: elementwise },
+    Builtin { name: "reciprocal", call: elementwise },
+    Builtin { name: "sin", call: elementwise },
+    Builtin { name: "cos", call: elementwise },
+    Builtin { name: "tan", call: elementwise },
+    Builtin { name: "asin", call: elementwise },
+    Builtin { name: "acos", call: elementwise },
+    Builtin { name: "atan", call: elementwise },
+    Builtin { name: "sinh", call: elementwise },
+    Builtin { name: "cosh", call: elementwise },
+    Builtin { name: "tanh", call: elementwise },
+    Builtin { name: "sigmoid", call: elementwise },
+    Builtin { name: "softplus", call: elementwise },
+    Builtin { name: "erf", call: elementwise },
+    Builtin { name: "erfc", call: elementwise },
+    Builtin { name: "lgamma", call: elementwise },
+    Builtin { name: "digamma", call: elementwise },
+    Builtin { name: "relu", call: elementwise },
+    Builtin { name: "sign", call: elementwise },
+    Builtin { name: "square", call: elementwise },
+    Builtin { name: "frac", call: elementwise },
+    Builtin { name: "neg", call: elementwise },
+    Builtin { name: "logical_not", call: elementwise },
+    Builtin { name: "bitwise_not", call: elementwise },
 ];
+
+/// The op named like the builtin applied to a tensor, if the argument is one.
+fn on_tensor(args: &CallArgs) -> Option<Eval<Value>> {
+    let Some(Value::Tensor(t)) = args.positional.first() else { return None };
+    let op = UnaryOp::from_name(args.function)?;
+    Some(unary(op, t).map(Value::Tensor).map_err(|e| error_at(e, args.span)))
+}
+
+/// The elementwise functions of numbers and tensors (`exp`, `sigmoid`, `relu`, ...).
+/// On a number the floating functions return a float.
+fn elementwise(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    if let Some(result) = on_tensor(&args) {
+        return result;
+    }
+    let op = UnaryOp::from_name(args.function).expect("registered under its op's name");
+    let value = args.positional[0].clone();
+    if let Some(f) = op.float_fn() {
+        return Ok(Value::Float(f(float_arg(&args, 0)?)));
+    }
+    let x = float_arg(&args, 0)?;
+    match op {
+        UnaryOp::Neg => interp.binary_op(BinOp::Sub, Value::Int(0), value, args.span),
+        UnaryOp::Square => interp.binary_op(BinOp::Mul, value.clone(), value, args.span),
+        UnaryOp::Relu if x > 0.0 => Ok(value),
+        UnaryOp::Relu => interp.binary_op(BinOp::Mul, value, Value::Int(0), args.span),
+        UnaryOp::Sign => interp.binary_op(BinOp::Mul, value, Value::Int(0), args.span).and_then(|zero| {
+            let unit = if x > 0.0 {
+                1
+            } else if x < 0.0 {
+                -1
+            } else {
+                0
+            };
+            interp.binary_op(BinOp::Add, zero, Value::Int(unit), args.span)
+        }),
+        UnaryOp::Frac => Ok(Value::Float(x - x.trunc())),
+        UnaryOp::LogicalNot => Ok(Value::Bool(x == 0.0)),
+        _ => interp.unary_op(crate::syntax::ast::UnaryOp::Invert, value, args.span),
+    }
+}
 
 fn float_arg(args: &CallArgs, i: usize) -> Eval<f64> {
     let v = &args.positional[i];
@@ -87,13 +113,11 @@ fn float_arg(args: &CallArgs, i: usize) -> Eval<f64> {
     )
 }
 
-fn one_float(args: &CallArgs) -> Eval<f64> {
-    args.expect(1, 1)?;
-    float_arg(args, 0)
-}
-
 fn abs(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
+    if let Some(result) = on_tensor(&args) {
+        return result;
+    }
     match as_number(&args.positional[0]) {
         Some(Number::Int(i)) => i
             .checked_abs()
@@ -176,6 +200,9 @@ fn atan2(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 /// `floor`, `ceil` and `trunc` of a number are ints, as in Python's `math`.
 fn integral(args: &CallArgs, f: fn(f64) -> f64) -> Eval<Value> {
     args.expect(1, 1)?;
+    if let Some(result) = on_tensor(args) {
+        return result;
+    }
     if let Some(Number::Int(i)) = as_number(&args.positional[0]) {
         return Ok(Value::Int(i));
     }
@@ -198,14 +225,16 @@ fn trunc(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     integral(&args, f64::trunc)
 }
 
-fn isnan(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    Ok(Value::Bool(one_float(&args)?.is_nan()))
-}
-
-fn isinf(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    Ok(Value::Bool(one_float(&args)?.is_infinite()))
-}
-
-fn isfinite(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    Ok(Value::Bool(one_float(&args)?.is_finite()))
+/// `isnan`, `isinf`, `isfinite` of a number (a bool) or a tensor (a bool tensor).
+fn classify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    if let Some(result) = on_tensor(&args) {
+        return result;
+    }
+    let x = float_arg(&args, 0)?;
+    Ok(Value::Bool(match args.function {
+        "isnan" => x.is_nan(),
+        "isinf" => x.is_infinite(),
+        _ => x.is_finite(),
+    }))
 }

@@ -63,23 +63,30 @@ static DICT_METHODS: &[Builtin] = &[
 
 static FLOAT_METHODS: &[Builtin] = &[Builtin { name: "is_integer", call: float_is_integer }];
 
-fn table(value: &Value) -> &'static [Builtin] {
+/// The method tables of a value's type, searched in order.
+fn tables(value: &Value) -> &'static [&'static [Builtin]] {
+    static STR: &[&[Builtin]] = &[STR_METHODS];
+    static LIST: &[&[Builtin]] = &[LIST_METHODS];
+    static TUPLE: &[&[Builtin]] = &[TUPLE_METHODS];
+    static DICT: &[&[Builtin]] = &[DICT_METHODS];
+    static FLOAT: &[&[Builtin]] = &[FLOAT_METHODS];
     match value {
-        Value::Str(_) => STR_METHODS,
-        Value::List(_) => LIST_METHODS,
-        Value::Tuple(_) => TUPLE_METHODS,
-        Value::Dict(_) => DICT_METHODS,
-        Value::Float(_) => FLOAT_METHODS,
+        Value::Str(_) => STR,
+        Value::List(_) => LIST,
+        Value::Tuple(_) => TUPLE,
+        Value::Dict(_) => DICT,
+        Value::Float(_) => FLOAT,
+        Value::Tensor(_) => super::tensor::METHOD_TABLES,
         _ => &[],
     }
 }
 
 pub fn lookup(value: &Value, name: &str) -> Option<&'static Builtin> {
-    table(value).iter().find(|b| b.name == name)
+    tables(value).iter().flat_map(|t| t.iter()).find(|b| b.name == name)
 }
 
 pub fn names(value: &Value) -> impl Iterator<Item = &'static str> {
-    table(value).iter().map(|b| b.name)
+    tables(value).iter().flat_map(|t| t.iter()).map(|b| b.name)
 }
 
 // The receiver and the arguments, for the methods of each type.

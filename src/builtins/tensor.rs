@@ -1,11 +1,18 @@
 //! The tensor builtins: how tl values become tensors and back, and the functions and
 //! methods that wrap `crate::tensor`'s operations.
 
+pub mod args;
 pub mod convert;
 pub mod create;
+pub mod methods;
 pub mod operators;
 
 use crate::eval::{Flow, RuntimeError};
+use crate::value::Builtin;
+
+/// What a tensor's methods are, in lookup order: its own, then the elementwise maths
+/// (`x.exp()` is `exp(x)`).
+pub static METHOD_TABLES: &[&[Builtin]] = &[methods::METHODS, super::math::BUILTINS];
 use crate::syntax::span::Span;
 use crate::tensor::TensorError;
 

@@ -29,6 +29,7 @@ impl Interpreter {
             Value::Super(sup) => {
                 sup.start.as_ref().and_then(|c| c.lookup(name)).map(|m| bind(&sup.receiver, m))
             }
+            Value::Tensor(t) => crate::builtins::tensor::methods::property(t, name.as_str()),
             Value::Error(error) => match name.as_str() {
                 "message" => Some(Value::str(&error.message)),
                 "kind" => Some(Value::str(&error.kind)),

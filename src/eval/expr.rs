@@ -77,7 +77,7 @@ impl Interpreter {
             }
             ExprKind::Unary { op, operand } => {
                 let v = self.eval(operand, env)?;
-                self.unary(*op, v, span)?
+                self.unary_op(*op, v, span)?
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 let a = self.eval(lhs, env)?;

@@ -16,6 +16,14 @@ pub enum Subscript {
 
 impl Interpreter {
     pub fn get_item(&mut self, target: &Value, subscripts: &[Subscript], span: Span) -> Eval<Value> {
+        if let Value::Size(_) = target {
+            return Ok(match self.get_item(&target.size_as_tuple(), subscripts, span)? {
+                Value::Tuple(items) => {
+                    Value::Size(items.iter().filter_map(|v| v.as_int()).map(|d| d as usize).collect())
+                }
+                item => item,
+            });
+        }
         if let Value::Dict(dict) = target {
             let key = single_key(subscripts, target, span)?;
             let found = dict.borrow().get(&hash_key(&key, span)?).cloned();

@@ -46,6 +46,18 @@ impl Interpreter {
                 s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect::<Vec<_>>().into_iter(),
             ),
             Value::Dict(d) => ValueIter::Items(d.borrow().keys().into_iter()),
+            Value::Tensor(t) if t.ndim() == 0 => {
+                return fail("TypeError", span, "iteration over a 0-d tensor")
+            }
+            Value::Tensor(t) => ValueIter::Items(
+                (0..t.shape()[0])
+                    .map(|i| Value::Tensor(t.with_layout(t.layout().select(0, i))))
+                    .collect::<Vec<_>>()
+                    .into_iter(),
+            ),
+            Value::Size(dims) => {
+                ValueIter::Items(dims.iter().map(|&d| Value::Int(d as i64)).collect::<Vec<_>>().into_iter())
+            }
             other => {
                 return fail("TypeError", span, format!("'{}' object is not iterable", other.type_name()))
             }

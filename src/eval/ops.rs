@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 
 impl Interpreter {
-    pub(super) fn unary(&mut self, op: UnaryOp, value: Value, span: Span) -> Eval<Value> {
+    pub fn unary_op(&mut self, op: UnaryOp, value: Value, span: Span) -> Eval<Value> {
         if let Some(result) = operators::unary_operator(op, &value, span) {
             return result;
         }

@@ -119,6 +119,10 @@ impl Printer<'_> {
             Value::Einops(form) => write!(out, "<{} pattern>", form.kind.name()).unwrap_or(()),
             Value::Tensor(t) => out.push_str(&crate::tensor::print::tensor_repr(t, &[])),
             Value::DType(d) => write!(out, "{d}").unwrap_or(()),
+            Value::Size(dims) => {
+                let dims: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
+                write!(out, "torch.Size([{}])", dims.join(", ")).unwrap_or(())
+            }
         }
         Ok(())
     }

@@ -1,0 +1,424 @@
+//! Tensor attributes and the methods about a tensor's shape, layout and dtype; each
+//! builtin here also serves as the function form (`reshape(x, 2, 3)`) where PyTorch
+//! has one.
+
+use super::args::{arg, int_list, int_of, ints_of, tensor_arg};
+use super::convert::{dtype_of, scalar_value};
+use super::error_at;
+use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::tensor::dtype::DType;
+use crate::tensor::ops::shape;
+use crate::tensor::{Tensor, TensorResult};
+use crate::value::{Builtin, Value};
+
+/// `x.shape`, `x.dtype`, `x.ndim`, `x.T`, `x.mT`, `x.data`, `x.device`.
+pub fn property(t: &Tensor, name: &str) -> Option<Value> {
+    Some(match name {
+        "shape" => Value::Size(t.shape().into()),
+        "dtype" => Value::DType(t.dtype()),
+        "ndim" => Value::Int(t.ndim() as i64),
+        "T" => Value::Tensor(shape::reverse_dims(t)),
+        "mT" if t.ndim() >= 2 => {
+            Value::Tensor(t.with_layout(t.layout().transpose(t.ndim() - 2, t.ndim() - 1)))
+        }
+        "data" => Value::Tensor(t.clone()),
+        "device" => Value::str("cpu"),
+        "is_cuda" => Value::Bool(false),
+        _ => return None,
+    })
+}
+
+pub static METHODS: &[Builtin] = &[
+    Builtin { name: "size", call: size },
+    Builtin { name: "dim", call: dim },
+    Builtin { name: "numel", call: numel },
+    Builtin { name: "item", call: item },
+    Builtin { name: "tolist", call: tolist },
+    Builtin { name: "stride", call: stride },
+    Builtin { name: "storage_offset", call: storage_offset },
+    Builtin { name: "is_contiguous", call: is_contiguous },
+    Builtin { name: "contiguous", call: contiguous },
+    Builtin { name: "clone", call: clone },
+    Builtin { name: "reshape", call: reshape },
+    Builtin { name: "view", call: reshape },
+    Builtin { name: "flatten", call: flatten },
+    Builtin { name: "squeeze", call: squeeze },
+    Builtin { name: "unsqueeze", call: unsqueeze },
+    Builtin { name: "transpose", call: transpose },
+    Builtin { name: "swapaxes", call: transpose },
+    Builtin { name: "permute", call: permute },
+    Builtin { name: "t", call: t },
+    Builtin { name: "expand", call: expand },
+    Builtin { name: "expand_as", call: expand_as },
+    Builtin { name: "broadcast_to", call: broadcast_to },
+    Builtin { name: "narrow", call: narrow },
+    Builtin { name: "diagonal", call: diagonal },
+    Builtin { name: "as_strided", call: as_strided },
+    Builtin { name: "flip", call: flip },
+    Builtin { name: "roll", call: roll },
+    Builtin { name: "to", call: to },
+    Builtin { name: "type", call: to },
+    Builtin { name: "float", call: cast },
+    Builtin { name: "double", call: cast },
+    Builtin { name: "half", call: cast },
+    Builtin { name: "long", call: cast },
+    Builtin { name: "int", call: cast },
+    Builtin { name: "short", call: cast },
+    Builtin { name: "bool", call: cast },
+    Builtin { name: "byte", call: cast },
+];
+
+/// The methods that PyTorch also offers as functions (`reshape(x, 2, 3)`).
+pub static FUNCTIONS: &[Builtin] = &[
+    Builtin { name: "numel", call: numel },
+    Builtin { name: "clone", call: clone },
+    Builtin { name: "reshape", call: reshape },
+    Builtin { name: "flatten", call: flatten },
+    Builtin { name: "squeeze", call: squeeze },
+    Builtin { name: "unsqueeze", call: unsqueeze },
+    Builtin { name: "transpose", call: transpose },
+    Builtin { name: "swapaxes", call: transpose },
+    Builtin { name: "permute", call: permute },
+    Builtin { name: "t", call: t },
+    Builtin { name: "broadcast_to", call: broadcast_to },
+    Builtin { name: "narrow", call: narrow },
+    Builtin { name: "diagonal", call: diagonal },
+    Builtin { name: "as_strided", call: as_strided },
+    Builtin { name: "flip", call: flip },
+    Builtin { name: "roll", call: roll },
+    Builtin { name: "cat", call: cat },
+    Builtin { name: "concat", call: cat },
+    Builtin { name: "concatenate", call: cat },
+    Builtin { name: "stack", call: stack },
+];
+
+fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {
+    result.map(Value::Tensor).map_err(|e| error_at(e, args.span))
+}
+
+fn size(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let d = arg(&mut args, 1, "dim");
+    let t = tensor_arg(&args, 0)?;
+    match d {
+        None | Some(Value::None) => Ok(Value::Size(t.shape().into())),
+        Some(d) => {
+            let d = shape::wrap_dim(int_of(&d, "dim", args.span)?, t.ndim())
+                .map_err(|e| error_at(e, args.span))?;
+            Ok(Value::Int(t.shape()[d] as i64))
+        }
+    }
+}
+
+fn stride(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let d = arg(&mut args, 1, "dim");
+    let t = tensor_arg(&args, 0)?;
+    let strides = &t.layout().strides;
+    match d {
+        None | Some(Value::None) => Ok(Value::tuple(strides.iter().map(|&s| Value::Int(s as i64)).collect())),
+        Some(d) => {
+            let d = shape::wrap_dim(int_of(&d, "dim", args.span)?, t.ndim())
+                .map_err(|e| error_at(e, args.span))?;
+            Ok(Value::Int(strides[d] as i64))
+        }
+    }
+}
+
+fn dim(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Int(tensor_arg(&args, 0)?.ndim() as i64))
+}
+
+fn numel(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Int(tensor_arg(&args, 0)?.numel() as i64))
+}
+
+fn storage_offset(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Int(tensor_arg(&args, 0)?.layout().offset as i64))
+}
+
+fn is_contiguous(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Bool(tensor_arg(&args, 0)?.is_contiguous()))
+}
+
+fn item(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    let t = tensor_arg(&args, 0)?;
+    t.item().map(scalar_value).map_err(|e| error_at(e, args.span))
+}
+
+/// Nested lists of Python numbers (a number for a 0-d tensor).
+fn tolist(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    let t = tensor_arg(&args, 0)?;
+    let values: Vec<Value> = t.scalars().into_iter().map(scalar_value).collect();
+    fn nest(values: &[Value], shape: &[usize]) -> Value {
+        match shape.split_first() {
+            None => values[0].clone(),
+            Some((&n, rest)) => {
+                let chunk = rest.iter().product::<usize>();
+                Value::list((0..n).map(|i| nest(&values[i * chunk..(i + 1) * chunk], rest)).collect())
+            }
+        }
+    }
+    Ok(nest(&values, t.shape()))
+}
+
+fn contiguous(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Tensor(tensor_arg(&args, 0)?.contiguous()))
+}
+
+fn clone(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Tensor(tensor_arg(&args, 0)?.copy()))
+}
+
+/// `reshape` (views when it can) and `view` (fails when it cannot view).
+fn reshape(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let t = tensor_arg(&args, 0)?;
+    let given = match args.keyword("shape") {
+        Some(s) => vec![s],
+        None => args.positional[1..].to_vec(),
+    };
+    if let [Value::DType(d)] = given.as_slice() {
+        return fail("TypeError", args.span, format!("viewing as another dtype ({d}) is not supported"));
+    }
+    let dims = int_list(&given, "shape", args.span)?;
+    let result = if args.function == "view" { shape::view(&t, &dims) } else { shape::reshape(&t, &dims) };
+    done(result, &args)
+}
+
+fn flatten(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let start = arg(&mut args, 1, "start_dim").map(|v| int_of(&v, "start_dim", args.span)).transpose()?;
+    let end = arg(&mut args, 2, "end_dim").map(|v| int_of(&v, "end_dim", args.span)).transpose()?;
+    let t = tensor_arg(&args, 0)?;
+    done(shape::flatten(&t, start.unwrap_or(0), end.unwrap_or(-1)), &args)
+}
+
+fn squeeze(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let d = arg(&mut args, 1, "dim");
+    let t = tensor_arg(&args, 0)?;
+    let dims = match d {
+        None | Some(Value::None) => None,
+        Some(v) => Some(ints_of(&v, "dim", args.span)?),
+    };
+    done(shape::squeeze(&t, dims.as_deref()), &args)
+}
+
+fn unsqueeze(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let Some(d) = arg(&mut args, 1, "dim") else {
+        return fail("TypeError", args.span, "unsqueeze() missing required argument 'dim'");
+    };
+    let t = tensor_arg(&args, 0)?;
+    done(shape::unsqueeze(&t, int_of(&d, "dim", args.span)?), &args)
+}
+
+fn transpose(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let d0 = arg(&mut args, 1, "dim0");
+    let d1 = arg(&mut args, 2, "dim1");
+    let t = tensor_arg(&args, 0)?;
+    let (Some(d0), Some(d1)) = (d0, d1) else {
+        return fail("TypeError", args.span, format!("{}() needs two dims", args.function));
+    };
+    done(shape::transpose(&t, int_of(&d0, "dim0", args.span)?, int_of(&d1, "dim1", args.span)?), &args)
+}
+
+fn permute(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let t = tensor_arg(&args, 0)?;
+    let given = match args.keyword("dims") {
+        Some(d) => vec![d],
+        None => args.positional[1..].to_vec(),
+    };
+    let dims = int_list(&given, "dims", args.span)?;
+    done(shape::permute(&t, &dims), &args)
+}
+
+fn t(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    done(shape::t2(&tensor_arg(&args, 0)?), &args)
+}
+
+fn expand(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let t = tensor_arg(&args, 0)?;
+    let given = match args.keyword("size") {
+        Some(s) => vec![s],
+        None => args.positional[1..].to_vec(),
+    };
+    let sizes = int_list(&given, "size", args.span)?;
+    done(shape::expand(&t, &sizes), &args)
+}
+
+fn expand_as(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    let (t, other) = (tensor_arg(&args, 0)?, tensor_arg(&args, 1)?);
+    let sizes: Vec<i64> = other.shape().iter().map(|&d| d as i64).collect();
+    done(shape::expand(&t, &sizes), &args)
+}
+
+fn broadcast_to(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let Some(s) = arg(&mut args, 1, "size") else {
+        return fail("TypeError", args.span, "broadcast_to() missing required argument 'size'");
+    };
+    let t = tensor_arg(&args, 0)?;
+    done(shape::expand(&t, &int_list(&[s], "size", args.span)?), &args)
+}
+
+fn narrow(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(4, 4)?;
+    let t = tensor_arg(&args, 0)?;
+    let n = |i: usize, what: &str| int_of(&args.positional[i], what, args.span);
+    done(shape::narrow(&t, n(1, "dim")?, n(2, "start")?, n(3, "length")?), &args)
+}
+
+fn diagonal(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let offset = arg(&mut args, 1, "offset").map(|v| int_of(&v, "offset", args.span)).transpose()?;
+    let d1 = arg(&mut args, 2, "dim1").map(|v| int_of(&v, "dim1", args.span)).transpose()?;
+    let d2 = arg(&mut args, 3, "dim2").map(|v| int_of(&v, "dim2", args.span)).transpose()?;
+    let t = tensor_arg(&args, 0)?;
+    done(shape::diagonal(&t, offset.unwrap_or(0), d1.unwrap_or(0), d2.unwrap_or(1)), &args)
+}
+
+fn as_strided(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let size = arg(&mut args, 1, "size");
+    let stride = arg(&mut args, 2, "stride");
+    let offset = arg(&mut args, 3, "storage_offset");
+    let t = tensor_arg(&args, 0)?;
+    let (Some(size), Some(stride)) = (size, stride) else {
+        return fail("TypeError", args.span, "as_strided() needs size and stride");
+    };
+    let unsigned = |v: Vec<i64>, what: &str| -> Eval<Vec<usize>> {
+        v.into_iter()
+            .map(|d| {
+                usize::try_from(d).map_err(|_| {
+                    crate::eval::RuntimeError::new(
+                        "RuntimeError",
+                        format!("{what} must be non-negative, got {d}"),
+                        args.span,
+                    )
+                    .into()
+                })
+            })
+            .collect()
+    };
+    let size = unsigned(int_list(&[size], "size", args.span)?, "size")?;
+    let stride = unsigned(int_list(&[stride], "stride", args.span)?, "stride")?;
+    let offset = match offset {
+        None | Some(Value::None) => None,
+        Some(v) => Some(unsigned(vec![int_of(&v, "storage_offset", args.span)?], "storage_offset")?[0]),
+    };
+    done(shape::as_strided(&t, &size, &stride, offset), &args)
+}
+
+fn flip(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let t = tensor_arg(&args, 0)?;
+    let given = match args.keyword("dims") {
+        Some(d) => vec![d],
+        None => args.positional[1..].to_vec(),
+    };
+    done(shape::flip(&t, &int_list(&given, "dims", args.span)?), &args)
+}
+
+fn roll(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let shifts = arg(&mut args, 1, "shifts");
+    let dims = arg(&mut args, 2, "dims");
+    let t = tensor_arg(&args, 0)?;
+    let Some(shifts) = shifts else {
+        return fail("TypeError", args.span, "roll() missing required argument 'shifts'");
+    };
+    let shifts = ints_of(&shifts, "shifts", args.span)?;
+    let dims = match dims {
+        None | Some(Value::None) => vec![],
+        Some(d) => ints_of(&d, "dims", args.span)?,
+    };
+    done(shape::roll(&t, &shifts, &dims), &args)
+}
+
+/// `x.to(dtype)` / `x.type(dtype)`.
+fn to(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let target = arg(&mut args, 1, "dtype");
+    let t = tensor_arg(&args, 0)?;
+    match target.as_ref().and_then(dtype_of) {
+        Some(d) => Ok(Value::Tensor(t.to_dtype(d))),
+        None if args.function == "type" && target.is_none() => {
+            Ok(Value::str(&format!("torch.{}", type_name(t.dtype()))))
+        }
+        None => match target {
+            Some(Value::Str(device)) if &*device == "cpu" => Ok(Value::Tensor(t)),
+            Some(Value::Tensor(other)) => Ok(Value::Tensor(t.to_dtype(other.dtype()))),
+            _ => fail("TypeError", args.span, format!("{}() expects a dtype", args.function)),
+        },
+    }
+}
+
+/// PyTorch's legacy tensor type names (`x.type()`).
+fn type_name(dtype: DType) -> &'static str {
+    match dtype {
+        DType::Bool => "BoolTensor",
+        DType::U8 => "ByteTensor",
+        DType::I8 => "CharTensor",
+        DType::I16 => "ShortTensor",
+        DType::I32 => "IntTensor",
+        DType::I64 => "LongTensor",
+        DType::F16 => "HalfTensor",
+        DType::BF16 => "BFloat16Tensor",
+        DType::F32 => "FloatTensor",
+        DType::F64 => "DoubleTensor",
+    }
+}
+
+/// `x.float()`, `x.long()`, ...: conversions named by PyTorch's aliases.
+fn cast(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    let t = tensor_arg(&args, 0)?;
+    let dtype = match args.function {
+        "float" => DType::F32,
+        "double" => DType::F64,
+        "half" => DType::F16,
+        "long" => DType::I64,
+        "int" => DType::I32,
+        "short" => DType::I16,
+        "byte" => DType::U8,
+        _ => DType::Bool,
+    };
+    Ok(Value::Tensor(t.to_dtype(dtype)))
+}
+
+fn tensors_of(interp: &mut Interpreter, value: &Value, args: &CallArgs) -> Eval<Vec<Tensor>> {
+    interp
+        .collect(value, args.span)?
+        .into_iter()
+        .map(|v| match v {
+            Value::Tensor(t) => Ok(t),
+            other => fail(
+                "TypeError",
+                args.span,
+                format!("{}(): expected a sequence of Tensors, got {}", args.function, other.type_name()),
+            ),
+        })
+        .collect()
+}
+
+fn cat(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let d = arg(&mut args, 1, "dim").map(|v| int_of(&v, "dim", args.span)).transpose()?;
+    let Some(seq) = arg(&mut args, 0, "tensors") else {
+        return fail(
+            "TypeError",
+            args.span,
+            format!("{}() missing required argument 'tensors'", args.function),
+        );
+    };
+    let tensors = tensors_of(interp, &seq, &args)?;
+    done(shape::cat(&tensors, d.unwrap_or(0)), &args)
+}
+
+fn stack(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let d = arg(&mut args, 1, "dim").map(|v| int_of(&v, "dim", args.span)).transpose()?;
+    let Some(seq) = arg(&mut args, 0, "tensors") else {
+        return fail("TypeError", args.span, "stack() missing required argument 'tensors'");
+    };
+    let tensors = tensors_of(interp, &seq, &args)?;
+    done(shape::stack(&tensors, d.unwrap_or(0)), &args)
+}
