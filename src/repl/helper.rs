@@ -195,7 +195,7 @@ mod tests {
                      class Model { fn init(self) { self.weights = 1 } fn fit(self) = 0 }\nmodel = Model()";
         interp.run_source("<test>", setup, PathBuf::from("."), false).unwrap();
         let helper = TlHelper { interp: Rc::new(RefCell::new(interp)), color: false };
-        assert_eq!(completions(&helper, "tra"), ["train"]);
+        assert_eq!(completions(&helper, "trai"), ["train"]);
         assert!(completions(&helper, "xs.app").contains(&"append".to_string()));
         assert_eq!(completions(&helper, "model.w"), ["weights"]);
         assert_eq!(completions(&helper, "model.f"), ["fit"]);

@@ -39,7 +39,7 @@ pub fn infer_shape(shape: &[i64], numel: usize) -> TensorResult<Vec<usize>> {
     }
     let mut out: Vec<usize> = shape.iter().map(|&d| d.max(0) as usize).collect();
     match unknown {
-        Some(i) if known != 0 && numel % known == 0 => out[i] = numel / known,
+        Some(i) if known != 0 && numel.is_multiple_of(known) => out[i] = numel / known,
         None if known == numel => {}
         _ => {
             return Err(TensorError::runtime(format!(
