@@ -4,6 +4,7 @@
 pub mod args;
 pub mod convert;
 pub mod create;
+pub mod indexing;
 pub mod methods;
 pub mod operators;
 

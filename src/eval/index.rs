@@ -16,6 +16,9 @@ pub enum Subscript {
 
 impl Interpreter {
     pub fn get_item(&mut self, target: &Value, subscripts: &[Subscript], span: Span) -> Eval<Value> {
+        if let Value::Tensor(t) = target {
+            return crate::builtins::tensor::indexing::get(t, subscripts, span);
+        }
         if let Value::Size(_) = target {
             return Ok(match self.get_item(&target.size_as_tuple(), subscripts, span)? {
                 Value::Tuple(items) => {
@@ -87,6 +90,7 @@ impl Interpreter {
         span: Span,
     ) -> Eval<()> {
         match target {
+            Value::Tensor(t) => crate::builtins::tensor::indexing::set(t, subscripts, &value, span),
             Value::Dict(dict) => {
                 let key = single_key(subscripts, target, span)?;
                 let hash = hash_key(&key, span)?;
