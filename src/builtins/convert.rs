@@ -93,9 +93,12 @@ fn str_(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     }
 }
 
-fn bool_(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn bool_(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(0, 1)?;
-    Ok(Value::Bool(args.positional.first().is_some_and(Value::truthy)))
+    match args.positional.first() {
+        Some(v) => Ok(Value::Bool(interp.truth(v, args.span)?)),
+        None => Ok(Value::Bool(false)),
+    }
 }
 
 fn list(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {

@@ -24,6 +24,18 @@ impl ReprHook for Interpreter {
 }
 
 impl Interpreter {
+    /// Python's truth value, with PyTorch's error for a tensor of other than one element.
+    pub fn truth(&self, value: &Value, span: crate::syntax::span::Span) -> Eval<bool> {
+        match value {
+            Value::Tensor(t) if t.numel() == 1 => Ok(t.item().is_ok_and(|s| s.to_f64() != 0.0)),
+            Value::Tensor(t) => {
+                let how = if t.numel() == 0 { "no values" } else { "more than one value" };
+                fail("RuntimeError", span, format!("Boolean value of Tensor with {how} is ambiguous"))
+            }
+            other => Ok(other.truthy()),
+        }
+    }
+
     pub fn repr(&mut self, value: &Value) -> Eval<String> {
         repr::repr(value, self)
     }

@@ -90,7 +90,7 @@ impl Interpreter {
                 for (op, rhs) in rest {
                     let right = self.eval(rhs, env)?;
                     result = self.compare(*op, &left, &right, span)?;
-                    if rest.len() > 1 && !result.truthy() {
+                    if rest.len() > 1 && !self.truth(&result, span)? {
                         return Ok(result);
                     }
                     left = right;
@@ -99,7 +99,7 @@ impl Interpreter {
             }
             ExprKind::And(a, b) => {
                 let left = self.eval(a, env)?;
-                if !left.truthy() {
+                if !self.truth(&left, span)? {
                     left
                 } else {
                     self.eval(b, env)?
@@ -107,13 +107,16 @@ impl Interpreter {
             }
             ExprKind::Or(a, b) => {
                 let left = self.eval(a, env)?;
-                if left.truthy() {
+                if self.truth(&left, span)? {
                     left
                 } else {
                     self.eval(b, env)?
                 }
             }
-            ExprKind::Not(e) => Value::Bool(!self.eval(e, env)?.truthy()),
+            ExprKind::Not(e) => {
+                let v = self.eval(e, env)?;
+                Value::Bool(!self.truth(&v, span)?)
+            }
             ExprKind::Call { callee, args } => {
                 let function = self.eval(callee, env)?;
                 let args = self.eval_args(args, env, span)?;
@@ -129,7 +132,10 @@ impl Interpreter {
                 self.get_attr(&target, name.node, name.span)?
             }
             ExprKind::If { cond, then, otherwise } => {
-                if self.eval(cond, env)?.truthy() {
+                if {
+                    let c = self.eval(cond, env)?;
+                    self.truth(&c, cond.span)?
+                } {
                     self.eval_block(then, env)?
                 } else if let Some(otherwise) = otherwise {
                     self.eval(otherwise, env)?
@@ -194,7 +200,10 @@ impl Interpreter {
             self.step(clause.iter.span)?;
             self.assign(&clause.target, item, scope)?;
             for cond in &clause.conditions {
-                if !self.eval(cond, scope)?.truthy() {
+                if {
+                    let c = self.eval(cond, scope)?;
+                    !self.truth(&c, cond.span)?
+                } {
                     continue 'items;
                 }
             }

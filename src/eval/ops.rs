@@ -40,6 +40,9 @@ impl Interpreter {
 
     /// `a op= b`: `+=` and `*=` change a list in place; everything else is `a = a op b`.
     pub(super) fn binary_in_place(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
+        if let Some(result) = operators::in_place_operator(op, &lhs, &rhs, span) {
+            return result;
+        }
         let Value::List(list) = &lhs else {
             return self.binary_op(op, lhs, rhs, span);
         };

@@ -51,7 +51,10 @@ impl Interpreter {
             StmtKind::Break => return Err(Flow::Break),
             StmtKind::Continue => return Err(Flow::Continue),
             StmtKind::While { cond, body } => {
-                while self.eval(cond, env)?.truthy() {
+                while {
+                    let c = self.eval(cond, env)?;
+                    self.truth(&c, cond.span)?
+                } {
                     self.step(stmt.span)?;
                     match self.exec_block(body, env) {
                         Ok(()) | Err(Flow::Continue) => {}
@@ -93,7 +96,10 @@ impl Interpreter {
                 return Err(self.raised(value, stmt.span)?.into());
             }
             StmtKind::Assert { cond, message } => {
-                if !self.eval(cond, env)?.truthy() {
+                if {
+                    let c = self.eval(cond, env)?;
+                    !self.truth(&c, cond.span)?
+                } {
                     let text = match message {
                         Some(m) => {
                             let m = self.eval(m, env)?;

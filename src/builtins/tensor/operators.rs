@@ -5,7 +5,7 @@ use super::error_at;
 use crate::eval::{fail, Eval};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp as AstUnary};
 use crate::syntax::span::Span;
-use crate::tensor::ops::{binary, unary, BinaryOp, UnaryOp};
+use crate::tensor::ops::{binary, shape, unary, BinaryOp, UnaryOp};
 use crate::value::Value;
 
 fn either_tensor(a: &Value, b: &Value) -> bool {
@@ -76,4 +76,16 @@ pub fn unary_operator(op: AstUnary, value: &Value, span: Span) -> Option<Eval<Va
         AstUnary::Pos => return Some(Ok(value.clone())),
     };
     Some(unary(tensor_op, t).map(Value::Tensor).map_err(|e| error_at(e, span)))
+}
+
+/// `t op= v` on a tensor: computed, then written into `t`'s own storage, so every view
+/// of it sees the change (PyTorch's in-place semantics).
+pub fn in_place_operator(op: BinOp, target: &Value, value: &Value, span: Span) -> Option<Eval<Value>> {
+    let Value::Tensor(dest) = target else { return None };
+    let result = match binary_operator(op, target, value, span)? {
+        Ok(Value::Tensor(r)) => r,
+        Ok(_) => return None,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(shape::assign(dest, &result).map(|_| target.clone()).map_err(|e| error_at(e, span)))
 }

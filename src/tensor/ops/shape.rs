@@ -388,3 +388,33 @@ pub fn from_fn(shape: &[usize], dtype: crate::tensor::dtype::DType, f: impl Fn(u
     let storage: Storage = with_dtype!(dtype, T => T::wrap((0..n).map(|i| <T as crate::tensor::element::Element>::from_f64(f(i))).collect()));
     Tensor::new(storage, shape)
 }
+
+/// Whether PyTorch lets a result of dtype `from` be written into a tensor of dtype `to`
+/// (`torch.can_cast`): never float into integer, never non-bool into bool.
+pub fn can_cast(from: crate::tensor::dtype::DType, to: crate::tensor::dtype::DType) -> bool {
+    from.category() <= to.category()
+}
+
+/// Writes `value` into all of `dest` (an in-place operation's last step): `value` must
+/// broadcast to `dest`'s shape and its dtype must be castable to `dest`'s.
+pub fn assign(dest: &Tensor, value: &Tensor) -> TensorResult<()> {
+    if !can_cast(value.dtype(), dest.dtype()) {
+        return Err(TensorError::runtime(format!(
+            "result type {} can't be cast to the desired output type {}",
+            super::binary::torch_type_name(value.dtype()),
+            super::binary::torch_type_name(dest.dtype())
+        )));
+    }
+    let fits = crate::tensor::layout::broadcast_shapes(value.shape(), dest.shape())
+        .is_some_and(|b| b == dest.shape());
+    if !fits {
+        return Err(TensorError::runtime(format!(
+            "output with shape [{}] doesn't match the broadcast shape [{}]",
+            join(dest.shape()),
+            join(&crate::tensor::layout::broadcast_shapes(value.shape(), dest.shape()).unwrap_or_default())
+        )));
+    }
+    let expanded = value.with_layout(value.layout().expand(dest.shape()));
+    copy_into(dest, dest.layout(), &expanded);
+    Ok(())
+}
