@@ -16,7 +16,7 @@ use crate::value::{Builtin, Value};
 
 /// Installs every builtin and constant into the prelude scope.
 pub fn install(prelude: &Env) {
-    let tables: [&'static [Builtin]; 8] = [
+    let tables: [&'static [Builtin]; 9] = [
         core::BUILTINS,
         convert::BUILTINS,
         sequences::BUILTINS,
@@ -25,6 +25,7 @@ pub fn install(prelude: &Env) {
         errors::TYPES,
         tensor::create::BUILTINS,
         tensor::methods::FUNCTIONS,
+        tensor::reduce::FUNCTIONS,
     ];
     for table in tables {
         for builtin in table {

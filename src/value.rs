@@ -43,8 +43,19 @@ pub enum Value {
     Tensor(Tensor),
     /// `x.shape`: a tuple of ints that prints as PyTorch's `torch.Size([2, 3])`.
     Size(Rc<[usize]>),
+    /// A tuple with named fields, such as what `x.max(dim)` returns.
+    NamedTuple(Rc<NamedTuple>),
     /// `float32`, `int64`, ...: dtypes are values.
     DType(DType),
+}
+
+/// PyTorch's `torch.return_types.*`: a tuple whose items are also attributes.
+#[derive(Debug)]
+pub struct NamedTuple {
+    /// The printed type name (`torch.return_types.max`).
+    pub type_name: &'static str,
+    pub fields: &'static [&'static str],
+    pub items: Vec<Value>,
 }
 
 /// `range(start, stop, step)`: lazy, as in Python.
@@ -84,12 +95,19 @@ impl Value {
         Value::Tuple(Rc::from(items))
     }
 
-    /// A `torch.Size` as the tuple of ints it stands for; other values as they are.
-    pub fn size_as_tuple(&self) -> Value {
+    /// A `torch.Size` or a named tuple as the plain tuple it stands for; other values
+    /// as they are.
+    pub fn as_plain_tuple(&self) -> Value {
         match self {
             Value::Size(dims) => Value::tuple(dims.iter().map(|&d| Value::Int(d as i64)).collect()),
+            Value::NamedTuple(n) => Value::tuple(n.items.clone()),
             other => other.clone(),
         }
+    }
+
+    /// Whether this is a tuple in disguise (`Size`, a named tuple).
+    pub fn is_tuple_like(&self) -> bool {
+        matches!(self, Value::Size(_) | Value::NamedTuple(_))
     }
 
     /// The name `type(x)` reports, as Python names it where Python has the type.
@@ -115,6 +133,7 @@ impl Value {
             Value::Einops(_) => "einops".into(),
             Value::Tensor(_) => "Tensor".into(),
             Value::Size(_) => "Size".into(),
+            Value::NamedTuple(n) => n.type_name.rsplit('.').next().unwrap_or("tuple").into(),
             Value::DType(_) => "dtype".into(),
         }
     }
@@ -132,6 +151,7 @@ impl Value {
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::Size(s) => !s.is_empty(),
+            Value::NamedTuple(_) => true,
             _ => true,
         }
     }
@@ -177,6 +197,7 @@ impl Value {
             Value::Einops(e) => addr(e),
             Value::Tensor(t) => t.identity(),
             Value::Size(s) => addr(s),
+            Value::NamedTuple(n) => addr(n),
             Value::None
             | Value::DType(_)
             | Value::Bool(_)
@@ -209,6 +230,7 @@ impl Value {
             (Value::Einops(a), Value::Einops(b)) => Rc::ptr_eq(a, b),
             (Value::Tensor(a), Value::Tensor(b)) => a.same(b),
             (Value::Size(a), Value::Size(b)) => a == b,
+            (Value::NamedTuple(a), Value::NamedTuple(b)) => Rc::ptr_eq(a, b),
             (Value::DType(a), Value::DType(b)) => a == b,
             _ => false,
         }
@@ -231,8 +253,8 @@ fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> bool {
     let seq_eq = |x: &[Value], y: &[Value]| {
         x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.is(q) || equal_at_depth(p, q, depth + 1))
     };
-    if matches!(a, Value::Size(_)) || matches!(b, Value::Size(_)) {
-        return equal_at_depth(&a.size_as_tuple(), &b.size_as_tuple(), depth);
+    if a.is_tuple_like() || b.is_tuple_like() {
+        return equal_at_depth(&a.as_plain_tuple(), &b.as_plain_tuple(), depth);
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,

@@ -58,6 +58,7 @@ fn len(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         Value::Dict(d) => d.borrow().len(),
         Value::Range(r) => r.len(),
         Value::Size(dims) => dims.len(),
+        Value::NamedTuple(n) => n.items.len(),
         Value::Tensor(t) if t.ndim() == 0 => return fail("TypeError", args.span, "len() of a 0-d tensor"),
         Value::Tensor(t) => t.shape()[0],
         other => {

@@ -33,6 +33,14 @@ fn less_than(a: &Value, b: &Value, span: Span) -> Eval<bool> {
     }
 }
 
+/// `sum`, `max`, `min`, `any` and `all` of a tensor are the tensor reductions.
+fn tensor_reduction(interp: &mut Interpreter, args: &mut CallArgs) -> Option<Eval<Value>> {
+    let Some(Value::Tensor(_)) = args.positional.first() else { return None };
+    let builtin = super::tensor::reduce::named(args.function)?;
+    let taken = std::mem::replace(args, CallArgs::new(vec![], args.span));
+    Some((builtin.call)(interp, CallArgs { function: builtin.name, ..taken }))
+}
+
 /// Applies `key` (if any) to each item.
 fn keys_of(interp: &mut Interpreter, items: &[Value], key: &Option<Value>, span: Span) -> Eval<Vec<Value>> {
     match key {
@@ -72,15 +80,24 @@ fn extreme(interp: &mut Interpreter, mut args: CallArgs, want: Ordering) -> Eval
     Ok(items[best].clone())
 }
 
-fn min(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn min(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    if let Some(result) = tensor_reduction(interp, &mut args) {
+        return result;
+    }
     extreme(interp, args, Ordering::Less)
 }
 
-fn max(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn max(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    if let Some(result) = tensor_reduction(interp, &mut args) {
+        return result;
+    }
     extreme(interp, args, Ordering::Greater)
 }
 
 fn sum(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    if let Some(result) = tensor_reduction(interp, &mut args) {
+        return result;
+    }
     let start = args.keyword("start");
     args.expect(1, 2)?;
     let mut total = start.or_else(|| args.positional.get(1).cloned()).unwrap_or(Value::Int(0));
@@ -201,12 +218,18 @@ fn filter(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(Value::list(out))
 }
 
-fn any(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn any(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    if let Some(result) = tensor_reduction(interp, &mut args) {
+        return result;
+    }
     args.expect(1, 1)?;
     Ok(Value::Bool(interp.collect(&args.positional[0], args.span)?.iter().any(Value::truthy)))
 }
 
-fn all(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn all(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    if let Some(result) = tensor_reduction(interp, &mut args) {
+        return result;
+    }
     args.expect(1, 1)?;
     Ok(Value::Bool(interp.collect(&args.positional[0], args.span)?.iter().all(Value::truthy)))
 }

@@ -7,13 +7,14 @@ pub mod create;
 pub mod indexing;
 pub mod methods;
 pub mod operators;
+pub mod reduce;
 
 use crate::eval::{Flow, RuntimeError};
 use crate::value::Builtin;
 
-/// What a tensor's methods are, in lookup order: its own, then the elementwise maths
+/// What a tensor's methods are, in lookup order: its own, the reductions, then the elementwise maths
 /// (`x.exp()` is `exp(x)`).
-pub static METHOD_TABLES: &[&[Builtin]] = &[methods::METHODS, super::math::BUILTINS];
+pub static METHOD_TABLES: &[&[Builtin]] = &[methods::METHODS, reduce::BUILTINS, super::math::BUILTINS];
 use crate::syntax::span::Span;
 use crate::tensor::TensorError;
 

@@ -30,6 +30,9 @@ impl Interpreter {
                 sup.start.as_ref().and_then(|c| c.lookup(name)).map(|m| bind(&sup.receiver, m))
             }
             Value::Tensor(t) => crate::builtins::tensor::methods::property(t, name.as_str()),
+            Value::NamedTuple(n) => {
+                n.fields.iter().position(|f| *f == name.as_str()).map(|i| n.items[i].clone())
+            }
             Value::Error(error) => match name.as_str() {
                 "message" => Some(Value::str(&error.message)),
                 "kind" => Some(Value::str(&error.kind)),

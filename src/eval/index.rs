@@ -19,8 +19,12 @@ impl Interpreter {
         if let Value::Tensor(t) = target {
             return crate::builtins::tensor::indexing::get(t, subscripts, span);
         }
-        if let Value::Size(_) = target {
-            return Ok(match self.get_item(&target.size_as_tuple(), subscripts, span)? {
+        if target.is_tuple_like() {
+            let item = self.get_item(&target.as_plain_tuple(), subscripts, span)?;
+            if matches!(target, Value::NamedTuple(_)) {
+                return Ok(item);
+            }
+            return Ok(match item {
                 Value::Tuple(items) => {
                     Value::Size(items.iter().filter_map(|v| v.as_int()).map(|d| d as usize).collect())
                 }

@@ -55,6 +55,7 @@ impl Interpreter {
                     .collect::<Vec<_>>()
                     .into_iter(),
             ),
+            Value::NamedTuple(n) => ValueIter::Items(n.items.clone().into_iter()),
             Value::Size(dims) => {
                 ValueIter::Items(dims.iter().map(|&d| Value::Int(d as i64)).collect::<Vec<_>>().into_iter())
             }

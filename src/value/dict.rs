@@ -28,7 +28,7 @@ impl HashKey {
             Value::Str(s) => HashKey::Str(s.clone()),
             Value::Tuple(items) => HashKey::Tuple(items.iter().map(HashKey::of).collect::<Option<_>>()?),
             Value::List(_) | Value::Dict(_) => return None,
-            Value::Size(dims) => HashKey::Tuple(dims.iter().map(|&d| HashKey::Int(d as i64)).collect()),
+            Value::Size(_) | Value::NamedTuple(_) => return HashKey::of(&value.as_plain_tuple()),
             Value::DType(d) => HashKey::Str(std::rc::Rc::from(d.name())),
             Value::Range(r) => {
                 HashKey::Tuple(vec![HashKey::Int(r.start), HashKey::Int(r.stop), HashKey::Int(r.step)])

@@ -119,6 +119,15 @@ impl Printer<'_> {
             Value::Einops(form) => write!(out, "<{} pattern>", form.kind.name()).unwrap_or(()),
             Value::Tensor(t) => out.push_str(&crate::tensor::print::tensor_repr(t, &[])),
             Value::DType(d) => write!(out, "{d}").unwrap_or(()),
+            Value::NamedTuple(n) => {
+                write!(out, "{}(", n.type_name).unwrap_or(());
+                for (i, (field, item)) in n.fields.iter().zip(&n.items).enumerate() {
+                    out.push_str(if i == 0 { "\n" } else { ",\n" });
+                    write!(out, "{field}=").unwrap_or(());
+                    self.write(item, out)?;
+                }
+                out.push(')');
+            }
             Value::Size(dims) => {
                 let dims: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
                 write!(out, "torch.Size([{}])", dims.join(", ")).unwrap_or(())

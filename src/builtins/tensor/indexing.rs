@@ -48,7 +48,7 @@ fn indices(subscripts: &[Subscript], span: Span) -> Eval<Vec<TensorIndex>> {
                 }
                 Subscript::Item(Value::Tensor(t)) => TensorIndex::Tensor(t.clone()),
                 Subscript::Item(list @ (Value::List(_) | Value::Tuple(_) | Value::Size(_))) => {
-                    let t = tensor_from_data(&list.size_as_tuple(), None, span)?;
+                    let t = tensor_from_data(&list.as_plain_tuple(), None, span)?;
                     let t = if t.numel() == 0 { t.to_dtype(DType::I64) } else { t };
                     TensorIndex::Tensor(t)
                 }

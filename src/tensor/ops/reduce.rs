@@ -1,0 +1,404 @@
+//! Reductions over some or all dimensions (`sum`, `mean`, `max`, `argmax`, `std`, ...)
+//! and the operations along one dimension (`softmax`, `cumsum`, ...).
+
+use super::shape::wrap_dim;
+use crate::tensor::dtype::DType;
+use crate::tensor::layout::Layout;
+use crate::tensor::ops::binary::torch_type_name;
+use crate::tensor::{Tensor, TensorError, TensorResult};
+
+/// Which dimensions a reduction runs over, resolved against a tensor.
+#[derive(Clone, Debug)]
+pub struct Dims {
+    /// Reduced dimensions, ascending and distinct.
+    pub reduced: Vec<usize>,
+    pub keepdim: bool,
+}
+
+impl Dims {
+    /// `dims = None` reduces everything; negative dims count from the end.
+    pub fn resolve(t: &Tensor, dims: Option<&[i64]>, keepdim: bool) -> TensorResult<Dims> {
+        let mut reduced: Vec<usize> = match dims {
+            None => (0..t.ndim()).collect(),
+            Some(ds) => ds.iter().map(|&d| wrap_dim(d, t.ndim())).collect::<TensorResult<_>>()?,
+        };
+        reduced.sort_unstable();
+        if reduced.windows(2).any(|w| w[0] == w[1]) {
+            return Err(TensorError::runtime(format!(
+                "dim {} appears multiple times in the list of dims",
+                reduced[0]
+            )));
+        }
+        if t.ndim() == 0 {
+            reduced.clear();
+        }
+        Ok(Dims { reduced, keepdim })
+    }
+
+    fn output_shape(&self, shape: &[usize]) -> Vec<usize> {
+        (0..shape.len())
+            .filter_map(|d| match (self.reduced.contains(&d), self.keepdim) {
+                (false, _) => Some(shape[d]),
+                (true, true) => Some(1),
+                (true, false) => None,
+            })
+            .collect()
+    }
+}
+
+/// The layouts that split a reduction: one over the kept dimensions (one position per
+/// output element) and one over the reduced dimensions (the elements of one group,
+/// relative to its position).
+fn split(layout: &Layout, dims: &Dims) -> (Layout, Layout) {
+    let kept: Vec<usize> = (0..layout.ndim()).filter(|d| !dims.reduced.contains(d)).collect();
+    let outer = Layout {
+        shape: kept.iter().map(|&d| layout.shape[d]).collect(),
+        strides: kept.iter().map(|&d| layout.strides[d]).collect(),
+        offset: layout.offset,
+    };
+    let inner = Layout {
+        shape: dims.reduced.iter().map(|&d| layout.shape[d]).collect(),
+        strides: dims.reduced.iter().map(|&d| layout.strides[d]).collect(),
+        offset: 0,
+    };
+    (outer, inner)
+}
+
+/// Applies `f` to the values of each group (as f64), giving one f64 per output element.
+fn reduce_f64(t: &Tensor, dims: &Dims, f: impl Fn(&[f64]) -> f64) -> Vec<f64> {
+    let values = t.to_f64_vec();
+    let dense = Layout::contiguous(t.shape());
+    let (outer, inner) = split(&dense, dims);
+    let mut group = Vec::with_capacity(inner.numel());
+    outer
+        .offsets()
+        .map(|o| {
+            group.clear();
+            group.extend(inner.offsets().map(|i| values[o + i]));
+            f(&group)
+        })
+        .collect()
+}
+
+/// Applies `f` to the values of each group (as i64).
+fn reduce_i64(t: &Tensor, dims: &Dims, f: impl Fn(&[i64]) -> i64) -> Vec<i64> {
+    let values = t.to_i64_vec();
+    let dense = Layout::contiguous(t.shape());
+    let (outer, inner) = split(&dense, dims);
+    let mut group = Vec::with_capacity(inner.numel());
+    outer
+        .offsets()
+        .map(|o| {
+            group.clear();
+            group.extend(inner.offsets().map(|i| values[o + i]));
+            f(&group)
+        })
+        .collect()
+}
+
+fn float_result(values: Vec<f64>, shape: &[usize], dtype: DType) -> Tensor {
+    Tensor::from_vec(values, shape).to_dtype(dtype)
+}
+
+fn int_result(values: Vec<i64>, shape: &[usize], dtype: DType) -> Tensor {
+    Tensor::from_vec(values, shape).to_dtype(dtype)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reduction {
+    Sum,
+    Prod,
+    Mean,
+    Amax,
+    Amin,
+    All,
+    Any,
+    CountNonzero,
+    LogSumExp,
+}
+
+impl Reduction {
+    pub fn name(self) -> &'static str {
+        match self {
+            Reduction::Sum => "sum",
+            Reduction::Prod => "prod",
+            Reduction::Mean => "mean",
+            Reduction::Amax => "amax",
+            Reduction::Amin => "amin",
+            Reduction::All => "all",
+            Reduction::Any => "any",
+            Reduction::CountNonzero => "count_nonzero",
+            Reduction::LogSumExp => "logsumexp",
+        }
+    }
+}
+
+/// Kahan-compensated sum, close to PyTorch's cascaded float sums.
+fn float_sum(values: &[f64]) -> f64 {
+    let (mut sum, mut c) = (0.0, 0.0);
+    for &x in values {
+        let y = x - c;
+        let t = sum + y;
+        c = (t - sum) - y;
+        sum = t;
+    }
+    sum
+}
+
+fn extreme(values: &[f64], max: bool) -> f64 {
+    let mut best = if max { f64::NEG_INFINITY } else { f64::INFINITY };
+    for &x in values {
+        if x.is_nan() {
+            return f64::NAN;
+        }
+        if (max && x > best) || (!max && x < best) {
+            best = x;
+        }
+    }
+    best
+}
+
+/// A reduction of `t` over `dims`; `dtype` asks for the result's dtype (`sum(dtype=)`).
+pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> TensorResult<Tensor> {
+    let shape = dims.output_shape(t.shape());
+    let input = t.dtype();
+    let empty_group =
+        dims.reduced.iter().any(|&d| t.shape()[d] == 0) || (t.numel() == 0 && dims.reduced.is_empty());
+    match op {
+        Reduction::Sum | Reduction::Prod => {
+            let out = dtype.unwrap_or(if input.is_float() { input } else { DType::I64 });
+            let product = op == Reduction::Prod;
+            if out.is_float() {
+                let v = reduce_f64(&t.to_dtype(out), dims, |g| {
+                    if product {
+                        g.iter().product()
+                    } else {
+                        float_sum(g)
+                    }
+                });
+                Ok(float_result(v, &shape, out))
+            } else {
+                let v = reduce_i64(t, dims, |g| {
+                    if product {
+                        g.iter().fold(1i64, |a, &b| a.wrapping_mul(b))
+                    } else {
+                        g.iter().fold(0i64, |a, &b| a.wrapping_add(b))
+                    }
+                });
+                Ok(int_result(v, &shape, out))
+            }
+        }
+        Reduction::Mean => {
+            let out = dtype.unwrap_or(input);
+            if !out.is_float() {
+                return Err(TensorError::runtime(format!(
+                    "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {}",
+                    torch_type_name(out)
+                )));
+            }
+            let v = reduce_f64(&t.to_dtype(out), dims, |g| float_sum(g) / g.len() as f64);
+            Ok(float_result(v, &shape, out))
+        }
+        Reduction::Amax | Reduction::Amin => {
+            if empty_group {
+                return Err(TensorError::index(format!(
+                    "{}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.",
+                    op.name()
+                )));
+            }
+            let max = op == Reduction::Amax;
+            if input.is_float() {
+                Ok(float_result(reduce_f64(t, dims, |g| extreme(g, max)), &shape, input))
+            } else {
+                let v = reduce_i64(t, dims, |g| {
+                    if max {
+                        *g.iter().max().unwrap_or(&0)
+                    } else {
+                        *g.iter().min().unwrap_or(&0)
+                    }
+                });
+                Ok(int_result(v, &shape, input))
+            }
+        }
+        Reduction::All | Reduction::Any => {
+            let all = op == Reduction::All;
+            let v = reduce_f64(t, dims, |g| {
+                let hit = if all { g.iter().all(|&x| x != 0.0) } else { g.iter().any(|&x| x != 0.0) };
+                hit as u8 as f64
+            });
+            Ok(float_result(v, &shape, DType::Bool))
+        }
+        Reduction::CountNonzero => {
+            let v = reduce_f64(t, dims, |g| g.iter().filter(|&&x| x != 0.0).count() as f64);
+            Ok(float_result(v, &shape, DType::I64))
+        }
+        Reduction::LogSumExp => {
+            let out = if input.is_float() { input } else { DType::DEFAULT_FLOAT };
+            let v = reduce_f64(&t.to_dtype(out), dims, |g| {
+                let m = extreme(g, true);
+                if m.is_infinite() {
+                    return m;
+                }
+                m + float_sum(&g.iter().map(|x| (x - m).exp()).collect::<Vec<_>>()).ln()
+            });
+            Ok(float_result(v, &shape, out))
+        }
+    }
+}
+
+/// `var` and `std` with Bessel's `correction` (1 by default, as in PyTorch).
+pub fn variance(t: &Tensor, dims: &Dims, correction: f64, sqrt: bool) -> TensorResult<Tensor> {
+    let dtype = t.dtype();
+    if !dtype.is_float() {
+        return Err(TensorError::runtime(format!(
+            "{}(): input dtype should be either floating point or complex dtypes. Got {} instead.",
+            if sqrt { "std" } else { "var" },
+            torch_type_name(dtype)
+        )));
+    }
+    let shape = dims.output_shape(t.shape());
+    let v = reduce_f64(t, dims, |g| {
+        let n = g.len() as f64;
+        let mean = float_sum(g) / n;
+        let ss = float_sum(&g.iter().map(|x| (x - mean) * (x - mean)).collect::<Vec<_>>());
+        let var = ss / (n - correction).max(0.0);
+        if sqrt {
+            var.sqrt()
+        } else {
+            var
+        }
+    });
+    Ok(float_result(v, &shape, dtype))
+}
+
+/// `p`-norm over `dims` (`inf` and `-inf` for the max and min magnitude).
+pub fn norm(t: &Tensor, p: f64, dims: &Dims) -> TensorResult<Tensor> {
+    let dtype = t.dtype();
+    if !dtype.is_float() {
+        return Err(TensorError::runtime(format!(
+            "linalg.vector_norm: Expected a floating point or complex tensor as input. Got {}",
+            torch_type_name(dtype)
+        )));
+    }
+    let shape = dims.output_shape(t.shape());
+    let v = reduce_f64(t, dims, |g| {
+        let abs = g.iter().map(|x| x.abs());
+        if p == f64::INFINITY {
+            abs.fold(0.0, f64::max)
+        } else if p == f64::NEG_INFINITY {
+            abs.fold(f64::INFINITY, f64::min)
+        } else if p == 0.0 {
+            g.iter().filter(|&&x| x != 0.0).count() as f64
+        } else if p == 1.0 {
+            float_sum(&abs.collect::<Vec<_>>())
+        } else if p == 2.0 {
+            float_sum(&g.iter().map(|x| x * x).collect::<Vec<_>>()).sqrt()
+        } else {
+            float_sum(&abs.map(|x| x.powf(p)).collect::<Vec<_>>()).powf(1.0 / p)
+        }
+    });
+    Ok(float_result(v, &shape, dtype))
+}
+
+/// `max(dim)`/`min(dim)`/`argmax`/`argmin`: the extreme values and the index of their
+/// first occurrence along one dimension (NaN counts as the extreme, as in PyTorch).
+pub fn extreme_along(t: &Tensor, dim: usize, keepdim: bool, max: bool) -> TensorResult<(Tensor, Tensor)> {
+    if t.ndim() > 0 && t.shape()[dim] == 0 {
+        return Err(TensorError::index(format!(
+            "{}(): Expected reduction dim {dim} to have non-zero size.",
+            if max { "max" } else { "min" }
+        )));
+    }
+    let dims = Dims { reduced: if t.ndim() == 0 { vec![] } else { vec![dim] }, keepdim };
+    let shape = dims.output_shape(t.shape());
+    let pick = |g: &[f64]| -> usize {
+        let mut best = 0;
+        for (i, &x) in g.iter().enumerate() {
+            if g[best].is_nan() {
+                break;
+            }
+            if x.is_nan() || (max && x > g[best]) || (!max && x < g[best]) {
+                best = i;
+            }
+        }
+        best
+    };
+    let indices = reduce_f64(t, &dims, |g| pick(g) as f64);
+    let values = reduce_f64(t, &dims, |g| g[pick(g)]);
+    let values = if t.dtype().is_float() {
+        float_result(values, &shape, t.dtype())
+    } else {
+        // Integers up to 2^53 survive the trip through f64; larger ones re-read exactly.
+        let ints = reduce_i64(t, &dims, |g| {
+            let as_f: Vec<f64> = g.iter().map(|&x| x as f64).collect();
+            g[pick(&as_f)]
+        });
+        int_result(ints, &shape, t.dtype())
+    };
+    Ok((values, float_result(indices, &shape, DType::I64)))
+}
+
+/// The index of the extreme element of the flattened tensor.
+pub fn arg_extreme_flat(t: &Tensor, max: bool) -> TensorResult<Tensor> {
+    if t.numel() == 0 {
+        return Err(TensorError::runtime(format!(
+            "{}(): Expected reduction dim to be specified for input.numel() == 0.",
+            if max { "argmax" } else { "argmin" }
+        )));
+    }
+    let flat = t.contiguous().with_layout(Layout::contiguous(&[t.numel()]));
+    Ok(extreme_along(&flat, 0, false, max)?.1)
+}
+
+/// `softmax` and `log_softmax` along `dim`, stabilised by the group maximum.
+pub fn softmax(t: &Tensor, dim: i64, log: bool) -> TensorResult<Tensor> {
+    let d = wrap_dim(dim, t.ndim())?;
+    let dtype = if t.dtype().is_float() { t.dtype() } else { DType::DEFAULT_FLOAT };
+    along(&t.to_dtype(dtype), d, |g, out| {
+        let m = extreme(g, true);
+        let exps: Vec<f64> = g.iter().map(|x| (x - m).exp()).collect();
+        let total = float_sum(&exps);
+        for (o, (e, x)) in out.iter_mut().zip(exps.iter().zip(g)) {
+            *o = if log { x - m - total.ln() } else { e / total };
+        }
+    })
+}
+
+/// `cumsum` and `cumprod` along `dim` (integers accumulate in int64).
+pub fn cumulative(t: &Tensor, dim: i64, product: bool) -> TensorResult<Tensor> {
+    let d = wrap_dim(dim, t.ndim())?;
+    let dtype = if t.dtype().is_float() { t.dtype() } else { DType::I64 };
+    let result = along(&t.to_dtype(if dtype.is_float() { dtype } else { DType::F64 }), d, |g, out| {
+        let mut acc = if product { 1.0 } else { 0.0 };
+        for (o, x) in out.iter_mut().zip(g) {
+            acc = if product { acc * x } else { acc + x };
+            *o = acc;
+        }
+    })?;
+    Ok(result.to_dtype(dtype))
+}
+
+/// Runs `f` on each 1-d slice along `dim`, writing a slice of the same length.
+fn along(t: &Tensor, dim: usize, f: impl Fn(&[f64], &mut [f64])) -> TensorResult<Tensor> {
+    if t.ndim() == 0 {
+        let mut out = [0.0];
+        f(&t.to_f64_vec(), &mut out);
+        return Ok(float_result(out.to_vec(), &[], t.dtype()));
+    }
+    let values = t.to_f64_vec();
+    let dense = Layout::contiguous(t.shape());
+    let dims = Dims { reduced: vec![dim], keepdim: true };
+    let (outer, inner) = split(&dense, &dims);
+    let mut result = vec![0.0; values.len()];
+    let mut group = Vec::new();
+    let mut out = vec![0.0; t.shape()[dim]];
+    for o in outer.offsets() {
+        group.clear();
+        group.extend(inner.offsets().map(|i| values[o + i]));
+        f(&group, &mut out);
+        for (k, i) in inner.offsets().enumerate() {
+            result[o + i] = out[k];
+        }
+    }
+    Ok(float_result(result, t.shape(), t.dtype()))
+}
