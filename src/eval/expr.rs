@@ -132,10 +132,7 @@ impl Interpreter {
                 self.get_attr(&target, name.node, name.span)?
             }
             ExprKind::If { cond, then, otherwise } => {
-                if {
-                    let c = self.eval(cond, env)?;
-                    self.truth(&c, cond.span)?
-                } {
+                if self.condition(cond, env)? {
                     self.eval_block(then, env)?
                 } else if let Some(otherwise) = otherwise {
                     self.eval(otherwise, env)?
@@ -147,6 +144,12 @@ impl Interpreter {
             ExprKind::Lambda(def) => self.make_function(def, env)?,
             ExprKind::Einops(form) => Value::Einops(form.clone()),
         })
+    }
+
+    /// A condition's truth value (`if`, `while`, `assert`, comprehension filters).
+    pub(super) fn condition(&mut self, cond: &Expr, env: &Rc<Env>) -> Eval<bool> {
+        let value = self.eval(cond, env)?;
+        self.truth(&value, cond.span)
     }
 
     pub(super) fn eval_all(&mut self, exprs: &[Expr], env: &Rc<Env>) -> Eval<Vec<Value>> {
@@ -200,10 +203,7 @@ impl Interpreter {
             self.step(clause.iter.span)?;
             self.assign(&clause.target, item, scope)?;
             for cond in &clause.conditions {
-                if {
-                    let c = self.eval(cond, scope)?;
-                    !self.truth(&c, cond.span)?
-                } {
+                if !self.condition(cond, scope)? {
                     continue 'items;
                 }
             }

@@ -51,10 +51,7 @@ impl Interpreter {
             StmtKind::Break => return Err(Flow::Break),
             StmtKind::Continue => return Err(Flow::Continue),
             StmtKind::While { cond, body } => {
-                while {
-                    let c = self.eval(cond, env)?;
-                    self.truth(&c, cond.span)?
-                } {
+                while self.condition(cond, env)? {
                     self.step(stmt.span)?;
                     match self.exec_block(body, env) {
                         Ok(()) | Err(Flow::Continue) => {}
@@ -96,10 +93,7 @@ impl Interpreter {
                 return Err(self.raised(value, stmt.span)?.into());
             }
             StmtKind::Assert { cond, message } => {
-                if {
-                    let c = self.eval(cond, env)?;
-                    !self.truth(&c, cond.span)?
-                } {
+                if !self.condition(cond, env)? {
                     let text = match message {
                         Some(m) => {
                             let m = self.eval(m, env)?;
