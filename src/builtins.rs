@@ -16,7 +16,7 @@ use crate::value::{Builtin, Value};
 
 /// Installs every builtin and constant into the prelude scope.
 pub fn install(prelude: &Env) {
-    let tables: [&'static [Builtin]; 9] = [
+    let tables: [&'static [Builtin]; 10] = [
         core::BUILTINS,
         convert::BUILTINS,
         sequences::BUILTINS,
@@ -26,6 +26,7 @@ pub fn install(prelude: &Env) {
         tensor::create::BUILTINS,
         tensor::methods::FUNCTIONS,
         tensor::reduce::FUNCTIONS,
+        tensor::elementwise::BUILTINS,
     ];
     for table in tables {
         for builtin in table {

@@ -4,6 +4,7 @@
 pub mod args;
 pub mod convert;
 pub mod create;
+pub mod elementwise;
 pub mod indexing;
 pub mod methods;
 pub mod operators;
@@ -14,7 +15,13 @@ use crate::value::Builtin;
 
 /// What a tensor's methods are, in lookup order: its own, the reductions, then the elementwise maths
 /// (`x.exp()` is `exp(x)`).
-pub static METHOD_TABLES: &[&[Builtin]] = &[methods::METHODS, reduce::BUILTINS, super::math::BUILTINS];
+pub static METHOD_TABLES: &[&[Builtin]] = &[
+    methods::METHODS,
+    reduce::BUILTINS,
+    elementwise::BUILTINS,
+    elementwise::IN_PLACE,
+    super::math::BUILTINS,
+];
 use crate::syntax::span::Span;
 use crate::tensor::TensorError;
 

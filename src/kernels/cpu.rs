@@ -1,5 +1,7 @@
 //! CPU kernels.
 
 mod elementwise;
+mod matmul;
 
 pub use elementwise::*;
+pub use matmul::*;

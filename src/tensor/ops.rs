@@ -2,6 +2,7 @@
 
 pub mod binary;
 pub mod index;
+pub mod linalg;
 pub mod reduce;
 pub mod shape;
 pub mod unary;

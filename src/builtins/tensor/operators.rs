@@ -28,7 +28,15 @@ pub fn binary_operator(op: BinOp, a: &Value, b: &Value, span: Span) -> Option<Ev
         BinOp::BitAnd => BinaryOp::BitAnd,
         BinOp::BitOr => BinaryOp::BitOr,
         BinOp::BitXor => BinaryOp::BitXor,
-        BinOp::MatMul | BinOp::Shl | BinOp::Shr => {
+        BinOp::MatMul => {
+            return Some(match (a, b) {
+                (Value::Tensor(x), Value::Tensor(y)) => {
+                    crate::tensor::ops::linalg::matmul(x, y).map(Value::Tensor).map_err(|e| error_at(e, span))
+                }
+                _ => fail("TypeError", span, "the operands of @ must both be tensors"),
+            })
+        }
+        BinOp::Shl | BinOp::Shr => {
             return Some(fail(
                 "TypeError",
                 span,

@@ -249,3 +249,20 @@ impl Storage {
         }
     }
 }
+
+/// `where(cond, a, b)`: elements of `a` where `cond` is nonzero, of `b` elsewhere (a
+/// selection, so `inf` and `nan` in the other operand do not leak in).
+pub fn select(cond: &Tensor, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
+    let (dtype, _) = dtypes(BinaryOp::Add, a, b)?;
+    let shape = broadcast(cond.shape(), &broadcast(a.shape(), b.shape())?)?;
+    let expand = |t: Tensor| t.with_layout(t.layout().expand(&shape));
+    let (x, y) = (expand(a.tensor(dtype)?), expand(b.tensor(dtype)?));
+    let flags = expand(cond.clone()).to_i64_vec();
+    let (xs, ys) = (x.storage(), y.storage());
+    let storage = with_dtype!(dtype, T => {
+        let (p, q) = (T::slice(&xs).expect("cast above"), T::slice(&ys).expect("cast above"));
+        let picks = x.layout().offsets().zip(y.layout().offsets()).zip(&flags);
+        T::wrap(picks.map(|((i, j), &f)| if f != 0 { p[i] } else { q[j] }).collect())
+    });
+    Ok(Tensor::new(storage, &shape))
+}

@@ -1,0 +1,319 @@
+//! Elementwise functions of two or three operands (`add`, `where`, `clamp`, `lerp`,
+//! ...), the products (`matmul`, `mm`, `dot`, ...), and the in-place method forms
+//! (`x.add_(y)`, `x.zero_()`), which compute out of place and write the result back.
+
+use super::args::{arg, number_of, tensor_arg};
+use super::convert::operand;
+use super::error_at;
+use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::tensor::dtype::DType;
+use crate::tensor::ops::{binary, linalg, shape, BinaryOp, Operand};
+use crate::tensor::scalar::Scalar;
+use crate::tensor::{Tensor, TensorResult};
+use crate::value::{Builtin, Value};
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin { name: "add", call: arithmetic },
+    Builtin { name: "sub", call: arithmetic },
+    Builtin { name: "subtract", call: arithmetic },
+    Builtin { name: "mul", call: arithmetic },
+    Builtin { name: "multiply", call: arithmetic },
+    Builtin { name: "div", call: arithmetic },
+    Builtin { name: "divide", call: arithmetic },
+    Builtin { name: "true_divide", call: arithmetic },
+    Builtin { name: "floor_divide", call: arithmetic },
+    Builtin { name: "remainder", call: arithmetic },
+    Builtin { name: "eq", call: arithmetic },
+    Builtin { name: "ne", call: arithmetic },
+    Builtin { name: "lt", call: arithmetic },
+    Builtin { name: "le", call: arithmetic },
+    Builtin { name: "gt", call: arithmetic },
+    Builtin { name: "ge", call: arithmetic },
+    Builtin { name: "logical_and", call: arithmetic },
+    Builtin { name: "logical_or", call: arithmetic },
+    Builtin { name: "logical_xor", call: arithmetic },
+    Builtin { name: "bitwise_and", call: arithmetic },
+    Builtin { name: "bitwise_or", call: arithmetic },
+    Builtin { name: "bitwise_xor", call: arithmetic },
+    Builtin { name: "where", call: where_ },
+    Builtin { name: "clamp", call: clamp },
+    Builtin { name: "clip", call: clamp },
+    Builtin { name: "lerp", call: lerp },
+    Builtin { name: "nan_to_num", call: nan_to_num },
+    Builtin { name: "matmul", call: matmul },
+    Builtin { name: "mm", call: matmul },
+    Builtin { name: "bmm", call: matmul },
+    Builtin { name: "mv", call: matmul },
+    Builtin { name: "dot", call: matmul },
+    Builtin { name: "inner", call: matmul },
+    Builtin { name: "outer", call: outer },
+    Builtin { name: "equal", call: equal },
+    Builtin { name: "allclose", call: allclose },
+];
+
+/// `x.op_(...)`: the method `op`, written back into `x`.
+pub static IN_PLACE: &[Builtin] = &[
+    Builtin { name: "add_", call: in_place },
+    Builtin { name: "sub_", call: in_place },
+    Builtin { name: "mul_", call: in_place },
+    Builtin { name: "div_", call: in_place },
+    Builtin { name: "pow_", call: in_place },
+    Builtin { name: "remainder_", call: in_place },
+    Builtin { name: "clamp_", call: in_place },
+    Builtin { name: "clip_", call: in_place },
+    Builtin { name: "neg_", call: in_place },
+    Builtin { name: "abs_", call: in_place },
+    Builtin { name: "exp_", call: in_place },
+    Builtin { name: "log_", call: in_place },
+    Builtin { name: "sqrt_", call: in_place },
+    Builtin { name: "sigmoid_", call: in_place },
+    Builtin { name: "relu_", call: in_place },
+    Builtin { name: "tanh_", call: in_place },
+    Builtin { name: "floor_", call: in_place },
+    Builtin { name: "ceil_", call: in_place },
+    Builtin { name: "round_", call: in_place },
+    Builtin { name: "lerp_", call: in_place },
+    Builtin { name: "copy_", call: in_place },
+    Builtin { name: "zero_", call: in_place },
+    Builtin { name: "fill_", call: in_place },
+];
+
+fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {
+    result.map(Value::Tensor).map_err(|e| error_at(e, args.span))
+}
+
+fn operand_arg(args: &CallArgs, i: usize, what: &str) -> Eval<Operand> {
+    match args.positional.get(i).and_then(operand) {
+        Some(o) => Ok(o),
+        None => fail(
+            "TypeError",
+            args.span,
+            format!("{}(): argument '{what}' must be a Tensor or a number", args.function),
+        ),
+    }
+}
+
+fn op_of(name: &str) -> BinaryOp {
+    match name {
+        "add" => BinaryOp::Add,
+        "sub" | "subtract" => BinaryOp::Sub,
+        "mul" | "multiply" => BinaryOp::Mul,
+        "div" | "divide" | "true_divide" => BinaryOp::Div,
+        "floor_divide" => BinaryOp::FloorDiv,
+        "remainder" => BinaryOp::Remainder,
+        "eq" => BinaryOp::Eq,
+        "ne" => BinaryOp::Ne,
+        "lt" => BinaryOp::Lt,
+        "le" => BinaryOp::Le,
+        "gt" => BinaryOp::Gt,
+        "ge" => BinaryOp::Ge,
+        "logical_and" => BinaryOp::LogicalAnd,
+        "logical_or" => BinaryOp::LogicalOr,
+        "logical_xor" => BinaryOp::LogicalXor,
+        "bitwise_and" => BinaryOp::BitAnd,
+        "bitwise_or" => BinaryOp::BitOr,
+        _ => BinaryOp::BitXor,
+    }
+}
+
+/// `add(a, b, alpha=1)`, `div(a, b, rounding_mode=)`, comparisons, logical ops.
+fn arithmetic(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let alpha = args.keyword("alpha");
+    let rounding = args.keyword("rounding_mode");
+    if let Some(other) = args.keyword("other") {
+        args.positional.push(other);
+    }
+    args.expect(2, 2)?;
+    let a = operand_arg(&args, 0, "input")?;
+    let mut b = operand_arg(&args, 1, "other")?;
+    if let Some(alpha) = alpha {
+        let alpha = Operand::Scalar(number_of(&alpha, "alpha", args.span)?);
+        b = Operand::Tensor(binary(BinaryOp::Mul, &b, &alpha).map_err(|e| error_at(e, args.span))?);
+    }
+    let op = match (op_of(args.function), rounding) {
+        (BinaryOp::Div, Some(Value::Str(mode))) if &*mode == "floor" => BinaryOp::FloorDiv,
+        (BinaryOp::Div, Some(Value::Str(mode))) if &*mode == "trunc" => {
+            let quotient = binary(BinaryOp::Div, &a, &b).map_err(|e| error_at(e, args.span))?;
+            return done(crate::tensor::ops::unary(crate::tensor::ops::UnaryOp::Trunc, &quotient), &args);
+        }
+        (op, _) => op,
+    };
+    done(binary(op, &a, &b), &args)
+}
+
+/// `where(cond, a, b)`: `a` where `cond` holds, else `b`, broadcasting all three.
+fn where_(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(3, 3)?;
+    let cond = tensor_arg(&args, 0)?;
+    let (a, b) = (operand_arg(&args, 1, "input")?, operand_arg(&args, 2, "other")?);
+    done(crate::tensor::ops::binary::select(&cond, &a, &b), &args)
+}
+
+/// `clamp(x, min=, max=)`: either bound may be missing (not both), numbers or tensors.
+fn clamp(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let low = arg(&mut args, 1, "min").filter(|v| !matches!(v, Value::None));
+    let high = arg(&mut args, 2, "max").filter(|v| !matches!(v, Value::None));
+    let x = tensor_arg(&args, 0)?;
+    if low.is_none() && high.is_none() {
+        return fail(
+            "RuntimeError",
+            args.span,
+            "torch.clamp: At least one of 'min' or 'max' must not be None",
+        );
+    }
+    let bound = |v: &Value| operand(v).ok_or(());
+    let mut result = Operand::Tensor(x);
+    let apply = |result: &Operand, v: &Value, op: BinaryOp| -> Eval<Operand> {
+        let b =
+            bound(v).or_else(|_| fail("TypeError", args.span, "clamp bounds must be numbers or tensors"))?;
+        binary(op, result, &b).map(Operand::Tensor).map_err(|e| error_at(e, args.span))
+    };
+    if let Some(low) = &low {
+        result = apply(&result, low, BinaryOp::Maximum)?;
+    }
+    if let Some(high) = &high {
+        result = apply(&result, high, BinaryOp::Minimum)?;
+    }
+    match result {
+        Operand::Tensor(t) => Ok(Value::Tensor(t)),
+        Operand::Scalar(_) => fail("TypeError", args.span, "clamp expects a tensor"),
+    }
+}
+
+/// `lerp(start, end, weight)`: `start + weight * (end - start)`.
+fn lerp(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(3, 3)?;
+    let (start, end, weight) =
+        (operand_arg(&args, 0, "input")?, operand_arg(&args, 1, "end")?, operand_arg(&args, 2, "weight")?);
+    let compute = || -> TensorResult<Tensor> {
+        let diff = Operand::Tensor(binary(BinaryOp::Sub, &end, &start)?);
+        let step = Operand::Tensor(binary(BinaryOp::Mul, &weight, &diff)?);
+        binary(BinaryOp::Add, &start, &step)
+    };
+    done(compute(), &args)
+}
+
+/// `nan_to_num(x, nan=0.0, posinf=None, neginf=None)`: the dtype's extremes by default.
+fn nan_to_num(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let nan = arg(&mut args, 1, "nan");
+    let posinf = arg(&mut args, 2, "posinf");
+    let neginf = arg(&mut args, 3, "neginf");
+    let x = tensor_arg(&args, 0)?;
+    let (max, min) = match x.dtype() {
+        DType::F64 => (f64::MAX, f64::MIN),
+        DType::F16 => (65504.0, -65504.0),
+        DType::BF16 => (3.3895313892515355e38, -3.3895313892515355e38),
+        _ => (f32::MAX as f64, f32::MIN as f64),
+    };
+    let value = |v: Option<Value>, default: f64| -> Eval<f64> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => Ok(number_of(&v, "replacement", args.span)?.to_f64()),
+        }
+    };
+    let (n, p, m) = (value(nan, 0.0)?, value(posinf, max)?, value(neginf, min)?);
+    let values: Vec<f64> = x
+        .to_f64_vec()
+        .into_iter()
+        .map(|v| {
+            if v.is_nan() {
+                n
+            } else if v == f64::INFINITY {
+                p
+            } else if v == f64::NEG_INFINITY {
+                m
+            } else {
+                v
+            }
+        })
+        .collect();
+    Ok(Value::Tensor(Tensor::from_vec(values, x.shape()).to_dtype(x.dtype())))
+}
+
+fn matmul(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    let (a, b) = (tensor_arg(&args, 0)?, tensor_arg(&args, 1)?);
+    match args.function {
+        "matmul" => done(linalg::matmul(&a, &b), &args),
+        "inner" => done(linalg::checked_matmul("dot", &a, &b), &args),
+        name => done(linalg::checked_matmul(name, &a, &b), &args),
+    }
+}
+
+fn outer(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    done(linalg::outer(&tensor_arg(&args, 0)?, &tensor_arg(&args, 1)?), &args)
+}
+
+/// `equal(a, b)`: same shape and same values (a bool, not a tensor).
+fn equal(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    let (a, b) = (tensor_arg(&args, 0)?, tensor_arg(&args, 1)?);
+    Ok(Value::Bool(a.shape() == b.shape() && a.to_f64_vec() == b.to_f64_vec()))
+}
+
+/// `allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=false)`.
+fn allclose(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let rtol = args
+        .keyword("rtol")
+        .map(|v| number_of(&v, "rtol", args.span))
+        .transpose()?
+        .map_or(1e-5, |s| s.to_f64());
+    let atol = args
+        .keyword("atol")
+        .map(|v| number_of(&v, "atol", args.span))
+        .transpose()?
+        .map_or(1e-8, |s| s.to_f64());
+    let equal_nan = args.keyword("equal_nan").is_some_and(|v| v.truthy());
+    args.expect(2, 2)?;
+    let (a, b) = (tensor_arg(&args, 0)?, tensor_arg(&args, 1)?);
+    let shape =
+        crate::tensor::ops::binary::broadcast(a.shape(), b.shape()).map_err(|e| error_at(e, args.span))?;
+    let x = a.with_layout(a.layout().expand(&shape)).to_f64_vec();
+    let y = b.with_layout(b.layout().expand(&shape)).to_f64_vec();
+    let close = x.iter().zip(&y).all(|(p, q)| {
+        if p.is_nan() || q.is_nan() {
+            return equal_nan && p.is_nan() && q.is_nan();
+        }
+        p == q || (p - q).abs() <= atol + rtol * q.abs()
+    });
+    Ok(Value::Bool(close))
+}
+
+/// `x.op_(...)`: runs `x.op(...)` and writes the result into `x`; returns `x`.
+fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let dest = tensor_arg(&args, 0)?;
+    let span = args.span;
+    let base = args.function.trim_end_matches('_');
+    let result = match base {
+        "zero" => {
+            args.expect(1, 1)?;
+            Tensor::scalar(Scalar::Int(0), dest.dtype())
+        }
+        "fill" | "copy" => {
+            args.expect(2, 2)?;
+            match operand_arg(&args, 1, "value")? {
+                Operand::Tensor(t) => t,
+                Operand::Scalar(s) => Tensor::scalar(s, dest.dtype()),
+            }
+        }
+        _ => {
+            let Some(method) = crate::builtins::methods::lookup(&args.positional[0], base) else {
+                return fail(
+                    "AttributeError",
+                    args.span,
+                    format!("'Tensor' object has no attribute '{}'", args.function),
+                );
+            };
+            args.function = method.name;
+            match (method.call)(interp, args)? {
+                Value::Tensor(t) => t,
+                other => return fail("TypeError", span, format!("{base}() returned {}", other.type_name())),
+            }
+        }
+    };
+    let result =
+        if matches!(base, "fill" | "copy" | "zero") { result.to_dtype(dest.dtype()) } else { result };
+    shape::assign(&dest, &result).map_err(|e| error_at(e, span))?;
+    Ok(Value::Tensor(dest))
+}
