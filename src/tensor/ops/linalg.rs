@@ -33,8 +33,8 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
         )));
     }
     same_dtype(a, b, "matmul")?;
-    if a.ndim() == 1 && b.ndim() == 1 {
-        if a.numel() != b.numel() {
+    if a.ndim() == 1 && b.ndim() == 1 && a.numel() != b.numel() {
+        {
             return Err(TensorError::runtime(format!(
                 "inconsistent tensor size, expected tensor [{}] and src [{}] to have the same number of elements, but got {} and {} elements respectively",
                 a.numel(),
