@@ -64,9 +64,8 @@ fn split(layout: &Layout, dims: &Dims) -> (Layout, Layout) {
     (outer, inner)
 }
 
-/// Applies `f` to the values of each group (as f64), giving one f64 per output element.
-fn reduce_f64(t: &Tensor, dims: &Dims, f: impl Fn(&[f64]) -> f64) -> Vec<f64> {
-    let values = t.to_f64_vec();
+/// Applies `f` to the values of each group, giving one result per output element.
+fn reduce_groups<T: Copy, U>(values: Vec<T>, t: &Tensor, dims: &Dims, f: impl Fn(&[T]) -> U) -> Vec<U> {
     let dense = Layout::contiguous(t.shape());
     let (outer, inner) = split(&dense, dims);
     let mut group = Vec::with_capacity(inner.numel());
@@ -80,20 +79,14 @@ fn reduce_f64(t: &Tensor, dims: &Dims, f: impl Fn(&[f64]) -> f64) -> Vec<f64> {
         .collect()
 }
 
-/// Applies `f` to the values of each group (as i64).
+/// The groups' values as f64.
+fn reduce_f64(t: &Tensor, dims: &Dims, f: impl Fn(&[f64]) -> f64) -> Vec<f64> {
+    reduce_groups(t.to_f64_vec(), t, dims, f)
+}
+
+/// The groups' values as i64 (exact for every integer dtype).
 fn reduce_i64(t: &Tensor, dims: &Dims, f: impl Fn(&[i64]) -> i64) -> Vec<i64> {
-    let values = t.to_i64_vec();
-    let dense = Layout::contiguous(t.shape());
-    let (outer, inner) = split(&dense, dims);
-    let mut group = Vec::with_capacity(inner.numel());
-    outer
-        .offsets()
-        .map(|o| {
-            group.clear();
-            group.extend(inner.offsets().map(|i| values[o + i]));
-            f(&group)
-        })
-        .collect()
+    reduce_groups(t.to_i64_vec(), t, dims, f)
 }
 
 fn float_result(values: Vec<f64>, shape: &[usize], dtype: DType) -> Tensor {
