@@ -22,7 +22,8 @@ use crate::value::Builtin;
 
 fn int(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(0, 1)?;
-    let Some(value) = args.positional.first() else {
+    let element = one_element(&args)?;
+    let Some(value) = element.as_ref().or(args.positional.first()) else {
         return Ok(Value::Int(0));
     };
     match value {
@@ -53,7 +54,8 @@ fn int(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 fn float(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(0, 1)?;
-    let Some(value) = args.positional.first() else {
+    let element = one_element(&args)?;
+    let Some(value) = element.as_ref().or(args.positional.first()) else {
         return Ok(Value::Float(0.0));
     };
     if let Some(x) = value.as_f64() {
@@ -82,6 +84,18 @@ fn float(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
             args.span,
             format!("float() argument must be a string or a number, not '{}'", other.type_name()),
         ),
+    }
+}
+
+/// The element of a one-element tensor argument (`int(t)`, `float(t)`), as PyTorch's
+/// `__int__`/`__float__` give it.
+fn one_element(args: &CallArgs) -> Eval<Option<Value>> {
+    match args.positional.first() {
+        Some(Value::Tensor(t)) => t
+            .item()
+            .map(|s| Some(super::tensor::convert::scalar_value(s)))
+            .map_err(|e| super::tensor::error_at(e, args.span)),
+        _ => Ok(None),
     }
 }
 
