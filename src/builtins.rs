@@ -16,7 +16,7 @@ use crate::value::{Builtin, Value};
 
 /// Installs every builtin and constant into the prelude scope.
 pub fn install(prelude: &Env) {
-    let tables: [&'static [Builtin]; 10] = [
+    let tables: [&'static [Builtin]; 9] = [
         core::BUILTINS,
         convert::BUILTINS,
         sequences::BUILTINS,
@@ -25,12 +25,19 @@ pub fn install(prelude: &Env) {
         errors::TYPES,
         tensor::create::BUILTINS,
         tensor::methods::FUNCTIONS,
-        tensor::reduce::FUNCTIONS,
         tensor::elementwise::BUILTINS,
     ];
     for table in tables {
         for builtin in table {
             prelude.set(Symbol::intern(builtin.name), Value::Builtin(builtin));
+        }
+    }
+    // The reductions as functions; `sum max min any all` stay Python's builtins, which
+    // hand tensors on to the reductions.
+    for builtin in tensor::reduce::BUILTINS {
+        let name = Symbol::intern(builtin.name);
+        if prelude.get_local(name).is_none() {
+            prelude.set(name, Value::Builtin(builtin));
         }
     }
     for (name, value) in math::CONSTANTS {

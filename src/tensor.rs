@@ -117,13 +117,6 @@ impl Tensor {
         self.0.layout.is_contiguous()
     }
 
-    /// The elements in row-major order, as `T` (which must be this tensor's type).
-    pub fn to_vec<T: Buffer>(&self) -> Vec<T> {
-        let storage = self.storage();
-        let data = T::slice(&storage).expect("to_vec with the tensor's own element type");
-        kernels::gather(data, self.layout())
-    }
-
     /// The elements in row-major order, converted to f64.
     pub fn to_f64_vec(&self) -> Vec<f64> {
         let storage = self.storage();
@@ -180,9 +173,4 @@ impl Tensor {
         let storage = self.storage();
         with_storage!(&*storage, v => kernels::map(v, self.layout(), Scalar::from_element))
     }
-}
-
-/// The element type of a storage as a value (for generic code that needs `T`).
-pub fn element_of<T: Element>(_: &[T]) -> DType {
-    T::DTYPE
 }

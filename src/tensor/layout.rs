@@ -73,12 +73,16 @@ impl Layout {
         self.is_contiguous().then(|| self.offset..self.offset + self.numel())
     }
 
-    /// The largest storage index this layout touches, plus one (0 when empty).
-    pub fn storage_extent(&self) -> usize {
-        if self.numel() == 0 {
-            return 0;
+    /// The largest storage index this layout touches, plus one (0 when empty); `None`
+    /// when that does not fit in a `usize` (sizes and strides from user input).
+    pub fn storage_extent(&self) -> Option<usize> {
+        if self.shape.contains(&0) {
+            return Some(0);
         }
-        self.offset + self.shape.iter().zip(&self.strides).map(|(&n, &s)| (n - 1) * s).sum::<usize>() + 1
+        self.shape
+            .iter()
+            .zip(&self.strides)
+            .try_fold(self.offset.checked_add(1)?, |acc, (&n, &s)| acc.checked_add((n - 1).checked_mul(s)?))
     }
 
     /// Storage indices of the elements in row-major order.

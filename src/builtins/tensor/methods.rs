@@ -92,6 +92,15 @@ pub static FUNCTIONS: &[Builtin] = &[
     Builtin { name: "stack", call: stack },
 ];
 
+/// The values after the tensor (`x.reshape(2, 3)`), or the keyword that names them
+/// all (`x.reshape(shape=(2, 3))`).
+fn rest_or_keyword(args: &mut CallArgs, name: &str) -> Vec<Value> {
+    match args.keyword(name) {
+        Some(value) => vec![value],
+        None => args.positional.get(1..).map(<[Value]>::to_vec).unwrap_or_default(),
+    }
+}
+
 fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {
     result.map(Value::Tensor).map_err(|e| error_at(e, args.span))
 }
@@ -179,10 +188,7 @@ fn clone(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 /// `reshape` (views when it can) and `view` (fails when it cannot view).
 fn reshape(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
-    let given = match args.keyword("shape") {
-        Some(s) => vec![s],
-        None => args.positional[1..].to_vec(),
-    };
+    let given = rest_or_keyword(&mut args, "shape");
     if let [Value::DType(d)] = given.as_slice() {
         return fail("TypeError", args.span, format!("viewing as another dtype ({d}) is not supported"));
     }
@@ -228,10 +234,7 @@ fn transpose(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 fn permute(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
-    let given = match args.keyword("dims") {
-        Some(d) => vec![d],
-        None => args.positional[1..].to_vec(),
-    };
+    let given = rest_or_keyword(&mut args, "dims");
     let dims = int_list(&given, "dims", args.span)?;
     done(shape::permute(&t, &dims), &args)
 }
@@ -243,10 +246,7 @@ fn t(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 fn expand(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
-    let given = match args.keyword("size") {
-        Some(s) => vec![s],
-        None => args.positional[1..].to_vec(),
-    };
+    let given = rest_or_keyword(&mut args, "size");
     let sizes = int_list(&given, "size", args.span)?;
     done(shape::expand(&t, &sizes), &args)
 }
@@ -314,10 +314,7 @@ fn as_strided(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 fn flip(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
-    let given = match args.keyword("dims") {
-        Some(d) => vec![d],
-        None => args.positional[1..].to_vec(),
-    };
+    let given = rest_or_keyword(&mut args, "dims");
     done(shape::flip(&t, &int_list(&given, "dims", args.span)?), &args)
 }
 

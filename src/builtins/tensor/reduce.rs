@@ -36,28 +36,6 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "minimum", call: pairwise },
 ];
 
-/// The function forms (`mean(x, dim=0)`); `sum`, `max`, `min`, `any` and `all` are
-/// the Python builtins, which pass tensors on to `BUILTINS`.
-pub static FUNCTIONS: &[Builtin] = &[
-    Builtin { name: "prod", call: reduction },
-    Builtin { name: "mean", call: reduction },
-    Builtin { name: "amax", call: reduction },
-    Builtin { name: "amin", call: reduction },
-    Builtin { name: "count_nonzero", call: reduction },
-    Builtin { name: "logsumexp", call: reduction },
-    Builtin { name: "std", call: variance },
-    Builtin { name: "var", call: variance },
-    Builtin { name: "norm", call: norm },
-    Builtin { name: "argmax", call: arg_extreme },
-    Builtin { name: "argmin", call: arg_extreme },
-    Builtin { name: "softmax", call: softmax },
-    Builtin { name: "log_softmax", call: softmax },
-    Builtin { name: "cumsum", call: cumulative },
-    Builtin { name: "cumprod", call: cumulative },
-    Builtin { name: "maximum", call: pairwise },
-    Builtin { name: "minimum", call: pairwise },
-];
-
 /// The reduction builtin of a name, for the Python builtins that defer to it.
 pub fn named(name: &str) -> Option<&'static Builtin> {
     BUILTINS.iter().find(|b| b.name == name)

@@ -5,9 +5,9 @@
 
 use crate::kernels;
 use crate::tensor::layout::{contiguous_strides, Layout};
-use crate::tensor::storage::{Buffer, Storage};
+use crate::tensor::storage::Buffer;
 use crate::tensor::{Tensor, TensorError, TensorResult};
-use crate::{with_dtype, with_storage};
+use crate::with_storage;
 
 /// A possibly negative dimension index made absolute, with PyTorch's error.
 pub fn wrap_dim(dim: i64, ndim: usize) -> TensorResult<usize> {
@@ -228,16 +228,16 @@ pub fn as_strided(
         strides: stride.to_vec(),
         offset: offset.unwrap_or(t.layout().offset),
     };
-    let needed = layout.storage_extent();
     let available = t.storage().len();
-    if needed > available {
+    let needed = layout.storage_extent().unwrap_or(usize::MAX);
+    if needed > available || size.iter().try_fold(1usize, |a, &d| a.checked_mul(d)).is_none() {
         return Err(TensorError::runtime(format!(
             "setStorage: sizes [{}], strides [{}], storage offset {}, and itemsize {} requiring a storage size of {} are out of bounds for storage of size {}",
             join(size),
             join(stride),
             layout.offset,
             t.dtype().item_size(),
-            needed * t.dtype().item_size(),
+            needed.saturating_mul(t.dtype().item_size()),
             available * t.dtype().item_size()
         )));
     }
@@ -380,13 +380,6 @@ fn gather_positions(t: &Tensor, positions: Vec<usize>) -> TensorResult<Tensor> {
     let offset = data.layout().offset;
     let out = with_storage!(&*storage, v => Buffer::wrap(positions.iter().map(|&p| v[offset + p]).collect()));
     Ok(Tensor::new(out, t.shape()))
-}
-
-/// The storage of a new tensor of `dtype` filled by `f(row-major position)`.
-pub fn from_fn(shape: &[usize], dtype: crate::tensor::dtype::DType, f: impl Fn(usize) -> f64) -> Tensor {
-    let n = shape.iter().product();
-    let storage: Storage = with_dtype!(dtype, T => T::wrap((0..n).map(|i| <T as crate::tensor::element::Element>::from_f64(f(i))).collect()));
-    Tensor::new(storage, shape)
 }
 
 /// Whether PyTorch lets a result of dtype `from` be written into a tensor of dtype `to`
