@@ -16,7 +16,7 @@ use crate::value::{Builtin, Value};
 
 /// Installs every builtin and constant into the prelude scope.
 pub fn install(prelude: &Env) {
-    let tables: [&'static [Builtin]; 9] = [
+    let tables: &[&'static [Builtin]] = &[
         core::BUILTINS,
         convert::BUILTINS,
         sequences::BUILTINS,
@@ -26,9 +26,11 @@ pub fn install(prelude: &Env) {
         tensor::create::BUILTINS,
         tensor::methods::FUNCTIONS,
         tensor::elementwise::BUILTINS,
+        tensor::random::BUILTINS,
+        tensor::gather::BUILTINS,
     ];
     for table in tables {
-        for builtin in table {
+        for builtin in *table {
             prelude.set(Symbol::intern(builtin.name), Value::Builtin(builtin));
         }
     }

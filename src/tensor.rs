@@ -9,6 +9,7 @@ pub mod error;
 pub mod layout;
 pub mod ops;
 pub mod print;
+pub mod random;
 pub mod scalar;
 pub mod storage;
 

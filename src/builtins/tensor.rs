@@ -5,9 +5,11 @@ pub mod args;
 pub mod convert;
 pub mod create;
 pub mod elementwise;
+pub mod gather;
 pub mod indexing;
 pub mod methods;
 pub mod operators;
+pub mod random;
 pub mod reduce;
 
 use crate::eval::{Flow, RuntimeError};
@@ -17,6 +19,8 @@ use crate::value::Builtin;
 /// (`x.exp()` is `exp(x)`).
 pub static METHOD_TABLES: &[&[Builtin]] = &[
     methods::METHODS,
+    random::METHODS,
+    gather::BUILTINS,
     reduce::BUILTINS,
     elementwise::BUILTINS,
     elementwise::IN_PLACE,

@@ -1,6 +1,7 @@
 //! Tensor operations: shapes, dtypes and errors decided here, loops in `crate::kernels`.
 
 pub mod binary;
+pub mod gather;
 pub mod index;
 pub mod linalg;
 pub mod reduce;

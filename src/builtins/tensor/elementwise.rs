@@ -76,6 +76,18 @@ pub static IN_PLACE: &[Builtin] = &[
     Builtin { name: "copy_", call: in_place },
     Builtin { name: "zero_", call: in_place },
     Builtin { name: "fill_", call: in_place },
+    Builtin { name: "scatter_", call: in_place },
+    Builtin { name: "scatter_add_", call: in_place },
+    Builtin { name: "index_add_", call: in_place },
+    Builtin { name: "masked_fill_", call: in_place },
+    Builtin { name: "put_", call: in_place },
+    Builtin { name: "square_", call: in_place },
+    Builtin { name: "sin_", call: in_place },
+    Builtin { name: "cos_", call: in_place },
+    Builtin { name: "trunc_", call: in_place },
+    Builtin { name: "reciprocal_", call: in_place },
+    Builtin { name: "tril_", call: in_place },
+    Builtin { name: "triu_", call: in_place },
 ];
 
 fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {

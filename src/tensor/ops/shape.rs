@@ -333,7 +333,8 @@ pub fn flip(t: &Tensor, dims: &[i64]) -> TensorResult<Tensor> {
         }
         source
     };
-    gather_positions(t, (0..t.numel()).map(index_map).collect())
+    let positions: Vec<usize> = (0..t.numel()).map(index_map).collect();
+    Ok(super::gather::pick(t, &positions, t.shape()))
 }
 
 /// Shifts elements along `dims` by `shifts`, wrapping around; without dims, the
@@ -354,7 +355,7 @@ pub fn roll(t: &Tensor, shifts: &[i64], dims: &[i64]) -> TensorResult<Tensor> {
     let dims: Vec<usize> = dims.iter().map(|&d| wrap_dim(d, t.ndim())).collect::<TensorResult<_>>()?;
     let shape = t.shape().to_vec();
     let strides = contiguous_strides(&shape);
-    let positions = (0..t.numel())
+    let positions: Vec<usize> = (0..t.numel())
         .map(|flat| {
             let mut rem = flat;
             let mut source = 0;
@@ -369,17 +370,7 @@ pub fn roll(t: &Tensor, shifts: &[i64], dims: &[i64]) -> TensorResult<Tensor> {
             source
         })
         .collect();
-    gather_positions(t, positions)
-}
-
-/// A new tensor of `t`'s shape whose element `k` is `t`'s row-major element
-/// `positions[k]`.
-fn gather_positions(t: &Tensor, positions: Vec<usize>) -> TensorResult<Tensor> {
-    let data = t.contiguous();
-    let storage = data.storage();
-    let offset = data.layout().offset;
-    let out = with_storage!(&*storage, v => Buffer::wrap(positions.iter().map(|&p| v[offset + p]).collect()));
-    Ok(Tensor::new(out, t.shape()))
+    Ok(super::gather::pick(t, &positions, t.shape()))
 }
 
 /// Whether PyTorch lets a result of dtype `from` be written into a tensor of dtype `to`
