@@ -28,6 +28,7 @@ pub fn install(prelude: &Env) {
         tensor::elementwise::BUILTINS,
         tensor::random::BUILTINS,
         tensor::gather::BUILTINS,
+        tensor::sort::BUILTINS,
     ];
     for table in tables {
         for builtin in *table {

@@ -24,6 +24,10 @@ use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 use storage::{Buffer, Storage};
 
+/// The most elements a created tensor may have (2 GiB of f64): beyond, creation fails
+/// with an error instead of the allocation aborting the process.
+pub const MAX_ELEMENTS: usize = 1 << 28;
+
 /// A handle to a tensor; clones are the same tensor (`a is b`).
 #[derive(Clone)]
 pub struct Tensor(Rc<TensorImpl>);

@@ -11,6 +11,7 @@ pub mod methods;
 pub mod operators;
 pub mod random;
 pub mod reduce;
+pub mod sort;
 
 use crate::eval::{Flow, RuntimeError};
 use crate::value::Builtin;
@@ -21,6 +22,7 @@ pub static METHOD_TABLES: &[&[Builtin]] = &[
     methods::METHODS,
     random::METHODS,
     gather::BUILTINS,
+    sort::BUILTINS,
     reduce::BUILTINS,
     elementwise::BUILTINS,
     elementwise::IN_PLACE,

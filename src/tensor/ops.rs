@@ -6,6 +6,7 @@ pub mod index;
 pub mod linalg;
 pub mod reduce;
 pub mod shape;
+pub mod sort;
 pub mod unary;
 
 pub use binary::{binary, BinaryOp, Operand};

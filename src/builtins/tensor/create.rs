@@ -91,9 +91,7 @@ pub fn dims_to_shape(items: &[Value], span: crate::syntax::span::Span) -> Eval<V
     Ok(shape)
 }
 
-/// The most elements a created tensor may have (2 GiB of f64): beyond, creation fails
-/// with an error instead of the allocation aborting the process.
-pub const MAX_ELEMENTS: usize = 1 << 28;
+use crate::tensor::MAX_ELEMENTS;
 
 fn filled(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::DEFAULT_FLOAT);
