@@ -29,6 +29,7 @@ pub fn install(prelude: &Env) {
         tensor::random::BUILTINS,
         tensor::gather::BUILTINS,
         tensor::sort::BUILTINS,
+        tensor::arrange::BUILTINS,
     ];
     for table in tables {
         for builtin in *table {

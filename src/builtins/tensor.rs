@@ -2,6 +2,7 @@
 //! methods that wrap `crate::tensor`'s operations.
 
 pub mod args;
+pub mod arrange;
 pub mod convert;
 pub mod create;
 pub mod elementwise;
@@ -23,6 +24,8 @@ pub static METHOD_TABLES: &[&[Builtin]] = &[
     random::METHODS,
     gather::BUILTINS,
     sort::BUILTINS,
+    arrange::BUILTINS,
+    arrange::METHODS,
     reduce::BUILTINS,
     elementwise::BUILTINS,
     elementwise::IN_PLACE,

@@ -1,12 +1,16 @@
 //! Tensor operations: shapes, dtypes and errors decided here, loops in `crate::kernels`.
 
+pub mod axes;
 pub mod binary;
 pub mod gather;
 pub mod index;
 pub mod linalg;
 pub mod reduce;
+pub mod replicate;
 pub mod shape;
 pub mod sort;
+pub mod split;
+pub mod triangular;
 pub mod unary;
 
 pub use binary::{binary, BinaryOp, Operand};

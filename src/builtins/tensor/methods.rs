@@ -94,7 +94,7 @@ pub static FUNCTIONS: &[Builtin] = &[
 
 /// The values after the tensor (`x.reshape(2, 3)`), or the keyword that names them
 /// all (`x.reshape(shape=(2, 3))`).
-fn rest_or_keyword(args: &mut CallArgs, name: &str) -> Vec<Value> {
+pub(super) fn rest_or_keyword(args: &mut CallArgs, name: &str) -> Vec<Value> {
     match args.keyword(name) {
         Some(value) => vec![value],
         None => args.positional.get(1..).map(<[Value]>::to_vec).unwrap_or_default(),
