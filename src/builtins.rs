@@ -12,7 +12,8 @@ pub mod tensor;
 use crate::eval::Env;
 use crate::syntax::symbol::Symbol;
 use crate::tensor::dtype::DType;
-use crate::value::{Builtin, Value};
+use crate::value::{Builtin, Module, Value};
+use std::rc::Rc;
 
 /// Installs every builtin and constant into the prelude scope.
 pub fn install(prelude: &Env) {
@@ -30,6 +31,7 @@ pub fn install(prelude: &Env) {
         tensor::gather::BUILTINS,
         tensor::sort::BUILTINS,
         tensor::arrange::BUILTINS,
+        tensor::linalg::BUILTINS,
     ];
     for table in tables {
         for builtin in *table {
@@ -44,6 +46,11 @@ pub fn install(prelude: &Env) {
             prelude.set(name, Value::Builtin(builtin));
         }
     }
+    let linalg = Env::new(None);
+    for builtin in tensor::linalg::NAMESPACE {
+        linalg.set(Symbol::intern(builtin.name), Value::Builtin(builtin));
+    }
+    prelude.set(Symbol::intern("linalg"), Value::Module(Rc::new(Module { name: "linalg".into(), env: linalg })));
     for (name, value) in math::CONSTANTS {
         prelude.set(Symbol::intern(name), Value::Float(*value));
     }

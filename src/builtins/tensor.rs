@@ -8,6 +8,7 @@ pub mod create;
 pub mod elementwise;
 pub mod gather;
 pub mod indexing;
+pub mod linalg;
 pub mod methods;
 pub mod operators;
 pub mod random;
@@ -26,6 +27,7 @@ pub static METHOD_TABLES: &[&[Builtin]] = &[
     sort::BUILTINS,
     arrange::BUILTINS,
     arrange::METHODS,
+    linalg::BUILTINS,
     reduce::BUILTINS,
     elementwise::BUILTINS,
     elementwise::IN_PLACE,
