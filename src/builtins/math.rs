@@ -5,6 +5,7 @@
 use super::tensor::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::syntax::ast::BinOp;
+use crate::tensor::ops::BinaryOp;
 use crate::tensor::ops::{unary, UnaryOp};
 use crate::value::number::{as_number, Number};
 use crate::value::{Builtin, Value};
@@ -135,9 +136,13 @@ fn abs(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 /// Python's `round`: halves go to the even neighbour; without `ndigits` the result is
 /// an int.
 fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let ndigits = args.keyword("ndigits");
+    let ndigits = args.keyword("ndigits").or_else(|| args.keyword("decimals"));
     args.expect(1, 2)?;
     let ndigits = ndigits.or_else(|| args.positional.get(1).cloned()).filter(|v| !matches!(v, Value::None));
+    if let Value::Tensor(t) = &args.positional[0] {
+        let decimals = ndigits.map(|v| super::tensor::args::int_of(&v, "decimals", args.span)).transpose()?;
+        return crate::tensor::ops::unary::round(t, decimals.unwrap_or(0)).map(Value::Tensor).map_err(|e| error_at(e, args.span));
+    }
     let number = as_number(&args.positional[0]).map_or_else(
         || {
             fail(
@@ -194,6 +199,10 @@ fn pow(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 fn atan2(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
+    let (y, x) = (&args.positional[0], &args.positional[1]);
+    if let Some(result) = super::tensor::operators::binary_function(BinaryOp::Atan2, y, x, args.span) {
+        return result;
+    }
     Ok(Value::Float(float_arg(&args, 0)?.atan2(float_arg(&args, 1)?)))
 }
 

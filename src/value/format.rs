@@ -1,6 +1,7 @@
 //! Python's format-spec mini-language, for f-strings and `format(x, spec)`:
 //! `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
 
+use crate::tensor::scalar::Scalar;
 use super::repr::float_repr;
 use super::Value;
 
@@ -97,6 +98,13 @@ pub fn format_value(value: &Value, spec_text: &str) -> Result<String, String> {
         Value::Bool(b) => format_int(*b as i64, &spec),
         Value::Int(i) => format_int(*i, &spec),
         Value::Float(x) => format_float(*x, &spec),
+        // PyTorch formats a 0-d tensor as its element.
+        Value::Tensor(t) if t.ndim() == 0 => match t.item() {
+            Ok(Scalar::Bool(b)) => format_value(&Value::Bool(b), spec_text),
+            Ok(Scalar::Int(i)) => format_int(i, &spec),
+            Ok(Scalar::Float(x)) => format_float(x, &spec),
+            Err(e) => Err(e.message),
+        },
         other => Err(format!("unsupported format string passed to {}.__format__", other.type_name())),
     }
 }

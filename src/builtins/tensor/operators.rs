@@ -36,13 +36,8 @@ pub fn binary_operator(op: BinOp, a: &Value, b: &Value, span: Span) -> Option<Ev
                 _ => fail("TypeError", span, "the operands of @ must both be tensors"),
             })
         }
-        BinOp::Shl | BinOp::Shr => {
-            return Some(fail(
-                "TypeError",
-                span,
-                format!("the operator {} is not defined for tensors yet", op.symbol()),
-            ))
-        }
+        BinOp::Shl => BinaryOp::ShiftLeft,
+        BinOp::Shr => BinaryOp::ShiftRight,
     };
     Some(apply(tensor_op, a, b, op.symbol(), span))
 }
@@ -62,6 +57,11 @@ pub fn compare_operator(op: CmpOp, a: &Value, b: &Value, span: Span) -> Option<E
         CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot => return None,
     };
     Some(apply(tensor_op, a, b, op.symbol(), span))
+}
+
+/// A named binary function (`atan2(a, b)`) when either argument is a tensor.
+pub fn binary_function(op: BinaryOp, a: &Value, b: &Value, span: Span) -> Option<Eval<Value>> {
+    either_tensor(a, b).then(|| apply(op, a, b, op.name(), span))
 }
 
 fn apply(op: BinaryOp, a: &Value, b: &Value, symbol: &str, span: Span) -> Eval<Value> {

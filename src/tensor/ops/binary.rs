@@ -25,6 +25,8 @@ pub enum BinaryOp {
     BitAnd,
     BitOr,
     BitXor,
+    ShiftLeft,
+    ShiftRight,
     LogicalAnd,
     LogicalOr,
     LogicalXor,
@@ -53,6 +55,8 @@ impl BinaryOp {
             BinaryOp::BitAnd => "bitwise_and",
             BinaryOp::BitOr => "bitwise_or",
             BinaryOp::BitXor => "bitwise_xor",
+            BinaryOp::ShiftLeft => "lshift",
+            BinaryOp::ShiftRight => "rshift",
             BinaryOp::LogicalAnd => "logical_and",
             BinaryOp::LogicalOr => "logical_or",
             BinaryOp::LogicalXor => "logical_xor",
@@ -116,6 +120,15 @@ pub fn dtypes(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<(DType, DT
         _ if op.is_comparison() => (common, DType::Bool),
         _ if op.is_logical() => (DType::Bool, DType::Bool),
         BinaryOp::Div | BinaryOp::Atan2 if !common.is_float() => (DType::DEFAULT_FLOAT, DType::DEFAULT_FLOAT),
+        BinaryOp::ShiftLeft | BinaryOp::ShiftRight if common.is_float() => {
+            return Err(TensorError::runtime(format!(
+                "\"{}_cpu\" not implemented for '{}'",
+                op.name(),
+                torch_type_name(common)
+            )))
+        }
+        // Bools shift as int64, as in PyTorch.
+        BinaryOp::ShiftLeft | BinaryOp::ShiftRight if common == DType::Bool => (DType::I64, DType::I64),
         BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor if common.is_float() => {
             return Err(TensorError::runtime(format!(
                 "\"{}_cpu\" not implemented for '{}'",
@@ -219,6 +232,9 @@ fn compute_typed<T: Arith + Buffer>(
         BinaryOp::BitAnd => arith(|x, y| bitwise(x, y, |p, q| p & q)),
         BinaryOp::BitOr => arith(|x, y| bitwise(x, y, |p, q| p | q)),
         BinaryOp::BitXor => arith(|x, y| bitwise(x, y, |p, q| p ^ q)),
+        // Shifting by the width or more gives 0 (or -1 for negative numbers shifted right).
+        BinaryOp::ShiftLeft => arith(|x, y| bitwise(x, y, |p, q| if (0..64).contains(&q) { p << q } else { 0 })),
+        BinaryOp::ShiftRight => arith(|x, y| bitwise(x, y, |p, q| p >> q.clamp(0, 63))),
         BinaryOp::LogicalAnd => test(|x, y| x.is_nonzero() && y.is_nonzero()),
         BinaryOp::LogicalOr => test(|x, y| x.is_nonzero() || y.is_nonzero()),
         BinaryOp::LogicalXor => test(|x, y| x.is_nonzero() != y.is_nonzero()),

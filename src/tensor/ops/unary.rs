@@ -337,3 +337,34 @@ fn floating(op: UnaryOp, storage: &Storage, layout: &crate::tensor::layout::Layo
         }
     }
 }
+
+/// `round(t, decimals)`: halves to even at `10^-decimals`, computed in the tensor's
+/// float dtype as PyTorch does (`nearbyint(x * 10^d) / 10^d`, or `/` then `*` for
+/// negative `d`).
+pub fn round(t: &Tensor, decimals: i64) -> TensorResult<Tensor> {
+    if decimals == 0 {
+        return unary(UnaryOp::Round, t);
+    }
+    if !t.dtype().is_float() {
+        return Err(TensorError::runtime(format!(
+            "\"round_decimals_cpu\" not implemented for '{}'",
+            super::binary::torch_type_name(t.dtype())
+        )));
+    }
+    let storage = t.storage();
+    let out = with_dtype!(t.dtype(), T => {
+        let data = T::slice(&storage).expect("own dtype");
+        let in_dtype = |x: f64| T::from_f64(x).to_f64();
+        let scale = in_dtype(10f64.powi(decimals.unsigned_abs().min(400) as i32));
+        T::wrap(kernels::map(data, t.layout(), |x: T| {
+            let x = x.to_f64();
+            let r = if decimals > 0 {
+                in_dtype(x * scale).round_ties_even() / scale
+            } else {
+                in_dtype(x / scale).round_ties_even() * scale
+            };
+            T::from_f64(r)
+        }))
+    });
+    Ok(Tensor::new(out, t.shape()))
+}
