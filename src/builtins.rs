@@ -32,6 +32,7 @@ pub fn install(prelude: &Env) {
         tensor::sort::BUILTINS,
         tensor::arrange::BUILTINS,
         tensor::linalg::BUILTINS,
+        tensor::io::BUILTINS,
     ];
     for table in tables {
         for builtin in *table {

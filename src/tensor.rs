@@ -7,6 +7,7 @@ pub mod dtype;
 pub mod element;
 pub mod error;
 pub mod layout;
+pub mod npy;
 pub mod ops;
 pub mod print;
 pub mod random;

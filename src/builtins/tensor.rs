@@ -8,6 +8,7 @@ pub mod create;
 pub mod elementwise;
 pub mod gather;
 pub mod indexing;
+pub mod io;
 pub mod linalg;
 pub mod methods;
 pub mod operators;
