@@ -88,12 +88,15 @@ fn add_suffixes(text: String, suffixes: &[String], indent: usize, linewidth: usi
         None => out.len() + 2,
     };
     for suffix in suffixes {
-        if last_line_len + suffix.len() + 2 > linewidth {
+        // PyTorch measures `dtype=torch.float64`: the dropped prefix still counts, so
+        // lines break where torch's do.
+        let torch_len = suffix.len() + if suffix.starts_with("dtype=") { "torch.".len() } else { 0 };
+        if last_line_len + torch_len + 2 > linewidth {
             out.push_str(&format!(",\n{}{suffix}", " ".repeat(indent)));
-            last_line_len = indent + suffix.len();
+            last_line_len = indent + torch_len;
         } else {
             out.push_str(&format!(", {suffix}"));
-            last_line_len += suffix.len() + 2;
+            last_line_len += torch_len + 2;
         }
     }
     out.push(')');

@@ -44,6 +44,11 @@ impl Scalar {
         }
     }
 
+    /// This value stored in `dtype` and read back: the rounding that dtype applies.
+    pub fn to_dtype_f64(self, dtype: DType) -> f64 {
+        crate::with_dtype!(dtype, T => self.to_element::<T>().to_f64())
+    }
+
     pub fn to_f64(self) -> f64 {
         match self {
             Scalar::Bool(b) => b as u8 as f64,

@@ -224,10 +224,20 @@ fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     if steps > MAX_ELEMENTS {
         return fail("RuntimeError", args.span, "too many steps");
     }
-    let step = if steps > 1 { (end - start) / (steps - 1) as f64 } else { 0.0 };
+    // Float results are computed in their own dtype, as PyTorch does, so f32 steps
+    // round the way torch's do; integer results come from f64 values, truncated.
+    let in_dtype = |x: f64| if dtype.is_float() { Scalar::Float(x).to_dtype_f64(dtype) } else { x };
+    let step = in_dtype(if steps > 1 { (end - start) / (steps - 1) as f64 } else { 0.0 });
     let half = steps / 2;
     let mut values: Vec<f64> = (0..steps)
-        .map(|i| if i < half { start + step * i as f64 } else { end - step * (steps - i - 1) as f64 })
+        .map(|i| {
+            // Fused multiply-adds, as PyTorch's kernel compiles to.
+            if i < half {
+                in_dtype(step.mul_add(i as f64, start))
+            } else {
+                in_dtype((-step).mul_add((steps - i - 1) as f64, end))
+            }
+        })
         .collect();
     if args.function == "logspace" {
         let base = base.map(|b| number_arg(&b, "base", args.span)).transpose()?.map_or(10.0, |b| b.to_f64());
