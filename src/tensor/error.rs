@@ -15,6 +15,16 @@ impl TensorError {
         TensorError { kind: "RuntimeError", message: message.into() }
     }
 
+    /// What PyTorch reports as `NotImplementedError` (a dtype an operation lacks).
+    pub fn not_implemented(message: impl Into<String>) -> TensorError {
+        TensorError { kind: "NotImplementedError", message: message.into() }
+    }
+
+    /// `torch.linalg.LinAlgError`: a singular or indefinite matrix.
+    pub fn linalg(message: impl Into<String>) -> TensorError {
+        TensorError { kind: "LinAlgError", message: message.into() }
+    }
+
     pub fn index(message: impl Into<String>) -> TensorError {
         TensorError { kind: "IndexError", message: message.into() }
     }

@@ -38,7 +38,7 @@ fn float_dtype(dtype: DType, what: &str) -> TensorResult<()> {
     if dtype.is_float() {
         Ok(())
     } else {
-        Err(TensorError::runtime(format!(
+        Err(TensorError::not_implemented(format!(
             "\"{what}\" not implemented for '{}'",
             super::ops::binary::torch_type_name(dtype).trim_start_matches("torch.")
         )))
@@ -111,7 +111,7 @@ pub fn multinomial(weights: &Tensor, samples: usize, replacement: bool) -> Tenso
     }
     if !replacement && samples > categories {
         return Err(TensorError::runtime(
-            "multinomial(): cannot sample n_sample > prob_dist.size(-1) samples without replacement",
+            "cannot sample n_sample > prob_dist.size(-1) samples without replacement",
         ));
     }
     let values = weights.to_f64_vec();

@@ -105,6 +105,13 @@ impl Operand {
         }
     }
 
+    fn is_bool(&self) -> bool {
+        match self {
+            Operand::Tensor(t) => t.dtype() == DType::Bool,
+            Operand::Scalar(s) => matches!(s, Scalar::Bool(_)),
+        }
+    }
+
     fn shape(&self) -> &[usize] {
         match self {
             Operand::Tensor(t) => t.shape(),
@@ -121,7 +128,7 @@ pub fn dtypes(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<(DType, DT
         _ if op.is_logical() => (DType::Bool, DType::Bool),
         BinaryOp::Div | BinaryOp::Atan2 if !common.is_float() => (DType::DEFAULT_FLOAT, DType::DEFAULT_FLOAT),
         BinaryOp::ShiftLeft | BinaryOp::ShiftRight if common.is_float() => {
-            return Err(TensorError::runtime(format!(
+            return Err(TensorError::not_implemented(format!(
                 "\"{}_cpu\" not implemented for '{}'",
                 op.name(),
                 torch_type_name(common)
@@ -130,15 +137,20 @@ pub fn dtypes(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<(DType, DT
         // Bools shift as int64, as in PyTorch.
         BinaryOp::ShiftLeft | BinaryOp::ShiftRight if common == DType::Bool => (DType::I64, DType::I64),
         BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor if common.is_float() => {
-            return Err(TensorError::runtime(format!(
+            return Err(TensorError::not_implemented(format!(
                 "\"{}_cpu\" not implemented for '{}'",
                 op.name(),
                 torch_type_name(common)
             )))
         }
-        BinaryOp::Sub if common == DType::Bool => {
-            return Err(TensorError::runtime(
-                "Subtraction, the `-` operator, with two bool tensors is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+        BinaryOp::Sub if a.is_bool() && b.is_bool() => {
+            return Err(TensorError::not_implemented(
+                "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
+            ))
+        }
+        BinaryOp::Sub if a.is_bool() || b.is_bool() => {
+            return Err(TensorError::not_implemented(
+                "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
             ))
         }
         _ => (common, common),

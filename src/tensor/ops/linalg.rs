@@ -58,7 +58,7 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
                 ))
             } else {
                 TensorError::runtime(format!(
-                    "mat1 and mat2 shapes cannot be multiplied ({m}x{k} and {k2}x{n})"
+                    "mm: mat1 and mat2 shapes cannot be multiplied ({m}x{k} and {k2}x{n})"
                 ))
             }
         } else {

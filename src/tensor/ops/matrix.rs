@@ -112,7 +112,7 @@ pub fn inv(a: &Tensor) -> TensorResult<Tensor> {
     for mut m in matrices(a, n) {
         let mut pivots = vec![0; n];
         lu(&mut m, n, &mut pivots).map_err(|k| {
-            TensorError::runtime(format!(
+            TensorError::linalg(format!(
                 "linalg.inv: The diagonal element {k} is zero, the inversion could not be completed because the input matrix is singular."
             ))
         })?;
@@ -156,7 +156,7 @@ pub fn solve(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
         let mut m = a_values[i * n * n..(i + 1) * n * n].to_vec();
         let mut pivots = vec![0; n];
         lu(&mut m, n, &mut pivots).map_err(|_| {
-            TensorError::runtime("torch.linalg.solve: The solver failed because the input matrix is singular.")
+            TensorError::linalg("torch.linalg.solve: The solver failed because the input matrix is singular.")
         })?;
         out.extend(lu_solve(&m, n, &pivots, &b_values[i * n * k..(i + 1) * n * k], k));
     }
@@ -177,7 +177,7 @@ pub fn cholesky(a: &Tensor) -> TensorResult<Tensor> {
         for j in 0..n {
             let d = m[j * n + j] - (0..j).map(|k| l[j * n + k] * l[j * n + k]).sum::<f64>();
             if d <= 0.0 || d.is_nan() {
-                return Err(TensorError::runtime(format!(
+                return Err(TensorError::linalg(format!(
                     "linalg.cholesky: The factorization could not be completed because the input is not positive-definite (the leading minor of order {} is not positive-definite).",
                     j + 1
                 )));

@@ -184,8 +184,9 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
         Reduction::Mean => {
             let out = dtype.unwrap_or(input);
             if !out.is_float() {
-                return Err(TensorError::runtime(format!(
-                    "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {}",
+                let which = if dtype.is_some() { "Optional" } else { "Input" };
+                return Err(TensorError::not_implemented(format!(
+                    "mean(): could not infer output dtype. {which} dtype must be either a floating point or complex dtype. Got: {}",
                     torch_type_name(out)
                 )));
             }

@@ -240,7 +240,7 @@ fn digamma(x: f64) -> f64 {
 }
 
 fn unsupported(op: UnaryOp, dtype: DType) -> TensorError {
-    TensorError::runtime(format!("\"{}_cpu\" not implemented for '{}'", op.name(), torch_type_name(dtype)))
+    TensorError::not_implemented(format!("\"{}_cpu\" not implemented for '{}'", op.name(), torch_type_name(dtype)))
 }
 
 /// The op applied to every element.
@@ -248,7 +248,7 @@ pub fn unary(op: UnaryOp, t: &Tensor) -> TensorResult<Tensor> {
     let dtype = t.dtype();
     match op {
         UnaryOp::Neg if dtype == DType::Bool => {
-            return Err(TensorError::runtime(
+            return Err(TensorError::not_implemented(
                 "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
             ))
         }
@@ -346,7 +346,7 @@ pub fn round(t: &Tensor, decimals: i64) -> TensorResult<Tensor> {
         return unary(UnaryOp::Round, t);
     }
     if !t.dtype().is_float() {
-        return Err(TensorError::runtime(format!(
+        return Err(TensorError::not_implemented(format!(
             "\"round_decimals_cpu\" not implemented for '{}'",
             super::binary::torch_type_name(t.dtype())
         )));
