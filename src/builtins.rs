@@ -51,7 +51,8 @@ pub fn install(prelude: &Env) {
     for builtin in tensor::linalg::NAMESPACE {
         linalg.set(Symbol::intern(builtin.name), Value::Builtin(builtin));
     }
-    prelude.set(Symbol::intern("linalg"), Value::Module(Rc::new(Module { name: "linalg".into(), env: linalg })));
+    prelude
+        .set(Symbol::intern("linalg"), Value::Module(Rc::new(Module { name: "linalg".into(), env: linalg })));
     for (name, value) in math::CONSTANTS {
         prelude.set(Symbol::intern(name), Value::Float(*value));
     }

@@ -8,6 +8,7 @@ use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "print", call: print },
+    Builtin { name: "perf_counter", call: perf_counter },
     Builtin { name: "len", call: len },
     Builtin { name: "type", call: type_of },
     Builtin { name: "isinstance", call: isinstance },
@@ -20,6 +21,15 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "id", call: id },
     Builtin { name: "super", call: super_ },
 ];
+
+/// Seconds on a monotonic clock, for timing (Python's `time.perf_counter`).
+fn perf_counter(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(0, 0)?;
+    thread_local! {
+        static START: std::time::Instant = std::time::Instant::now();
+    }
+    Ok(Value::Float(START.with(|start| start.elapsed().as_secs_f64())))
+}
 
 fn print(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let sep = text_keyword(interp, &mut args, "sep", " ")?;

@@ -141,7 +141,9 @@ fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let ndigits = ndigits.or_else(|| args.positional.get(1).cloned()).filter(|v| !matches!(v, Value::None));
     if let Value::Tensor(t) = &args.positional[0] {
         let decimals = ndigits.map(|v| super::tensor::args::int_of(&v, "decimals", args.span)).transpose()?;
-        return crate::tensor::ops::unary::round(t, decimals.unwrap_or(0)).map(Value::Tensor).map_err(|e| error_at(e, args.span));
+        return crate::tensor::ops::unary::round(t, decimals.unwrap_or(0))
+            .map(Value::Tensor)
+            .map_err(|e| error_at(e, args.span));
     }
     let number = as_number(&args.positional[0]).map_or_else(
         || {

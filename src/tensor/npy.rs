@@ -84,13 +84,10 @@ fn bad(reason: impl std::fmt::Display) -> TensorError {
 /// The value of `'key': value` in the header dict, as text.
 fn field<'a>(header: &'a str, key: &str) -> TensorResult<&'a str> {
     let start = header.find(&format!("'{key}'")).ok_or_else(|| bad(format!("no '{key}' in the header")))?;
-    let rest = header[start + key.len() + 2..].trim_start().strip_prefix(':').ok_or_else(|| bad("header syntax"))?;
+    let rest =
+        header[start + key.len() + 2..].trim_start().strip_prefix(':').ok_or_else(|| bad("header syntax"))?;
     let rest = rest.trim_start();
-    let end = if rest.starts_with('(') {
-        rest.find(')').map(|i| i + 1)
-    } else {
-        rest.find([',', '}'])
-    };
+    let end = if rest.starts_with('(') { rest.find(')').map(|i| i + 1) } else { rest.find([',', '}']) };
     Ok(rest[..end.ok_or_else(|| bad("header syntax"))?].trim())
 }
 
@@ -101,7 +98,9 @@ pub fn decode(bytes: &[u8]) -> TensorResult<Tensor> {
     }
     let (header_len, start) = match bytes[6] {
         1 => (u16::from_le_bytes([bytes[8], bytes[9]]) as usize, 10),
-        2 | 3 if bytes.len() >= 12 => (u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize, 12),
+        2 | 3 if bytes.len() >= 12 => {
+            (u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize, 12)
+        }
         v => return Err(bad(format!("format version {v}"))),
     };
     let header = bytes.get(start..start + header_len).ok_or_else(|| bad("header cut short"))?;
@@ -118,10 +117,20 @@ pub fn decode(bytes: &[u8]) -> TensorResult<Tensor> {
     let numel = shape.iter().try_fold(1usize, |a, &d| a.checked_mul(d)).filter(|&n| n <= MAX_ELEMENTS);
     let numel = numel.ok_or_else(|| bad("too many elements"))?;
     let big_endian = descr.starts_with('>');
-    let dtype = [DType::Bool, DType::U8, DType::I8, DType::I16, DType::I32, DType::I64, DType::F16, DType::F32, DType::F64]
-        .into_iter()
-        .find(|&d| descr_of(d).is_some_and(|known| known[1..] == descr[1..]))
-        .ok_or_else(|| bad(format!("dtype '{descr}'")))?;
+    let dtype = [
+        DType::Bool,
+        DType::U8,
+        DType::I8,
+        DType::I16,
+        DType::I32,
+        DType::I64,
+        DType::F16,
+        DType::F32,
+        DType::F64,
+    ]
+    .into_iter()
+    .find(|&d| descr_of(d).is_some_and(|known| known[1..] == descr[1..]))
+    .ok_or_else(|| bad(format!("dtype '{descr}'")))?;
     let body = &bytes[start + header_len..];
     let size = dtype.item_size();
     if body.len() < numel * size {

@@ -92,9 +92,12 @@ pub fn bernoulli(p: &Tensor) -> TensorResult<Tensor> {
     float_dtype(p.dtype(), "bernoulli_tensor_cpu_p_")?;
     let probs = p.to_f64_vec();
     if let Some(bad) = probs.iter().find(|q| !(0.0..=1.0).contains(*q)) {
-        return Err(TensorError::runtime(format!("Expected p_in >= 0 && p_in <= 1 to be true, but got false. (p = {bad})")));
+        return Err(TensorError::runtime(format!(
+            "Expected p_in >= 0 && p_in <= 1 to be true, but got false. (p = {bad})"
+        )));
     }
-    let values = with_generator(|rng| probs.iter().map(|&q| f64::from(u8::from(rng.gen::<f64>() < q))).collect());
+    let values =
+        with_generator(|rng| probs.iter().map(|&q| f64::from(u8::from(rng.gen::<f64>() < q))).collect());
     Ok(Tensor::from_vec::<f64>(values, p.shape()).to_dtype(p.dtype()))
 }
 
@@ -118,7 +121,9 @@ pub fn multinomial(weights: &Tensor, samples: usize, replacement: bool) -> Tenso
     let mut out = Vec::new();
     for row in values.chunks(categories) {
         if row.iter().any(|w| !w.is_finite() || *w < 0.0) {
-            return Err(TensorError::runtime("probability tensor contains either `inf`, `nan` or element < 0"));
+            return Err(TensorError::runtime(
+                "probability tensor contains either `inf`, `nan` or element < 0",
+            ));
         }
         let mut row = row.to_vec();
         if row.iter().sum::<f64>() <= 0.0 {

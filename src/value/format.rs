@@ -1,9 +1,9 @@
 //! Python's format-spec mini-language, for f-strings and `format(x, spec)`:
 //! `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
 
-use crate::tensor::scalar::Scalar;
 use super::repr::float_repr;
 use super::Value;
+use crate::tensor::scalar::Scalar;
 
 /// The largest width or precision a spec may ask for.
 const MAX_WIDTH: usize = 100_000;

@@ -61,7 +61,8 @@ fn repeat(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let name = if args.function == "tile" { "dims" } else { "repeats" };
     let given = rest_or_keyword(&mut args, name);
     let reps = int_list(&given, name, args.span)?;
-    let result = if args.function == "tile" { replicate::tile(&t, &reps) } else { replicate::repeat(&t, &reps) };
+    let result =
+        if args.function == "tile" { replicate::tile(&t, &reps) } else { replicate::repeat(&t, &reps) };
     done(result, &args)
 }
 
@@ -100,12 +101,15 @@ fn chunk(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 /// `split(x, 2)` (pieces of 2) or `split(x, [1, 3])` (pieces of those sizes).
 fn split_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
-    let Some(sizes) = arg(&mut args, 1, "split_size_or_sections").or_else(|| args.keyword("split_size")) else {
+    let Some(sizes) = arg(&mut args, 1, "split_size_or_sections").or_else(|| args.keyword("split_size"))
+    else {
         return fail("TypeError", args.span, "split() missing required argument 'split_size_or_sections'");
     };
     let d = optional_dim(&mut args, 2, 0)?;
     let result = match &sizes {
-        Value::List(_) | Value::Tuple(_) => split::split_sizes(&t, &ints_of(&sizes, "split_sizes", args.span)?, d),
+        Value::List(_) | Value::Tuple(_) => {
+            split::split_sizes(&t, &ints_of(&sizes, "split_sizes", args.span)?, d)
+        }
         one => split::split(&t, int_of(one, "split_size", args.span)?, d),
     };
     tuple_of(result, &args)
@@ -119,7 +123,8 @@ fn unbind(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 fn movedim(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
-    let (Some(source), Some(destination)) = (arg(&mut args, 1, "source"), arg(&mut args, 2, "destination")) else {
+    let (Some(source), Some(destination)) = (arg(&mut args, 1, "source"), arg(&mut args, 2, "destination"))
+    else {
         return fail("TypeError", args.span, format!("{}() needs source and destination", args.function));
     };
     let source = ints_of(&source, "source", args.span)?;
@@ -147,7 +152,10 @@ fn meshgrid(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             return fail(
                 "RuntimeError",
                 args.span,
-                format!("torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: {}", other.type_name()),
+                format!(
+                    "torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: {}",
+                    other.type_name()
+                ),
             )
         }
     };
@@ -160,7 +168,11 @@ fn meshgrid(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         match item {
             Value::Tensor(t) => tensors.push(t),
             other => {
-                return fail("TypeError", args.span, format!("meshgrid() expects tensors, not {}", other.type_name()))
+                return fail(
+                    "TypeError",
+                    args.span,
+                    format!("meshgrid() expects tensors, not {}", other.type_name()),
+                )
             }
         }
     }
@@ -201,7 +213,9 @@ fn new_filled(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             let value = match args.keyword("fill_value") {
                 Some(v) => v,
                 None if args.positional.len() == 2 => args.positional.pop().unwrap_or(Value::None),
-                None => return fail("TypeError", args.span, "new_full() missing required argument 'fill_value'"),
+                None => {
+                    return fail("TypeError", args.span, "new_full() missing required argument 'fill_value'")
+                }
             };
             super::args::number_of(&value, "fill_value", args.span)?
         }

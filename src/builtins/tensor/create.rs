@@ -47,7 +47,9 @@ fn as_tensor(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 pub fn shape_args(interp: &mut Interpreter, args: &mut CallArgs) -> Eval<Vec<usize>> {
     let items = match (args.keyword("size"), args.positional.as_slice()) {
         (Some(size), _) => interp.collect(&size, args.span)?,
-        (None, [one @ (Value::List(_) | Value::Tuple(_) | Value::Size(_))]) => interp.collect(one, args.span)?,
+        (None, [one @ (Value::List(_) | Value::Tuple(_) | Value::Size(_))]) => {
+            interp.collect(one, args.span)?
+        }
         (None, positional) => positional.to_vec(),
     };
     args.positional.clear();

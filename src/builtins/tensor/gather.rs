@@ -32,7 +32,9 @@ fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {
 fn required(args: &mut CallArgs, i: usize, name: &str) -> Eval<Value> {
     match arg(args, i, name) {
         Some(v) => Ok(v),
-        None => fail("TypeError", args.span, format!("{}() missing required argument '{name}'", args.function)),
+        None => {
+            fail("TypeError", args.span, format!("{}() missing required argument '{name}'", args.function))
+        }
     }
 }
 
@@ -55,7 +57,13 @@ fn dim_arg(args: &mut CallArgs, i: usize) -> Eval<i64> {
 fn operand_named(args: &mut CallArgs, i: usize, name: &str) -> Eval<Operand> {
     let v = required(args, i, name)?;
     operand(&v).map_or_else(
-        || fail("TypeError", args.span, format!("{}(): argument '{name}' must be Tensor or a number", args.function)),
+        || {
+            fail(
+                "TypeError",
+                args.span,
+                format!("{}(): argument '{name}' must be Tensor or a number", args.function),
+            )
+        },
         Ok,
     )
 }
@@ -92,7 +100,8 @@ fn index_add(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let index = tensor_named(&mut args, 2, "index")?;
     let mut source = tensor_named(&mut args, 3, "source")?;
     if let Some(alpha) = arg(&mut args, 4, "alpha").and_then(|v| operand(&v)) {
-        source = binary::binary(BinaryOp::Mul, &Operand::Tensor(source), &alpha).map_err(|e| error_at(e, args.span))?;
+        source = binary::binary(BinaryOp::Mul, &Operand::Tensor(source), &alpha)
+            .map_err(|e| error_at(e, args.span))?;
     }
     done(gather::index_add(&t, dim, &index, &source), &args)
 }

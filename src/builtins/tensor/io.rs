@@ -23,9 +23,15 @@ pub static BUILTINS: &[Builtin] = &[
 fn set_printoptions(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let mut options = match args.keyword("profile") {
         Some(Value::Str(p)) if &*p == "default" => PrintOptions::default(),
-        Some(Value::Str(p)) if &*p == "short" => PrintOptions { precision: 2, edgeitems: 2, ..PrintOptions::default() },
-        Some(Value::Str(p)) if &*p == "full" => PrintOptions { threshold: f64::INFINITY, ..PrintOptions::default() },
-        Some(other) => return fail("ValueError", args.span, format!("unknown print profile {}", other.type_name())),
+        Some(Value::Str(p)) if &*p == "short" => {
+            PrintOptions { precision: 2, edgeitems: 2, ..PrintOptions::default() }
+        }
+        Some(Value::Str(p)) if &*p == "full" => {
+            PrintOptions { threshold: f64::INFINITY, ..PrintOptions::default() }
+        }
+        Some(other) => {
+            return fail("ValueError", args.span, format!("unknown print profile {}", other.type_name()))
+        }
         None => print_options(),
     };
     let span = args.span;
@@ -56,7 +62,11 @@ fn set_printoptions(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 fn path_arg(args: &CallArgs, i: usize) -> Eval<String> {
     match args.positional.get(i) {
         Some(Value::Str(s)) => Ok(s.to_string()),
-        Some(other) => fail("TypeError", args.span, format!("{}(): a path is a str, not {}", args.function, other.type_name())),
+        Some(other) => fail(
+            "TypeError",
+            args.span,
+            format!("{}(): a path is a str, not {}", args.function, other.type_name()),
+        ),
         None => fail("TypeError", args.span, format!("{}() missing required argument 'path'", args.function)),
     }
 }
@@ -113,14 +123,23 @@ fn load_csv(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
                     return fail(
                         "ValueError",
                         args.span,
-                        format!("{path}:{}: {} columns where the first row has {}", number + 1, row.len(), first.len()),
+                        format!(
+                            "{path}:{}: {} columns where the first row has {}",
+                            number + 1,
+                            row.len(),
+                            first.len()
+                        ),
                     );
                 }
                 rows.push(row);
             }
             Err(_) if rows.is_empty() && number == skip.max(0) as usize => {}
             Err(field) => {
-                return fail("ValueError", args.span, format!("{path}:{}: '{field}' is not a number", number + 1))
+                return fail(
+                    "ValueError",
+                    args.span,
+                    format!("{path}:{}: '{field}' is not a number", number + 1),
+                )
             }
         }
     }

@@ -105,7 +105,9 @@ fn vector_norm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let p = match ord_arg(&mut args, 1)? {
         None => 2.0,
         Some(Ord::Number(p)) => p,
-        Some(Ord::Frobenius) => return fail("RuntimeError", args.span, "linalg.vector_norm: ord must be a number"),
+        Some(Ord::Frobenius) => {
+            return fail("RuntimeError", args.span, "linalg.vector_norm: ord must be a number")
+        }
     };
     let dims = dims_arg(&mut args, 2)?;
     let keepdim = keepdim_arg(&mut args, 3);
@@ -120,7 +122,11 @@ fn matrix_norm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dims = dims_arg(&mut args, 2)?.unwrap_or(vec![-2, -1]);
     let keepdim = keepdim_arg(&mut args, 3);
     let [a, b] = dims[..] else {
-        return fail("RuntimeError", args.span, "linalg.matrix_norm: dim must be a 2-tuple. Got a different length");
+        return fail(
+            "RuntimeError",
+            args.span,
+            "linalg.matrix_norm: dim must be a 2-tuple. Got a different length",
+        );
     };
     done(matrix::matrix_norm(&t, matrix_ord(ord, &args)?, [a, b], keepdim), &args)
 }
@@ -145,7 +151,11 @@ fn norm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         None => 2.0,
         Some(Ord::Number(p)) => p,
         Some(Ord::Frobenius) => {
-            return fail("RuntimeError", args.span, "linalg.norm: ord=\"fro\" is a matrix norm; give 2 dims or a 2-d input")
+            return fail(
+                "RuntimeError",
+                args.span,
+                "linalg.norm: ord=\"fro\" is a matrix norm; give 2 dims or a 2-d input",
+            )
         }
     };
     let d = Dims::resolve(&t, dims.as_deref(), keepdim).map_err(|e| error_at(e, args.span))?;

@@ -80,7 +80,8 @@ fn randint(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         }
         None => return fail("TypeError", args.span, "randint() missing required argument 'size'"),
     };
-    let keyword = |args: &mut CallArgs, name| args.keyword(name).map(|v| int_of(&v, name, args.span)).transpose();
+    let keyword =
+        |args: &mut CallArgs, name| args.keyword(name).map(|v| int_of(&v, name, args.span)).transpose();
     let (low, high) = (keyword(&mut args, "low")?, keyword(&mut args, "high")?);
     let ints: Vec<i64> =
         args.positional.iter().map(|v| int_of(v, "randint() bound", args.span)).collect::<Eval<_>>()?;
@@ -100,8 +101,10 @@ fn randint_like(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
     args.expect(2, 3)?;
     let source = tensor_arg(&args, 0)?;
-    let bounds: Vec<i64> =
-        args.positional[1..].iter().map(|v| int_of(v, "randint_like bound", args.span)).collect::<Eval<_>>()?;
+    let bounds: Vec<i64> = args.positional[1..]
+        .iter()
+        .map(|v| int_of(v, "randint_like bound", args.span))
+        .collect::<Eval<_>>()?;
     let (low, high) = if let [low, high] = bounds[..] { (low, high) } else { (0, bounds[0]) };
     done(random::randint(low, high, source.shape(), dtype.unwrap_or(source.dtype())), &args)
 }
@@ -123,12 +126,18 @@ fn normal(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     if let (Value::Tensor(_), _) | (_, Value::Tensor(_)) = (&mean, &std) {
         let m = tensor_of(&mean, &args)?;
         let s = tensor_of(&std, &args)?;
-        let broadcast = crate::tensor::ops::binary::broadcast(m.shape(), s.shape()).map_err(|e| error_at(e, args.span))?;
+        let broadcast = crate::tensor::ops::binary::broadcast(m.shape(), s.shape())
+            .map_err(|e| error_at(e, args.span))?;
         let dtype = if m.dtype().is_float() { m.dtype() } else { s.dtype() };
         let z = random::normal(&broadcast, 0.0, 1.0, DType::F64).map_err(|e| error_at(e, args.span))?;
-        let (m, s) = (m.with_layout(m.layout().expand(&broadcast)), s.with_layout(s.layout().expand(&broadcast)));
+        let (m, s) =
+            (m.with_layout(m.layout().expand(&broadcast)), s.with_layout(s.layout().expand(&broadcast)));
         if let Some(bad) = s.to_f64_vec().iter().find(|x| **x < 0.0) {
-            return fail("RuntimeError", args.span, format!("normal expects all elements of std >= 0.0, got {bad}"));
+            return fail(
+                "RuntimeError",
+                args.span,
+                format!("normal expects all elements of std >= 0.0, got {bad}"),
+            );
         }
         let values: Vec<f64> = z
             .to_f64_vec()

@@ -95,7 +95,11 @@ fn unique(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     // The distinct values always come back sorted.
     let _sorted = args.keyword("sorted");
     if args.keyword("dim").is_some_and(|v| !matches!(v, Value::None)) {
-        return fail("NotImplementedError", args.span, "unique(dim=...) is not supported; unique works on all elements");
+        return fail(
+            "NotImplementedError",
+            args.span,
+            "unique(dim=...) is not supported; unique works on all elements",
+        );
     }
     args.expect(1, 1)?;
     let t = tensor_arg(&args, 0)?;
@@ -116,7 +120,11 @@ fn bincount(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         None | Some(Value::None) => None,
         Some(Value::Tensor(w)) => Some(w),
         Some(other) => {
-            return fail("TypeError", args.span, format!("bincount(): weights must be a Tensor, not {}", other.type_name()))
+            return fail(
+                "TypeError",
+                args.span,
+                format!("bincount(): weights must be a Tensor, not {}", other.type_name()),
+            )
         }
     };
     let minlength = match arg(&mut args, 2, "minlength") {
@@ -126,5 +134,7 @@ fn bincount(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     if minlength < 0 {
         return fail("RuntimeError", args.span, "minlength should be >= 0");
     }
-    sort::bincount(&t, weights.as_ref(), minlength as usize).map(Value::Tensor).map_err(|e| error_at(e, args.span))
+    sort::bincount(&t, weights.as_ref(), minlength as usize)
+        .map(Value::Tensor)
+        .map_err(|e| error_at(e, args.span))
 }

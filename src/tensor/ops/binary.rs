@@ -245,7 +245,9 @@ fn compute_typed<T: Arith + Buffer>(
         BinaryOp::BitOr => arith(|x, y| bitwise(x, y, |p, q| p | q)),
         BinaryOp::BitXor => arith(|x, y| bitwise(x, y, |p, q| p ^ q)),
         // Shifting by the width or more gives 0 (or -1 for negative numbers shifted right).
-        BinaryOp::ShiftLeft => arith(|x, y| bitwise(x, y, |p, q| if (0..64).contains(&q) { p << q } else { 0 })),
+        BinaryOp::ShiftLeft => {
+            arith(|x, y| bitwise(x, y, |p, q| if (0..64).contains(&q) { p << q } else { 0 }))
+        }
         BinaryOp::ShiftRight => arith(|x, y| bitwise(x, y, |p, q| p >> q.clamp(0, 63))),
         BinaryOp::LogicalAnd => test(|x, y| x.is_nonzero() && y.is_nonzero()),
         BinaryOp::LogicalOr => test(|x, y| x.is_nonzero() || y.is_nonzero()),

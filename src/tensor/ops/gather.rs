@@ -16,13 +16,20 @@ use crate::with_storage;
 pub fn pick(t: &Tensor, positions: &[usize], shape: &[usize]) -> Tensor {
     let offsets: Vec<usize> = t.layout().offsets().collect();
     let storage = t.storage();
-    let data = with_storage!(&*storage, v => Buffer::wrap(positions.iter().map(|&p| v[offsets[p]]).collect()));
+    let data =
+        with_storage!(&*storage, v => Buffer::wrap(positions.iter().map(|&p| v[offsets[p]]).collect()));
     Tensor::new(data, shape)
 }
 
 /// A copy of `dest` where, for each `k`, row-major position `targets[k]` gets (or, when
 /// `accumulate`, has added) `source`'s row-major element `sources[k]`.
-fn put_positions(dest: &Tensor, targets: &[usize], source: &Tensor, sources: &[usize], accumulate: bool) -> Tensor {
+fn put_positions(
+    dest: &Tensor,
+    targets: &[usize],
+    source: &Tensor,
+    sources: &[usize],
+    accumulate: bool,
+) -> Tensor {
     let out = dest.copy();
     let source = source.to_dtype(dest.dtype()).contiguous();
     let from = source.layout().offset;
@@ -86,7 +93,9 @@ fn int64_index(name: &str, index: &Tensor) -> TensorResult<Vec<i64>> {
 fn positions_along(name: &str, t: &Tensor, dim: usize, index: &Tensor) -> TensorResult<Vec<usize>> {
     let idx = int64_index(name, index)?;
     if index.ndim() != t.ndim().max(1) && !(index.ndim() == 0 && t.ndim() == 0) {
-        return Err(TensorError::runtime("Index tensor must have the same number of dimensions as input tensor"));
+        return Err(TensorError::runtime(
+            "Index tensor must have the same number of dimensions as input tensor",
+        ));
     }
     let shape: Vec<usize> = if t.ndim() == 0 { vec![1] } else { t.shape().to_vec() };
     for k in 0..index.ndim() {
@@ -126,7 +135,13 @@ pub fn gather(t: &Tensor, dim: i64, index: &Tensor) -> TensorResult<Tensor> {
 
 /// `scatter(t, dim, index, src)` (and with `accumulate`, `scatter_add`): a copy of `t`
 /// with `t[index[i][j]][j] = src[i][j]` for `dim = 0`, and so on.
-pub fn scatter(t: &Tensor, dim: i64, index: &Tensor, src: &Operand, accumulate: bool) -> TensorResult<Tensor> {
+pub fn scatter(
+    t: &Tensor,
+    dim: i64,
+    index: &Tensor,
+    src: &Operand,
+    accumulate: bool,
+) -> TensorResult<Tensor> {
     let name = if accumulate { "scatter_add" } else { "scatter" };
     let d = wrap_dim(dim, t.ndim())?;
     let targets = positions_along(name, t, d, index)?;
@@ -188,9 +203,7 @@ pub fn index_select(t: &Tensor, dim: i64, index: &Tensor) -> TensorResult<Tensor
     out_shape[d] = picks.len();
     let strides = contiguous_strides(&shape);
     let mut positions = Vec::new();
-    each_coordinate(&out_shape, |coord| {
-        positions.push(moved(coord, &strides, d, picks[coord[d]]))
-    });
+    each_coordinate(&out_shape, |coord| positions.push(moved(coord, &strides, d, picks[coord[d]])));
     let out_shape = if t.ndim() == 0 { vec![] } else { out_shape };
     Ok(pick(t, &positions, &out_shape))
 }
@@ -213,9 +226,7 @@ pub fn index_add(t: &Tensor, dim: i64, index: &Tensor, source: &Tensor) -> Tenso
     }
     let strides = contiguous_strides(t.shape());
     let mut targets = Vec::new();
-    each_coordinate(source.shape(), |coord| {
-        targets.push(moved(coord, &strides, d, picks[coord[d]]))
-    });
+    each_coordinate(source.shape(), |coord| targets.push(moved(coord, &strides, d, picks[coord[d]])));
     let sources: Vec<usize> = (0..targets.len()).collect();
     Ok(put_positions(t, &targets, source, &sources, true))
 }
@@ -234,7 +245,9 @@ fn check_mask(name: &str, mask: &Tensor) -> TensorResult<()> {
         DType::F32 => "float",
         DType::F64 => "double",
     };
-    Err(TensorError::runtime(format!("{name} only supports boolean masks, but got mask with dtype {cpp_type}")))
+    Err(TensorError::runtime(format!(
+        "{name} only supports boolean masks, but got mask with dtype {cpp_type}"
+    )))
 }
 
 /// `masked_fill(t, mask, value)`: `value` wherever the (broadcast) mask is true.

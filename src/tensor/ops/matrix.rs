@@ -197,7 +197,9 @@ pub fn cholesky(a: &Tensor) -> TensorResult<Tensor> {
 /// or row (`ord` ±inf) sum over the two dims.
 pub fn matrix_norm(a: &Tensor, ord: MatrixOrd, dims: [i64; 2], keepdim: bool) -> TensorResult<Tensor> {
     if a.ndim() < 2 {
-        return Err(TensorError::runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions."));
+        return Err(TensorError::runtime(
+            "linalg.matrix_norm: The input tensor A must have at least 2 dimensions.",
+        ));
     }
     if !a.dtype().is_float() {
         return Err(TensorError::runtime(format!(
@@ -212,7 +214,12 @@ pub fn matrix_norm(a: &Tensor, ord: MatrixOrd, dims: [i64; 2], keepdim: bool) ->
         MatrixOrd::Columns { max } => (row, col, max),
         MatrixOrd::Rows { max } => (col, row, max),
     };
-    let sums = reduce(Reduction::Sum, &unary(UnaryOp::Abs, a)?, &Dims::resolve(a, Some(&[sum_dim as i64]), true)?, None)?;
+    let sums = reduce(
+        Reduction::Sum,
+        &unary(UnaryOp::Abs, a)?,
+        &Dims::resolve(a, Some(&[sum_dim as i64]), true)?,
+        None,
+    )?;
     let extreme = if max { Reduction::Amax } else { Reduction::Amin };
     let picked = reduce(extreme, &sums, &Dims::resolve(&sums, Some(&[pick_dim as i64]), true)?, None)?;
     if keepdim {
@@ -230,7 +237,11 @@ pub fn matrix_norm(a: &Tensor, ord: MatrixOrd, dims: [i64; 2], keepdim: bool) ->
 pub enum MatrixOrd {
     Frobenius,
     /// `ord = 1` (max) or `-1` (min): over the absolute column sums.
-    Columns { max: bool },
+    Columns {
+        max: bool,
+    },
     /// `ord = inf` (max) or `-inf` (min): over the absolute row sums.
-    Rows { max: bool },
+    Rows {
+        max: bool,
+    },
 }

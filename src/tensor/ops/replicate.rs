@@ -70,7 +70,8 @@ pub fn repeat_interleave(t: &Tensor, repeats: &[i64], dim: Option<i64>) -> Tenso
     }
     let total: i64 = counts.iter().sum();
     checked_size(&[total as usize, source.numel() / size.max(1)])?;
-    let index: Vec<i64> = counts.iter().enumerate().flat_map(|(i, &c)| std::iter::repeat_n(i as i64, c as usize)).collect();
+    let index: Vec<i64> =
+        counts.iter().enumerate().flat_map(|(i, &c)| std::iter::repeat_n(i as i64, c as usize)).collect();
     let n = index.len();
     index_select(&source, d as i64, &Tensor::from_vec(index, &[n]))
 }

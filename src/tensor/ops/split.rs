@@ -26,7 +26,9 @@ fn dim_of(t: &Tensor, dim: i64) -> TensorResult<usize> {
 pub fn chunk(t: &Tensor, chunks: i64, dim: i64) -> TensorResult<Vec<Tensor>> {
     let d = dim_of(t, dim)?;
     if chunks <= 0 {
-        return Err(TensorError::runtime(format!("chunk expects `chunks` to be greater than 0, got: {chunks}")));
+        return Err(TensorError::runtime(format!(
+            "chunk expects `chunks` to be greater than 0, got: {chunks}"
+        )));
     }
     let size = t.shape()[d];
     let step = size.div_ceil(chunks as usize).max(usize::from(size == 0));

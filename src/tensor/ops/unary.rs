@@ -240,7 +240,11 @@ fn digamma(x: f64) -> f64 {
 }
 
 fn unsupported(op: UnaryOp, dtype: DType) -> TensorError {
-    TensorError::not_implemented(format!("\"{}_cpu\" not implemented for '{}'", op.name(), torch_type_name(dtype)))
+    TensorError::not_implemented(format!(
+        "\"{}_cpu\" not implemented for '{}'",
+        op.name(),
+        torch_type_name(dtype)
+    ))
 }
 
 /// The op applied to every element.
