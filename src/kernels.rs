@@ -4,5 +4,7 @@
 //! for contiguous input.
 
 mod cpu;
+mod memory;
 
 pub use cpu::*;
+pub use memory::keep_freed_buffers;

@@ -37,6 +37,7 @@ enum Command {
 }
 
 fn main() {
+    tl::kernels::keep_freed_buffers();
     let cli = Cli::parse();
     let status = match (cli.command, cli.code, cli.file) {
         (Some(Command::Test { bless, paths }), _, _) => tl::golden::run_cli(&paths, bless),

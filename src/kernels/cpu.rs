@@ -1,7 +1,13 @@
 //! CPU kernels.
 
 mod elementwise;
+mod fastmath;
 mod matmul;
+mod parallel;
+mod sum;
 
 pub use elementwise::*;
+pub use fastmath::*;
 pub use matmul::*;
+pub use parallel::PARALLEL_MIN;
+pub use sum::*;

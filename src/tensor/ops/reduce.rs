@@ -2,9 +2,11 @@
 //! and the operations along one dimension (`softmax`, `cumsum`, ...).
 
 use super::shape::wrap_dim;
+use crate::kernels;
 use crate::tensor::dtype::DType;
 use crate::tensor::layout::Layout;
 use crate::tensor::ops::binary::torch_type_name;
+use crate::tensor::storage::Storage;
 use crate::tensor::{Tensor, TensorError, TensorResult};
 
 /// Which dimensions a reduction runs over, resolved against a tensor.
@@ -126,6 +128,23 @@ impl Reduction {
     }
 }
 
+/// The fast path of `sum` and `mean`: when the reduced dims are the trailing ones of a
+/// contiguous f32/f64 tensor, each result sums one contiguous run of the buffer.
+fn trailing_sums(t: &Tensor, dims: &Dims) -> Option<Vec<f64>> {
+    let n = t.ndim();
+    let first = n - dims.reduced.len();
+    if !dims.reduced.iter().copied().eq(first..n) {
+        return None;
+    }
+    let run: usize = t.shape()[first..].iter().product();
+    let range = t.layout().contiguous_range().filter(|_| run > 0)?;
+    match &*t.storage() {
+        Storage::F32(v) => Some(kernels::run_sums(&v[range], run)),
+        Storage::F64(v) => Some(kernels::run_sums(&v[range], run)),
+        _ => None,
+    }
+}
+
 /// Kahan-compensated sum, close to PyTorch's cascaded float sums.
 fn float_sum(values: &[f64]) -> f64 {
     let (mut sum, mut c) = (0.0, 0.0);
@@ -161,6 +180,9 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
         Reduction::Sum | Reduction::Prod => {
             let out = dtype.unwrap_or(if input.is_float() { input } else { DType::I64 });
             let product = op == Reduction::Prod;
+            if let Some(sums) = (!product && out == input).then(|| trailing_sums(t, dims)).flatten() {
+                return Ok(float_result(sums, &shape, out));
+            }
             if out.is_float() {
                 let v = reduce_f64(&t.to_dtype(out), dims, |g| {
                     if product {
@@ -189,6 +211,10 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
                     "mean(): could not infer output dtype. {which} dtype must be either a floating point or complex dtype. Got: {}",
                     torch_type_name(out)
                 )));
+            }
+            if let Some(sums) = (out == input).then(|| trailing_sums(t, dims)).flatten() {
+                let count = dims.reduced.iter().map(|&d| t.shape()[d]).product::<usize>() as f64;
+                return Ok(float_result(sums.into_iter().map(|s| s / count).collect(), &shape, out));
             }
             let v = reduce_f64(&t.to_dtype(out), dims, |g| float_sum(g) / g.len() as f64);
             Ok(float_result(v, &shape, out))

@@ -20,7 +20,7 @@ fn lanes(shape: &[usize], dim: usize) -> Vec<Vec<usize>> {
     let n = shape[dim];
     let total: usize = shape.iter().product();
     (0..total)
-        .filter(|p| (p / strides[dim]) % n.max(1) == 0)
+        .filter(|p| (p / strides[dim]).is_multiple_of(n.max(1)))
         .map(|start| (0..n).map(|i| start + i * strides[dim]).collect())
         .collect()
 }

@@ -273,8 +273,8 @@ pub fn unary(op: UnaryOp, t: &Tensor) -> TensorResult<Tensor> {
 }
 
 fn apply<T: Arith + Buffer>(op: UnaryOp, data: &[T], layout: &crate::tensor::layout::Layout) -> Storage {
-    let same = |f: &dyn Fn(T) -> T| T::wrap(kernels::map(data, layout, f));
-    let test = |f: &dyn Fn(T) -> bool| Storage::Bool(kernels::map(data, layout, f));
+    let same = |f: &(dyn Fn(T) -> T + Sync)| T::wrap(kernels::map(data, layout, f));
+    let test = |f: &(dyn Fn(T) -> bool + Sync)| Storage::Bool(kernels::map(data, layout, f));
     match op {
         UnaryOp::Neg => same(&|x| x.neg()),
         UnaryOp::Abs => same(&|x| x.abs()),
@@ -331,6 +331,7 @@ fn floating(op: UnaryOp, storage: &Storage, layout: &crate::tensor::layout::Layo
     let f64_fn = op.float_fn().expect("floating op");
     match storage {
         Storage::F32(v) => Storage::F32(match op.f32_fn() {
+            _ if op == UnaryOp::Exp => kernels::map_slices(v, layout, kernels::exp_f32_slice),
             Some(f) => kernels::map(v, layout, f),
             None => kernels::map(v, layout, |x| f64_fn(x as f64) as f32),
         }),
