@@ -70,10 +70,20 @@ macro_rules! float_arith {
             fn sub(self, b: Self) -> Self { self - b }
             fn mul(self, b: Self) -> Self { self * b }
             fn div(self, b: Self) -> Self { self / b }
+            // CPython's float_floor_div, which ATen's div_floor_floating copies: the
+            // quotient of the exact remainder, rounded, and a zero signed as a / b.
             fn floor_div(self, b: Self) -> Self {
                 if b == 0.0 { return self / b; }
-                let r = self.rem(b);
-                ((self - r) / b).round()
+                let r = self % b;
+                let mut quotient = (self - r) / b;
+                if r != 0.0 && ((b < 0.0) != (r < 0.0)) {
+                    quotient -= 1.0;
+                }
+                if quotient == 0.0 {
+                    return (0.0 as $t).copysign(self / b);
+                }
+                let floor = quotient.floor();
+                if quotient - floor > 0.5 { floor + 1.0 } else { floor }
             }
             fn rem(self, b: Self) -> Self {
                 let r = self % b;

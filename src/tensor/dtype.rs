@@ -91,6 +91,18 @@ impl DType {
         self.category() == Category::Integer
     }
 
+    /// The smallest and largest value of an integer dtype.
+    pub fn integer_range(self) -> Option<(i64, i64)> {
+        Some(match self {
+            DType::U8 => (0, u8::MAX as i64),
+            DType::I8 => (i8::MIN as i64, i8::MAX as i64),
+            DType::I16 => (i16::MIN as i64, i16::MAX as i64),
+            DType::I32 => (i32::MIN as i64, i32::MAX as i64),
+            DType::I64 => (i64::MIN, i64::MAX),
+            _ => return None,
+        })
+    }
+
     pub fn item_size(self) -> usize {
         match self {
             DType::Bool | DType::U8 | DType::I8 => 1,

@@ -20,6 +20,14 @@ impl TensorError {
         TensorError { kind: "NotImplementedError", message: message.into() }
     }
 
+    /// ATen's error when its kernel `kernel` has no instance for `dtype`.
+    pub fn no_kernel(kernel: &str, dtype: super::dtype::DType) -> TensorError {
+        TensorError::not_implemented(format!(
+            "\"{kernel}\" not implemented for '{}'",
+            super::ops::binary::torch_type_name(dtype)
+        ))
+    }
+
     /// `torch.linalg.LinAlgError`: a singular or indefinite matrix.
     pub fn linalg(message: impl Into<String>) -> TensorError {
         TensorError { kind: "LinAlgError", message: message.into() }

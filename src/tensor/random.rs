@@ -38,10 +38,7 @@ fn float_dtype(dtype: DType, what: &str) -> TensorResult<()> {
     if dtype.is_float() {
         Ok(())
     } else {
-        Err(TensorError::not_implemented(format!(
-            "\"{what}\" not implemented for '{}'",
-            super::ops::binary::torch_type_name(dtype).trim_start_matches("torch.")
-        )))
+        Err(TensorError::no_kernel(what, dtype))
     }
 }
 

@@ -49,7 +49,7 @@ impl Number {
 
 /// Python's `//` on floats: the floor of the true quotient.
 pub fn float_floor_div(a: f64, b: f64) -> f64 {
-    (a - float_mod(a, b)) / b
+    crate::tensor::arith::Arith::floor_div(a, b)
 }
 
 /// Python's `%` on floats: the result has the sign of the divisor.

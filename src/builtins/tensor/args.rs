@@ -21,9 +21,7 @@ pub fn tensor_arg(args: &CallArgs, i: usize) -> Eval<Tensor> {
                 other.type_name()
             ),
         ),
-        None => {
-            fail("TypeError", args.span, format!("{}() missing required argument 'input'", args.function))
-        }
+        None => missing(args, "input"),
     }
 }
 
@@ -70,4 +68,21 @@ pub fn ints_of(value: &Value, what: &str, span: Span) -> Eval<Vec<i64>> {
 /// A keyword or the positional argument at `i`, whichever is given.
 pub fn arg(args: &mut CallArgs, i: usize, name: &str) -> Option<Value> {
     args.keyword(name).or_else(|| args.positional.get(i).cloned())
+}
+
+/// A required argument, by position or keyword.
+pub fn required(args: &mut CallArgs, i: usize, name: &str) -> Eval<Value> {
+    match arg(args, i, name) {
+        Some(v) => Ok(v),
+        None => missing(args, name),
+    }
+}
+
+/// The error for a required argument not given, worded as PyTorch's bindings word it.
+pub fn missing<T>(args: &CallArgs, name: &str) -> Eval<T> {
+    fail(
+        "TypeError",
+        args.span,
+        format!("{}() missing 1 required positional arguments: \"{name}\"", args.function),
+    )
 }

@@ -2,7 +2,7 @@
 //! `repeat`, `tile`, `repeat_interleave`, `chunk`, `split`, `unbind`, `movedim`,
 //! `unflatten`, `meshgrid`, `tril`, `triu`, `diag`, `trace`, and the `new_*` makers.
 
-use super::args::{arg, int_list, int_of, ints_of, tensor_arg};
+use super::args::{arg, int_list, int_of, ints_of, missing, required, tensor_arg};
 use super::convert::{dtype_arg, tensor_from_data};
 use super::create::shape_args;
 use super::error_at;
@@ -90,9 +90,7 @@ fn repeat_interleave(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 fn chunk(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
-    let Some(chunks) = arg(&mut args, 1, "chunks") else {
-        return fail("TypeError", args.span, "chunk() missing required argument 'chunks'");
-    };
+    let chunks = required(&mut args, 1, "chunks")?;
     let chunks = int_of(&chunks, "chunks", args.span)?;
     let d = optional_dim(&mut args, 2, 0)?;
     tuple_of(split::chunk(&t, chunks, d), &args)
@@ -103,7 +101,7 @@ fn split_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
     let Some(sizes) = arg(&mut args, 1, "split_size_or_sections").or_else(|| args.keyword("split_size"))
     else {
-        return fail("TypeError", args.span, "split() missing required argument 'split_size_or_sections'");
+        return missing(&args, "split_size_or_sections");
     };
     let d = optional_dim(&mut args, 2, 0)?;
     let result = match &sizes {
@@ -213,9 +211,7 @@ fn new_filled(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             let value = match args.keyword("fill_value") {
                 Some(v) => v,
                 None if args.positional.len() == 2 => args.positional.pop().unwrap_or(Value::None),
-                None => {
-                    return fail("TypeError", args.span, "new_full() missing required argument 'fill_value'")
-                }
+                None => return missing(&args, "fill_value"),
             };
             super::args::number_of(&value, "fill_value", args.span)?
         }

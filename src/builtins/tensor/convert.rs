@@ -107,15 +107,9 @@ fn infer_dtype(elements: &[Scalar], tensor_dtype: Option<DType>) -> DType {
 
 /// PyTorch refuses Python numbers that do not fit the requested integer dtype.
 fn check_fits(value: Scalar, dtype: DType, span: Span) -> Eval<()> {
-    let (low, high): (f64, f64) = match dtype {
-        DType::U8 => (0.0, 255.0),
-        DType::I8 => (-128.0, 127.0),
-        DType::I16 => (-32768.0, 32767.0),
-        DType::I32 => (-2147483648.0, 2147483647.0),
-        _ => return Ok(()),
-    };
+    let Some((low, high)) = dtype.integer_range() else { return Ok(()) };
     let x = value.to_f64();
-    if x < low || x > high {
+    if x < low as f64 || x > high as f64 {
         let name = dtype.name();
         return fail(
             "RuntimeError",

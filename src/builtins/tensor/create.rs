@@ -1,5 +1,6 @@
 //! Making tensors: `tensor`, `arange`, `linspace`, `zeros`, `ones`, `full`, `eye`, ...
 
+use super::args::missing;
 use super::convert::{dtype_arg, scalar_of, tensor_from_data};
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -118,7 +119,7 @@ fn full(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let fill = match args.keyword("fill_value") {
         Some(v) => v,
         None if args.positional.len() == 2 => args.positional.pop().unwrap_or(Value::None),
-        None => return fail("TypeError", args.span, "full() missing required argument 'fill_value'"),
+        None => return missing(&args, "fill_value"),
     };
     let fill = number_arg(&fill, "fill_value", args.span)?;
     let shape = shape_args(interp, &mut args)?;
@@ -133,9 +134,7 @@ fn like_source(args: &CallArgs) -> Eval<Tensor> {
             args.span,
             format!("{}() argument 'input' must be Tensor, not {}", args.function, other.type_name()),
         ),
-        None => {
-            fail("TypeError", args.span, format!("{}() missing required argument 'input'", args.function))
-        }
+        None => missing(args, "input"),
     }
 }
 
@@ -215,13 +214,7 @@ fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         Some(Value::Int(_)) => {
             return fail("RuntimeError", args.span, "number of steps must be non-negative")
         }
-        _ => {
-            return fail(
-                "TypeError",
-                args.span,
-                format!("{}() missing required argument 'steps'", args.function),
-            )
-        }
+        _ => return missing(&args, "steps"),
     };
     if steps > MAX_ELEMENTS {
         return fail("RuntimeError", args.span, "too many steps");

@@ -6,7 +6,9 @@ use super::args::{arg, number_of, tensor_arg};
 use super::convert::operand;
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::syntax::span::Span;
 use crate::tensor::dtype::DType;
+use crate::tensor::ops::binary::torch_type_name;
 use crate::tensor::ops::{binary, linalg, shape, BinaryOp, Operand};
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{Tensor, TensorResult};
@@ -173,11 +175,13 @@ fn clamp(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             "torch.clamp: At least one of 'min' or 'max' must not be None",
         );
     }
-    let bound = |v: &Value| operand(v).ok_or(());
+    let dtype = x.dtype();
     let mut result = Operand::Tensor(x);
     let apply = |result: &Operand, v: &Value, op: BinaryOp| -> Eval<Operand> {
-        let b =
-            bound(v).or_else(|_| fail("TypeError", args.span, "clamp bounds must be numbers or tensors"))?;
+        let b = operand(v)
+            .ok_or(())
+            .or_else(|_| fail("TypeError", args.span, "clamp bounds must be numbers or tensors"))?;
+        let b = integer_bound(b, dtype, op == BinaryOp::Maximum, args.span)?;
         binary(op, result, &b).map(Operand::Tensor).map_err(|e| error_at(e, args.span))
     };
     if let Some(low) = &low {
@@ -190,6 +194,27 @@ fn clamp(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         Operand::Tensor(t) => Ok(Value::Tensor(t)),
         Operand::Scalar(_) => fail("TypeError", args.span, "clamp expects a tensor"),
     }
+}
+
+/// An int bound of an integer tensor is compared, not cast: one beyond the dtype's range
+/// on the side that clamps nothing is saturated, one on the other side is PyTorch's error.
+fn integer_bound(bound: Operand, dtype: DType, is_min: bool, span: Span) -> Eval<Operand> {
+    let (Operand::Scalar(Scalar::Int(value)), Some((low, high))) = (&bound, dtype.integer_range()) else {
+        return Ok(bound);
+    };
+    let value = *value;
+    if (is_min && value > high) || (!is_min && value < low) {
+        return fail(
+            "RuntimeError",
+            span,
+            format!(
+                "Clamp {} value {value} is outside the representable range of {}",
+                if is_min { "min" } else { "max" },
+                torch_type_name(dtype)
+            ),
+        );
+    }
+    Ok(Operand::Scalar(Scalar::Int(value.clamp(low, high))))
 }
 
 /// `lerp(start, end, weight)`: `start + weight * (end - start)`.

@@ -2,7 +2,7 @@
 //! `masked_select`, `take`, `put` and `nonzero`, as functions and methods (the in-place
 //! `_` forms are in `elementwise::IN_PLACE`).
 
-use super::args::{arg, int_of, tensor_arg};
+use super::args::{arg, int_of, required, tensor_arg};
 use super::convert::operand;
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -26,16 +26,6 @@ pub static BUILTINS: &[Builtin] = &[
 
 fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {
     result.map(Value::Tensor).map_err(|e| error_at(e, args.span))
-}
-
-/// A required argument, by position or keyword.
-fn required(args: &mut CallArgs, i: usize, name: &str) -> Eval<Value> {
-    match arg(args, i, name) {
-        Some(v) => Ok(v),
-        None => {
-            fail("TypeError", args.span, format!("{}() missing required argument '{name}'", args.function))
-        }
-    }
 }
 
 fn tensor_named(args: &mut CallArgs, i: usize, name: &str) -> Eval<Tensor> {

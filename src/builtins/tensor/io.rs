@@ -1,7 +1,7 @@
 //! How tensors leave and enter a program besides literals: `set_printoptions`,
 //! `save`/`load` of NumPy `.npy` files, and `load_csv`.
 
-use super::args::{int_of, number_of, tensor_arg};
+use super::args::{int_of, missing, number_of, tensor_arg};
 use super::convert::dtype_arg;
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -67,7 +67,7 @@ fn path_arg(args: &CallArgs, i: usize) -> Eval<String> {
             args.span,
             format!("{}(): a path is a str, not {}", args.function, other.type_name()),
         ),
-        None => fail("TypeError", args.span, format!("{}() missing required argument 'path'", args.function)),
+        None => missing(args, "path"),
     }
 }
 

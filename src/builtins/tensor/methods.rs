@@ -2,7 +2,7 @@
 //! builtin here also serves as the function form (`reshape(x, 2, 3)`) where PyTorch
 //! has one.
 
-use super::args::{arg, int_list, int_of, ints_of, tensor_arg};
+use super::args::{arg, int_list, int_of, ints_of, missing, required, tensor_arg};
 use super::convert::{dtype_of, scalar_value};
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -215,9 +215,7 @@ fn squeeze(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 }
 
 fn unsqueeze(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let Some(d) = arg(&mut args, 1, "dim") else {
-        return fail("TypeError", args.span, "unsqueeze() missing required argument 'dim'");
-    };
+    let d = required(&mut args, 1, "dim")?;
     let t = tensor_arg(&args, 0)?;
     done(shape::unsqueeze(&t, int_of(&d, "dim", args.span)?), &args)
 }
@@ -259,9 +257,7 @@ fn expand_as(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 fn broadcast_to(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let Some(s) = arg(&mut args, 1, "size") else {
-        return fail("TypeError", args.span, "broadcast_to() missing required argument 'size'");
-    };
+    let s = required(&mut args, 1, "size")?;
     let t = tensor_arg(&args, 0)?;
     done(shape::expand(&t, &int_list(&[s], "size", args.span)?), &args)
 }
@@ -323,7 +319,7 @@ fn roll(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dims = arg(&mut args, 2, "dims");
     let t = tensor_arg(&args, 0)?;
     let Some(shifts) = shifts else {
-        return fail("TypeError", args.span, "roll() missing required argument 'shifts'");
+        return missing(&args, "shifts");
     };
     let shifts = ints_of(&shifts, "shifts", args.span)?;
     let dims = match dims {
@@ -400,22 +396,14 @@ fn tensors_of(interp: &mut Interpreter, value: &Value, args: &CallArgs) -> Eval<
 
 fn cat(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let d = arg(&mut args, 1, "dim").map(|v| int_of(&v, "dim", args.span)).transpose()?;
-    let Some(seq) = arg(&mut args, 0, "tensors") else {
-        return fail(
-            "TypeError",
-            args.span,
-            format!("{}() missing required argument 'tensors'", args.function),
-        );
-    };
+    let seq = required(&mut args, 0, "tensors")?;
     let tensors = tensors_of(interp, &seq, &args)?;
     done(shape::cat(&tensors, d.unwrap_or(0)), &args)
 }
 
 fn stack(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let d = arg(&mut args, 1, "dim").map(|v| int_of(&v, "dim", args.span)).transpose()?;
-    let Some(seq) = arg(&mut args, 0, "tensors") else {
-        return fail("TypeError", args.span, "stack() missing required argument 'tensors'");
-    };
+    let seq = required(&mut args, 0, "tensors")?;
     let tensors = tensors_of(interp, &seq, &args)?;
     done(shape::stack(&tensors, d.unwrap_or(0)), &args)
 }

@@ -1,7 +1,7 @@
 //! Sampling builtins: `seed`, `rand`, `randn`, `randint`, `randperm`, `normal`,
 //! `bernoulli`, `multinomial`, the `_like` forms and the in-place `uniform_`/`normal_`.
 
-use super::args::{arg, int_of, number_of, tensor_arg};
+use super::args::{arg, int_of, missing, number_of, required, tensor_arg};
 use super::convert::dtype_arg;
 use super::create::{dims_to_shape, shape_args};
 use super::error_at;
@@ -78,7 +78,7 @@ fn randint(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         None if matches!(args.positional.last(), Some(Value::Tuple(_) | Value::List(_) | Value::Size(_))) => {
             args.positional.pop().unwrap_or(Value::None)
         }
-        None => return fail("TypeError", args.span, "randint() missing required argument 'size'"),
+        None => return missing(&args, "size"),
     };
     let keyword =
         |args: &mut CallArgs, name| args.keyword(name).map(|v| int_of(&v, name, args.span)).transpose();
@@ -184,9 +184,7 @@ fn bernoulli(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 fn multinomial(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let replacement = arg(&mut args, 2, "replacement").is_some_and(|v| v.truthy());
-    let Some(n) = arg(&mut args, 1, "num_samples") else {
-        return fail("TypeError", args.span, "multinomial() missing required argument 'num_samples'");
-    };
+    let n = required(&mut args, 1, "num_samples")?;
     let weights = tensor_arg(&args, 0)?;
     let n = int_of(&n, "num_samples", args.span)?;
     if n <= 0 {

@@ -2,7 +2,7 @@
 //! `max(x, dim=0)` (values and indices), `softmax(x, dim=-1)`, ...
 //! The Python builtins `sum`, `max`, `min`, `any`, `all` hand tensors to these.
 
-use super::args::{arg, int_of, ints_of, number_of, tensor_arg};
+use super::args::{arg, int_of, ints_of, number_of, required, tensor_arg};
 use super::convert::{dtype_arg, operand};
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -151,25 +151,26 @@ fn arg_extreme(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         None | Some(Value::None) => reduce::arg_extreme_flat(&t, is_max),
         Some(d) => {
             let d = wrap_dim(int_of(&d, "dim", args.span)?, t.ndim()).map_err(|e| error_at(e, args.span))?;
-            reduce::extreme_along(&t, d, keepdim, is_max).map(|(_, i)| i)
+            reduce::no_bool_arg_extreme(&t, is_max)
+                .and_then(|()| reduce::extreme_along(&t, d, keepdim, is_max))
+                .map(|(_, i)| i)
         }
     };
     done(result, &args)
 }
 
 fn softmax(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let Some(dim) = arg(&mut args, 1, "dim") else {
-        return fail("TypeError", args.span, format!("{}() missing required argument 'dim'", args.function));
-    };
+    let dim = required(&mut args, 1, "dim")?;
+    let dtype = dtype_arg(arg(&mut args, 2, "dtype"), args.span)?;
     let t = tensor_arg(&args, 0)?;
+    // `dtype=` casts the input first, which is how integer tensors get a softmax.
+    let t = dtype.map_or_else(|| t.clone(), |d| t.to_dtype(d));
     let d = int_of(&dim, "dim", args.span)?;
     done(reduce::softmax(&t, d, args.function == "log_softmax"), &args)
 }
 
 fn cumulative(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let Some(dim) = arg(&mut args, 1, "dim") else {
-        return fail("TypeError", args.span, format!("{}() missing required argument 'dim'", args.function));
-    };
+    let dim = required(&mut args, 1, "dim")?;
     let t = tensor_arg(&args, 0)?;
     done(reduce::cumulative(&t, int_of(&dim, "dim", args.span)?, args.function == "cumprod"), &args)
 }

@@ -1,7 +1,7 @@
 //! `sort`, `argsort`, `msort`, `topk`, `median`, `mode`, `unique` and `bincount`, as
 //! functions and methods; the pairs come back as PyTorch's named tuples.
 
-use super::args::{arg, int_of, tensor_arg};
+use super::args::{arg, int_of, required, tensor_arg};
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::tensor::ops::sort;
@@ -55,9 +55,7 @@ fn sort_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 fn topk(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
-    let Some(k) = arg(&mut args, 1, "k") else {
-        return fail("TypeError", args.span, "topk() missing required argument 'k'");
-    };
+    let k = required(&mut args, 1, "k")?;
     let k = int_of(&k, "k", args.span)?;
     let d = dim(&mut args, 2, -1)?;
     let largest = flag(&mut args, 3, "largest", true);

@@ -127,22 +127,14 @@ pub fn dtypes(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<(DType, DT
         _ if op.is_comparison() => (common, DType::Bool),
         _ if op.is_logical() => (DType::Bool, DType::Bool),
         BinaryOp::Div | BinaryOp::Atan2 if !common.is_float() => (DType::DEFAULT_FLOAT, DType::DEFAULT_FLOAT),
-        BinaryOp::ShiftLeft | BinaryOp::ShiftRight if common.is_float() => {
-            return Err(TensorError::not_implemented(format!(
-                "\"{}_cpu\" not implemented for '{}'",
-                op.name(),
-                torch_type_name(common)
-            )))
-        }
+        BinaryOp::ShiftLeft | BinaryOp::ShiftRight if common.is_float() => return Err(TensorError::no_kernel(&format!("{}_cpu", op.name()), common)),
         // Bools shift as int64, as in PyTorch.
         BinaryOp::ShiftLeft | BinaryOp::ShiftRight if common == DType::Bool => (DType::I64, DType::I64),
         BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor if common.is_float() => {
-            return Err(TensorError::not_implemented(format!(
-                "\"{}_cpu\" not implemented for '{}'",
-                op.name(),
-                torch_type_name(common)
-            )))
+            return Err(TensorError::no_kernel(&format!("{}_cpu", op.name()), common))
         }
+        BinaryOp::FloorDiv if common == DType::Bool => return Err(TensorError::no_kernel("div_floor_cpu", common)),
+        BinaryOp::Remainder if common == DType::Bool => return Err(TensorError::no_kernel("remainder_cpu", common)),
         BinaryOp::Sub if a.is_bool() && b.is_bool() => {
             return Err(TensorError::not_implemented(
                 "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
@@ -196,8 +188,14 @@ pub fn broadcast(a: &[usize], b: &[usize]) -> TensorResult<Vec<usize>> {
 
 /// `a op b` elementwise, broadcasting.
 pub fn binary(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
+    // PyTorch refuses bool subtraction before it looks at shapes, and finds a missing
+    // kernel for the dtype only after broadcasting.
+    let shape = broadcast(a.shape(), b.shape());
+    if op != BinaryOp::Sub {
+        shape.as_ref().map_err(Clone::clone)?;
+    }
     let (compute, output) = dtypes(op, a, b)?;
-    let shape = broadcast(a.shape(), b.shape())?;
+    let shape = shape?;
     let x = a.tensor(compute)?;
     let y = b.tensor(compute)?;
     if compute.is_integer() && matches!(op, BinaryOp::FloorDiv | BinaryOp::Remainder) && has_zero(&y) {

@@ -246,7 +246,8 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
                 let hit = if all { g.iter().all(|&x| x != 0.0) } else { g.iter().any(|&x| x != 0.0) };
                 hit as u8 as f64
             });
-            Ok(float_result(v, &shape, DType::Bool))
+            // uint8 stays uint8 (NumPy's old convention, which PyTorch keeps).
+            Ok(float_result(v, &shape, if input == DType::U8 { DType::U8 } else { DType::Bool }))
         }
         Reduction::CountNonzero => {
             let v = reduce_f64(t, dims, |g| g.iter().filter(|&&x| x != 0.0).count() as f64);
@@ -270,11 +271,9 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
 pub fn variance(t: &Tensor, dims: &Dims, correction: f64, sqrt: bool) -> TensorResult<Tensor> {
     let dtype = t.dtype();
     if !dtype.is_float() {
-        return Err(TensorError::runtime(format!(
-            "{}(): input dtype should be either floating point or complex dtypes. Got {} instead.",
-            if sqrt { "std" } else { "var" },
-            torch_type_name(dtype)
-        )));
+        return Err(TensorError::not_implemented(
+            "std and var only support floating point and complex dtypes",
+        ));
     }
     let shape = dims.output_shape(t.shape());
     let v = reduce_f64(t, dims, |g| {
@@ -295,7 +294,7 @@ pub fn variance(t: &Tensor, dims: &Dims, correction: f64, sqrt: bool) -> TensorR
 pub fn norm(t: &Tensor, p: f64, dims: &Dims) -> TensorResult<Tensor> {
     let dtype = t.dtype();
     if !dtype.is_float() {
-        return Err(TensorError::runtime(format!(
+        return Err(TensorError::not_implemented(format!(
             "linalg.vector_norm: Expected a floating point or complex tensor as input. Got {}",
             torch_type_name(dtype)
         )));
@@ -358,8 +357,18 @@ pub fn extreme_along(t: &Tensor, dim: usize, keepdim: bool, max: bool) -> Tensor
     Ok((values, float_result(indices, &shape, DType::I64)))
 }
 
+/// `argmax`/`argmin` refuse bool tensors (`max`/`min` take them).
+pub fn no_bool_arg_extreme(t: &Tensor, max: bool) -> TensorResult<()> {
+    if t.dtype() == DType::Bool {
+        let name = if max { "argmax" } else { "argmin" };
+        return Err(TensorError::not_implemented(format!("{name}(): does not support bool input")));
+    }
+    Ok(())
+}
+
 /// The index of the extreme element of the flattened tensor.
 pub fn arg_extreme_flat(t: &Tensor, max: bool) -> TensorResult<Tensor> {
+    no_bool_arg_extreme(t, max)?;
     if t.numel() == 0 {
         return Err(TensorError::runtime(format!(
             "{}(): Expected reduction dim to be specified for input.numel() == 0.",
@@ -373,8 +382,13 @@ pub fn arg_extreme_flat(t: &Tensor, max: bool) -> TensorResult<Tensor> {
 /// `softmax` and `log_softmax` along `dim`, stabilised by the group maximum.
 pub fn softmax(t: &Tensor, dim: i64, log: bool) -> TensorResult<Tensor> {
     let d = wrap_dim(dim, t.ndim())?;
-    let dtype = if t.dtype().is_float() { t.dtype() } else { DType::DEFAULT_FLOAT };
-    along(&t.to_dtype(dtype), d, |g, out| {
+    if !t.dtype().is_float() {
+        // ATen has a kernel for the last dimension and one for the others.
+        let kernel = if d + 1 == t.ndim() || t.ndim() == 0 { "lastdim_kernel_impl" } else { "kernel_impl" };
+        let name = if log { "log_softmax" } else { "softmax" };
+        return Err(TensorError::no_kernel(&format!("{name}_{kernel}"), t.dtype()));
+    }
+    along(t, d, |g, out| {
         let m = extreme(g, true);
         let exps: Vec<f64> = g.iter().map(|x| (x - m).exp()).collect();
         let total = float_sum(&exps);

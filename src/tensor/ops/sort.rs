@@ -58,6 +58,9 @@ pub fn sort(t: &Tensor, dim: i64, descending: bool) -> TensorResult<(Tensor, Ten
 
 /// `topk(t, k, dim, largest)`: the `k` largest (or smallest) along `dim`, in order.
 pub fn topk(t: &Tensor, k: usize, dim: i64, largest: bool) -> TensorResult<(Tensor, Tensor)> {
+    if t.dtype() == DType::Bool {
+        return Err(TensorError::not_implemented("topk does not support bool dtypes on CPU"));
+    }
     topk_or_sort(t, Some(k), dim, largest)
 }
 
@@ -128,11 +131,17 @@ fn median_index(values: &[f64]) -> usize {
 
 /// `median(t, dim)`: the lower median of each slice and its index.
 pub fn median_along(t: &Tensor, dim: i64, keepdim: bool) -> TensorResult<(Tensor, Tensor)> {
+    if t.dtype() == DType::Bool {
+        return Err(TensorError::no_kernel("median_out", DType::Bool));
+    }
     choose_along(t, dim, keepdim, "median", median_index)
 }
 
 /// `median(t)`: the lower median of all elements.
 pub fn median(t: &Tensor) -> TensorResult<Tensor> {
+    if t.dtype() == DType::Bool {
+        return Err(TensorError::no_kernel("median_cpu", DType::Bool));
+    }
     if t.numel() == 0 {
         return Ok(Tensor::full(&[], crate::tensor::scalar::Scalar::Float(f64::NAN), t.dtype()));
     }

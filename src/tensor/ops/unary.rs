@@ -5,7 +5,6 @@ use crate::kernels;
 use crate::tensor::arith::Arith;
 use crate::tensor::dtype::DType;
 use crate::tensor::element::Element;
-use crate::tensor::ops::binary::torch_type_name;
 use crate::tensor::storage::{Buffer, Storage};
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use crate::with_dtype;
@@ -240,11 +239,7 @@ fn digamma(x: f64) -> f64 {
 }
 
 fn unsupported(op: UnaryOp, dtype: DType) -> TensorError {
-    TensorError::not_implemented(format!(
-        "\"{}_cpu\" not implemented for '{}'",
-        op.name(),
-        torch_type_name(dtype)
-    ))
+    TensorError::no_kernel(&format!("{}_cpu", op.name()), dtype)
 }
 
 /// The op applied to every element.
@@ -256,8 +251,18 @@ pub fn unary(op: UnaryOp, t: &Tensor) -> TensorResult<Tensor> {
                 "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
             ))
         }
+        UnaryOp::Relu if dtype == DType::Bool => {
+            return Err(TensorError::not_implemented("Boolean inputs not supported for relu"))
+        }
+        UnaryOp::Floor | UnaryOp::Ceil | UnaryOp::Round | UnaryOp::Trunc if dtype == DType::Bool => {
+            // ATen dispatches these to its vectorised-math kernels, named so in the error.
+            return Err(TensorError::no_kernel(&format!("{}_vml_cpu", op.name()), dtype));
+        }
+        // square is pow(x, 2), which promotes bool to the default integer.
+        UnaryOp::Square if dtype == DType::Bool => return unary(op, &t.to_dtype(DType::I64)),
         UnaryOp::BitwiseNot if dtype.is_float() => return Err(unsupported(op, dtype)),
         UnaryOp::Frac if !dtype.is_float() => return Err(unsupported(op, dtype)),
+        UnaryOp::Abs if dtype == DType::Bool => return Err(unsupported(op, dtype)),
         _ => {}
     }
     let input =
@@ -280,12 +285,13 @@ fn apply<T: Arith + Buffer>(op: UnaryOp, data: &[T], layout: &crate::tensor::lay
         UnaryOp::Abs => same(&|x| x.abs()),
         UnaryOp::Sign => same(&|x| {
             let v = x.to_f64();
+            // (0 < x) - (x < 0) as ATen computes it: zeros and NaN give +0.
             T::from_f64(if v > 0.0 {
                 1.0
             } else if v < 0.0 {
                 -1.0
             } else {
-                v
+                0.0
             })
         }),
         UnaryOp::Square => same(&|x| x.mul(x)),
@@ -351,10 +357,7 @@ pub fn round(t: &Tensor, decimals: i64) -> TensorResult<Tensor> {
         return unary(UnaryOp::Round, t);
     }
     if !t.dtype().is_float() {
-        return Err(TensorError::not_implemented(format!(
-            "\"round_decimals_cpu\" not implemented for '{}'",
-            super::binary::torch_type_name(t.dtype())
-        )));
+        return Err(TensorError::no_kernel("round_decimals_cpu", t.dtype()));
     }
     let storage = t.storage();
     let out = with_dtype!(t.dtype(), T => {
