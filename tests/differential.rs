@@ -87,7 +87,7 @@ fn tensor_text(rng: &mut Rng, shape: &[usize], dtype: &str) -> String {
 fn expression(rng: &mut Rng, shape: &[usize]) -> String {
     let ndim = shape.len();
     let dim = if ndim == 0 { 0 } else { rng.below(2 * ndim) as i64 - ndim as i64 };
-    match rng.below(9) {
+    match rng.below(10) {
         0 => format!("a {} b", rng.pick(&["+", "-", "*", "/", "//", "%", "==", "<", ">=", "&", "|", "^"])),
         1 => format!(
             "{} {} a",
@@ -164,6 +164,30 @@ fn expression(rng: &mut Rng, shape: &[usize]) -> String {
         7 => {
             rng.pick(&["where(a > 0, a, b)", "maximum(a, b)", "minimum(a, b)", "a.clamp(-1, 2)"]).to_string()
         }
+        8 => rng
+            .pick(&[
+                "a @ b",
+                "a ** 2",
+                "a ** b",
+                "atan2(a, b)",
+                "a.float().softmax(-1)",
+                "a.log_softmax(0)",
+                "a.var()",
+                "a.float().norm()",
+                "a.logsumexp(0)",
+                "a.median()",
+                "a.sort()",
+                "a.argsort(0)",
+                "a.unique()",
+                "cat([a.reshape(-1), b.reshape(-1)])",
+                "stack([a, a])",
+                "a.cumprod(0)",
+                "a.flatten().topk(1).values",
+                "a.count_nonzero()",
+                "a.mode(0)",
+                "a.double().std(0, correction=0)",
+            ])
+            .to_string(),
         _ => match ndim {
             0 => "a.item()".into(),
             _ => format!("a.max(dim={dim})"),

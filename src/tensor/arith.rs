@@ -41,7 +41,16 @@ macro_rules! integer_arith {
                 let r = self.wrapping_rem(b);
                 if r != 0 && ((r < 0 as $t) != (b < 0 as $t)) { r.wrapping_add(b) } else { r }
             }
+            // A negative power truncates 1 / x^n toward zero, as ATen's integer pow does.
+            #[allow(unused_comparisons)]
             fn pow(self, b: Self) -> Self {
+                if b < 0 as $t {
+                    return match self as i64 {
+                        1 => 1,
+                        -1 => if (b as i64) % 2 == 0 { 1 } else { self },
+                        _ => 0,
+                    };
+                }
                 let mut result: $t = 1;
                 let mut base = self;
                 let mut exp = b as i64;

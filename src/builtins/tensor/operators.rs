@@ -5,7 +5,7 @@ use super::error_at;
 use crate::eval::{fail, Eval};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp as AstUnary};
 use crate::syntax::span::Span;
-use crate::tensor::ops::{binary, shape, unary, BinaryOp, UnaryOp};
+use crate::tensor::ops::{binary, shape, unary, BinaryOp, Operand, UnaryOp};
 use crate::value::Value;
 
 fn either_tensor(a: &Value, b: &Value) -> bool {
@@ -66,6 +66,14 @@ pub fn binary_function(op: BinaryOp, a: &Value, b: &Value, span: Span) -> Option
 
 fn apply(op: BinaryOp, a: &Value, b: &Value, symbol: &str, span: Span) -> Eval<Value> {
     match (operand(a), operand(b)) {
+        // PyTorch's `number / tensor` is `tensor.reciprocal() * number` (its
+        // `Tensor.__rtruediv__`), rounded twice; the same steps give the same bits.
+        (Some(x @ Operand::Scalar(_)), Some(Operand::Tensor(t))) if op == BinaryOp::Div => {
+            unary(UnaryOp::Reciprocal, &t)
+                .and_then(|r| binary(BinaryOp::Mul, &Operand::Tensor(r), &x))
+                .map(Value::Tensor)
+                .map_err(|e| error_at(e, span))
+        }
         (Some(x), Some(y)) => binary(op, &x, &y).map(Value::Tensor).map_err(|e| error_at(e, span)),
         _ => fail(
             "TypeError",

@@ -134,6 +134,7 @@ pub fn dtypes(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<(DType, DT
             return Err(TensorError::no_kernel(&format!("{}_cpu", op.name()), common))
         }
         BinaryOp::FloorDiv if common == DType::Bool => return Err(TensorError::no_kernel("div_floor_cpu", common)),
+        BinaryOp::Pow if common == DType::Bool => return Err(TensorError::no_kernel("pow", common)),
         BinaryOp::Remainder if common == DType::Bool => return Err(TensorError::no_kernel("remainder_cpu", common)),
         BinaryOp::Sub if a.is_bool() && b.is_bool() => {
             return Err(TensorError::not_implemented(
@@ -162,6 +163,22 @@ pub fn torch_type_name(dtype: DType) -> &'static str {
         DType::BF16 => "BFloat16",
         DType::F32 => "Float",
         DType::F64 => "Double",
+    }
+}
+
+/// The C++ element types, which some of ATen's messages name instead.
+pub fn cpp_type_name(dtype: DType) -> &'static str {
+    match dtype {
+        DType::Bool => "bool",
+        DType::U8 => "unsigned char",
+        DType::I8 => "signed char",
+        DType::I16 => "short int",
+        DType::I32 => "int",
+        DType::I64 => "long int",
+        DType::F16 => "c10::Half",
+        DType::BF16 => "c10::BFloat16",
+        DType::F32 => "float",
+        DType::F64 => "double",
     }
 }
 
@@ -201,7 +218,8 @@ pub fn binary(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
     if compute.is_integer() && matches!(op, BinaryOp::FloorDiv | BinaryOp::Remainder) && has_zero(&y) {
         return Err(TensorError::runtime("ZeroDivisionError"));
     }
-    if compute.is_integer() && op == BinaryOp::Pow && y.to_i64_vec().iter().any(|&e| e < 0) {
+    // Only a scalar exponent is refused; tensor exponents go through the kernel.
+    if compute.is_integer() && op == BinaryOp::Pow && matches!(b, Operand::Scalar(s) if s.to_f64() < 0.0) {
         return Err(TensorError::runtime("Integers to negative integer powers are not allowed."));
     }
     let xl = x.layout().expand(&shape);

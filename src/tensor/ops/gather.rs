@@ -232,19 +232,10 @@ pub fn index_add(t: &Tensor, dim: i64, index: &Tensor, source: &Tensor) -> Tenso
 }
 
 fn check_mask(name: &str, mask: &Tensor) -> TensorResult<()> {
-    // This message names the C++ element type, as ATen's does.
-    let cpp_type = match mask.dtype() {
-        DType::Bool => return Ok(()),
-        DType::U8 => "unsigned char",
-        DType::I8 => "signed char",
-        DType::I16 => "short int",
-        DType::I32 => "int",
-        DType::I64 => "long int",
-        DType::F16 => "c10::Half",
-        DType::BF16 => "c10::BFloat16",
-        DType::F32 => "float",
-        DType::F64 => "double",
-    };
+    if mask.dtype() == DType::Bool {
+        return Ok(());
+    }
+    let cpp_type = super::binary::cpp_type_name(mask.dtype());
     Err(TensorError::runtime(format!(
         "{name} only supports boolean masks, but got mask with dtype {cpp_type}"
     )))

@@ -1,26 +1,153 @@
 //! Products: `matmul` (`@`) with PyTorch's rules for 1-d operands and broadcast batch
 //! dimensions, and the names built on it (`mm`, `bmm`, `mv`, `dot`, `outer`).
 
-use super::binary::{broadcast, torch_type_name};
+use super::binary::{broadcast, cpp_type_name, torch_type_name};
 use crate::kernels;
+use crate::tensor::dtype::DType;
 use crate::tensor::layout::Layout;
-use crate::tensor::storage::Buffer;
+use crate::tensor::storage::{Buffer, Storage};
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use crate::with_dtype;
 
-fn same_dtype(a: &Tensor, b: &Tensor, what: &str) -> TensorResult<()> {
-    if a.dtype() != b.dtype() {
-        return Err(TensorError::runtime(format!(
-            "{what}: expected both operands to have the same dtype, but got {} and {}",
-            torch_type_name(a.dtype()),
-            torch_type_name(b.dtype())
-        )));
-    }
-    Ok(())
-}
-
 fn shape_text(shape: &[usize]) -> String {
     shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("x")
+}
+
+/// The ATen kernel a matmul reaches: each checks shapes and dtypes in its own order
+/// and words its errors its own way, which PyTorch users see.
+#[derive(Clone, Copy, PartialEq)]
+enum Kernel {
+    Dot,
+    Mv,
+    Mm,
+    Bmm,
+}
+
+/// One operand as the kernel sees it: its shape after folding or batching, and dtype.
+struct Arg {
+    shape: Vec<usize>,
+    dtype: DType,
+}
+
+/// The kernel call ATen's `matmul` makes for `a @ b`; `left` is the matrix of `mv`,
+/// which is `b` transposed when `b` is the batched operand.
+struct Call {
+    kernel: Kernel,
+    left: Arg,
+    right: Arg,
+}
+
+/// The 2-d shape a layout folds into without a copy (batch dimensions into rows).
+fn fold(layout: &Layout) -> Option<Vec<usize>> {
+    let (batch, k) = layout.shape.split_at(layout.ndim() - 1);
+    let rows = vec![batch.iter().product(), k[0]];
+    (layout.numel() == 0 || layout.view_as(&rows).is_some()).then_some(rows)
+}
+
+/// Both operands as (batched) matrices: a 1-d `a` is a row, a 1-d `b` a column.
+fn as_matrices(a: &Tensor, b: &Tensor) -> (Tensor, Tensor) {
+    let a2 = if a.ndim() == 1 { a.with_layout(a.layout().unsqueeze(0)) } else { a.clone() };
+    let b2 = if b.ndim() == 1 { b.with_layout(b.layout().unsqueeze(1)) } else { b.clone() };
+    (a2, b2)
+}
+
+impl Call {
+    /// ATen folds a batched operand into one matrix and calls `mv`/`mm` when the other
+    /// is 1-d or 2-d and the fold needs no copy; otherwise it broadcasts the batch
+    /// dimensions and calls `bmm`.
+    fn of(a: &Tensor, b: &Tensor) -> TensorResult<Call> {
+        let arg = |shape: &[usize], t: &Tensor| Arg { shape: shape.to_vec(), dtype: t.dtype() };
+        let (ra, rb) = (a.ndim(), b.ndim());
+        let b_transposed = b.layout().transpose(rb - 1, rb.saturating_sub(2));
+        let (kernel, left, right) = match (ra, rb) {
+            (1, 1) => (Kernel::Dot, arg(a.shape(), a), arg(b.shape(), b)),
+            (2, 1) => (Kernel::Mv, arg(a.shape(), a), arg(b.shape(), b)),
+            (1 | 2, 2) => (Kernel::Mm, arg(as_matrices(a, b).0.shape(), a), arg(b.shape(), b)),
+            (_, 1 | 2) if fold(a.layout()).is_some() => {
+                let kernel = if rb == 1 { Kernel::Mv } else { Kernel::Mm };
+                (kernel, arg(&fold(a.layout()).expect("checked"), a), arg(b.shape(), b))
+            }
+            (1, _) if fold(&b_transposed).is_some() => {
+                (Kernel::Mv, arg(&fold(&b_transposed).expect("checked"), b), arg(a.shape(), a))
+            }
+            _ => {
+                let (a2, b2) = as_matrices(a, b);
+                let (sa, sb) = (a2.shape(), b2.shape());
+                let batch = broadcast(&sa[..sa.len() - 2], &sb[..sb.len() - 2])?;
+                let batches: usize = batch.iter().product();
+                let matrices = |s: &[usize], t: &Tensor| arg(&[batches, s[s.len() - 2], s[s.len() - 1]], t);
+                (Kernel::Bmm, matrices(sa, a), matrices(sb, b))
+            }
+        };
+        Ok(Call { kernel, left, right })
+    }
+
+    /// `dot` checks dtypes before sizes; the others sizes first.
+    fn check(&self) -> TensorResult<()> {
+        if self.kernel == Kernel::Dot {
+            self.check_dtypes()?;
+        }
+        self.check_sizes()?;
+        self.check_dtypes()
+    }
+
+    fn check_sizes(&self) -> TensorResult<()> {
+        let (l, r) = (&self.left.shape, &self.right.shape);
+        let message = match self.kernel {
+            Kernel::Dot if l[0] != r[0] => format!(
+                "inconsistent tensor size, expected tensor [{}] and src [{}] to have the same number of elements, but got {} and {} elements respectively",
+                l[0], r[0], l[0], r[0]
+            ),
+            Kernel::Mv if l[1] != r[0] => {
+                format!("size mismatch, got input ({}), mat ({}x{}), vec ({})", l[0], l[0], l[1], r[0])
+            }
+            Kernel::Mm if l[1] != r[0] => format!(
+                "mm: mat1 and mat2 shapes cannot be multiplied ({}x{} and {}x{})",
+                l[0], l[1], r[0], r[1]
+            ),
+            Kernel::Bmm if l[2] != r[1] => format!(
+                "Expected size for first two dimensions of batch2 tensor to be: [{}, {}] but got: [{}, {}].",
+                l[0], l[2], r[0], r[1]
+            ),
+            _ => return Ok(()),
+        };
+        Err(TensorError::runtime(message))
+    }
+
+    fn check_dtypes(&self) -> TensorResult<()> {
+        let (x, y) = (self.left.dtype, self.right.dtype);
+        let empty = self.left.shape.contains(&0) || self.right.shape.contains(&0);
+        if empty && self.kernel == Kernel::Bmm {
+            return Ok(());
+        }
+        if x != y {
+            let (tx, ty) = (torch_type_name(x), torch_type_name(y));
+            return Err(TensorError::runtime(match self.kernel {
+                Kernel::Dot => {
+                    format!("dot : expected both vectors to have same dtype, but found {tx} and {ty}")
+                }
+                Kernel::Mv => {
+                    format!("addmv input tensors must have the same dtype, but got {ty}, {tx}, and {ty}")
+                }
+                Kernel::Mm => format!(
+                    "expected m1 and m2 to have the same dtype, but got: {} != {}",
+                    cpp_type_name(x),
+                    cpp_type_name(y)
+                ),
+                Kernel::Bmm => format!("expected scalar type {tx} but found {ty}"),
+            }));
+        }
+        if x == DType::Bool && !(empty && self.kernel != Kernel::Dot) {
+            let name = match self.kernel {
+                Kernel::Dot => "dot",
+                Kernel::Mv => "addmv_impl_cpu",
+                Kernel::Mm => "addmm_impl_cpu_",
+                Kernel::Bmm => "bmm",
+            };
+            return Err(TensorError::no_kernel(name, x));
+        }
+        Ok(())
+    }
 }
 
 /// `a @ b`.
@@ -32,43 +159,11 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
             b.ndim()
         )));
     }
-    same_dtype(a, b, "matmul")?;
-    if a.ndim() == 1 && b.ndim() == 1 && a.numel() != b.numel() {
-        {
-            return Err(TensorError::runtime(format!(
-                "inconsistent tensor size, expected tensor [{}] and src [{}] to have the same number of elements, but got {} and {} elements respectively",
-                a.numel(),
-                b.numel(),
-                a.numel(),
-                b.numel()
-            )));
-        }
-    }
+    Call::of(a, b)?.check()?;
     // 1-d operands become matrices, and the added dimension is dropped afterwards.
-    let a2 = if a.ndim() == 1 { a.with_layout(a.layout().unsqueeze(0)) } else { a.clone() };
-    let b2 = if b.ndim() == 1 { b.with_layout(b.layout().unsqueeze(1)) } else { b.clone() };
+    let (a2, b2) = as_matrices(a, b);
     let (m, k) = (a2.shape()[a2.ndim() - 2], a2.shape()[a2.ndim() - 1]);
-    let (k2, n) = (b2.shape()[b2.ndim() - 2], b2.shape()[b2.ndim() - 1]);
-    if k != k2 {
-        return Err(if a.ndim() <= 2 && b.ndim() <= 2 {
-            if b.ndim() == 1 {
-                TensorError::runtime(format!(
-                    "size mismatch, got input ({m}), mat ({m}x{k}), vec ({})",
-                    b.numel()
-                ))
-            } else {
-                TensorError::runtime(format!(
-                    "mm: mat1 and mat2 shapes cannot be multiplied ({m}x{k} and {k2}x{n})"
-                ))
-            }
-        } else {
-            TensorError::runtime(format!(
-                "Expected size for first two dimensions of batch2 tensor to be: [{}, {k}] but got: [{}, {k2}].",
-                a2.shape()[..a2.ndim() - 2].iter().product::<usize>(),
-                b2.shape()[..b2.ndim() - 2].iter().product::<usize>()
-            ))
-        });
-    }
+    let n = b2.shape()[b2.ndim() - 1];
     let batch = broadcast(&a2.shape()[..a2.ndim() - 2], &b2.shape()[..b2.ndim() - 2])?;
     let batches: usize = batch.iter().product();
     let expand = |t: &Tensor, rows: usize, cols: usize| {
@@ -78,10 +173,16 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
     };
     let (x, y) = (expand(&a2, m, k), expand(&b2, k, n));
     let (xs, ys) = (x.storage(), y.storage());
-    let storage = with_dtype!(a.dtype(), T => {
-        let (p, q) = (T::slice(&xs).expect("own dtype"), T::slice(&ys).expect("own dtype"));
-        T::wrap(kernels::batched_matmul(p, q, batches, m, k, n))
-    });
+    // An empty product is zeros; ATen's bmm then skips its dtype check and answers in
+    // `b`'s dtype.
+    let storage = if x.numel() == 0 || y.numel() == 0 {
+        Storage::zeros(b.dtype(), batches * m * n)
+    } else {
+        with_dtype!(a.dtype(), T => {
+            let (p, q) = (T::slice(&xs).expect("own dtype"), T::slice(&ys).expect("own dtype"));
+            T::wrap(kernels::batched_matmul(p, q, batches, m, k, n))
+        })
+    };
     let mut shape = batch;
     if a.ndim() > 1 {
         shape.push(m);

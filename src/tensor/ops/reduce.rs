@@ -388,14 +388,49 @@ pub fn softmax(t: &Tensor, dim: i64, log: bool) -> TensorResult<Tensor> {
         let name = if log { "log_softmax" } else { "softmax" };
         return Err(TensorError::no_kernel(&format!("{name}_{kernel}"), t.dtype()));
     }
+    // Each step is rounded to the tensor's precision (f32 for the half types, which
+    // compute in f32) and sums run in ATen's order, so results agree with PyTorch's
+    // to the last bit far more often than an exact f64 computation would.
+    let round: fn(f64) -> f64 = if t.dtype() == DType::F64 { |x| x } else { |x| x as f32 as f64 };
+    let lanes = if t.dtype() == DType::F64 { 4 } else { 8 };
     along(t, d, |g, out| {
         let m = extreme(g, true);
-        let exps: Vec<f64> = g.iter().map(|x| (x - m).exp()).collect();
-        let total = float_sum(&exps);
-        for (o, (e, x)) in out.iter_mut().zip(exps.iter().zip(g)) {
-            *o = if log { x - m - total.ln() } else { e / total };
+        let exps: Vec<f64> = g.iter().map(|x| round(round(x - m).exp())).collect();
+        let total = vectorised_sum(&exps, lanes, round);
+        if log {
+            let log_total = round(total.ln());
+            for (o, x) in out.iter_mut().zip(g) {
+                *o = round(round(x - m) - log_total);
+            }
+        } else {
+            let scale = round(1.0 / total);
+            for (o, e) in out.iter_mut().zip(&exps) {
+                *o = round(e * scale);
+            }
         }
     })
+}
+
+/// A sum in the order of ATen's `vec::reduce_all` with `lanes`-wide vectors: one after
+/// another below a vector's width, otherwise lane-wise accumulators combined pairwise.
+fn vectorised_sum(values: &[f64], lanes: usize, round: fn(f64) -> f64) -> f64 {
+    if values.len() < lanes {
+        return values.iter().skip(1).fold(values.first().copied().unwrap_or(0.0), |a, &x| round(a + x));
+    }
+    let mut acc = values[..lanes].to_vec();
+    for chunk in values[lanes..].chunks(lanes) {
+        for (a, &x) in acc.iter_mut().zip(chunk) {
+            *a = round(*a + x);
+        }
+    }
+    let mut width = lanes / 2;
+    while width > 0 {
+        for i in 0..width {
+            acc[i] = round(acc[i] + acc[i + width]);
+        }
+        width /= 2;
+    }
+    acc[0]
 }
 
 /// `cumsum` and `cumprod` along `dim` (integers accumulate in int64).
