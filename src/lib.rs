@@ -2,6 +2,7 @@
 //!
 //! The modules follow the pipeline; `src/README.md` has the map.
 
+pub mod autograd;
 pub mod builtins;
 pub mod diag;
 pub mod eval;

@@ -21,7 +21,7 @@ use element::Element;
 pub use error::{TensorError, TensorResult};
 use layout::Layout;
 use scalar::Scalar;
-use std::cell::{Ref, RefCell, RefMut};
+use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::rc::Rc;
 use storage::{Buffer, Storage};
 
@@ -36,6 +36,11 @@ pub struct Tensor(Rc<TensorImpl>);
 pub struct TensorImpl {
     storage: Rc<RefCell<Storage>>,
     layout: Layout,
+    /// Bumped by every write into the storage, shared by all its views: autograd
+    /// compares it with the version a saved tensor had (PyTorch's version counter).
+    version: Rc<Cell<u64>>,
+    /// Autograd's view of the tensor; `None` for the many that never need one.
+    pub(crate) autograd: RefCell<Option<Box<crate::autograd::GradMeta>>>,
 }
 
 impl std::fmt::Debug for Tensor {
@@ -51,6 +56,8 @@ impl Tensor {
         Tensor(Rc::new(TensorImpl {
             storage: Rc::new(RefCell::new(storage)),
             layout: Layout::contiguous(shape),
+            version: Rc::new(Cell::new(0)),
+            autograd: RefCell::new(None),
         }))
     }
 
@@ -75,7 +82,12 @@ impl Tensor {
 
     /// Another view of the same storage.
     pub fn with_layout(&self, layout: Layout) -> Tensor {
-        Tensor(Rc::new(TensorImpl { storage: self.0.storage.clone(), layout }))
+        Tensor(Rc::new(TensorImpl {
+            storage: self.0.storage.clone(),
+            layout,
+            version: self.0.version.clone(),
+            autograd: RefCell::new(None),
+        }))
     }
 
     pub fn layout(&self) -> &Layout {
@@ -102,8 +114,23 @@ impl Tensor {
         self.0.storage.borrow()
     }
 
+    /// The storage for writing: counts as a new version of every view of it.
     pub fn storage_mut(&self) -> RefMut<'_, Storage> {
+        self.0.version.set(self.0.version.get() + 1);
         self.0.storage.borrow_mut()
+    }
+
+    /// The version counter of the storage (see `TensorImpl::version`).
+    pub fn version_counter(&self) -> &Rc<Cell<u64>> {
+        &self.0.version
+    }
+
+    pub(crate) fn inner(&self) -> &Rc<TensorImpl> {
+        &self.0
+    }
+
+    pub(crate) fn from_inner(inner: Rc<TensorImpl>) -> Tensor {
+        Tensor(inner)
     }
 
     /// Whether two tensors view the same storage.

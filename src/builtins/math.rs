@@ -3,10 +3,10 @@
 //! tensors do, rather than Python's `math domain error`.
 
 use super::tensor::error_at;
+use crate::autograd::ops::{unary, UnaryOp};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::syntax::ast::BinOp;
 use crate::tensor::ops::BinaryOp;
-use crate::tensor::ops::{unary, UnaryOp};
 use crate::value::number::{as_number, Number};
 use crate::value::{Builtin, Value};
 

@@ -4,7 +4,6 @@ pub mod axes;
 pub mod binary;
 pub mod gather;
 pub mod index;
-pub mod integrate;
 pub mod linalg;
 pub mod matrix;
 pub mod reduce;

@@ -5,11 +5,11 @@
 use super::args::{arg, number_of, tensor_arg};
 use super::convert::operand;
 use super::error_at;
+use crate::autograd::ops::{binary, linalg, shape, BinaryOp, Operand};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::syntax::span::Span;
 use crate::tensor::dtype::DType;
 use crate::tensor::ops::binary::torch_type_name;
-use crate::tensor::ops::{binary, linalg, shape, BinaryOp, Operand};
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};
@@ -148,7 +148,7 @@ fn arithmetic(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         (BinaryOp::Div, Some(Value::Str(mode))) if &*mode == "floor" => BinaryOp::FloorDiv,
         (BinaryOp::Div, Some(Value::Str(mode))) if &*mode == "trunc" => {
             let quotient = binary(BinaryOp::Div, &a, &b).map_err(|e| error_at(e, args.span))?;
-            return done(crate::tensor::ops::unary(crate::tensor::ops::UnaryOp::Trunc, &quotient), &args);
+            return done(crate::autograd::ops::unary(crate::tensor::ops::UnaryOp::Trunc, &quotient), &args);
         }
         (op, _) => op,
     };
@@ -160,7 +160,7 @@ fn where_(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(3, 3)?;
     let cond = tensor_arg(&args, 0)?;
     let (a, b) = (operand_arg(&args, 1, "input")?, operand_arg(&args, 2, "other")?);
-    done(crate::tensor::ops::binary::select(&cond, &a, &b), &args)
+    done(crate::autograd::ops::binary::select(&cond, &a, &b), &args)
 }
 
 /// `clamp(x, min=, max=)`: either bound may be missing (not both), numbers or tensors.
@@ -349,8 +349,11 @@ fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             }
         }
     };
-    let result =
-        if matches!(base, "fill" | "copy" | "zero") { result.to_dtype(dest.dtype()) } else { result };
+    let result = if matches!(base, "fill" | "copy" | "zero") {
+        shape::to_dtype(&result, dest.dtype()).map_err(|e| error_at(e, span))?
+    } else {
+        result
+    };
     shape::assign(&dest, &result).map_err(|e| error_at(e, span))?;
     Ok(Value::Tensor(dest))
 }

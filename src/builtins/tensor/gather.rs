@@ -5,8 +5,8 @@
 use super::args::{arg, int_of, required, tensor_arg};
 use super::convert::operand;
 use super::error_at;
+use crate::autograd::ops::{binary, gather, BinaryOp, Operand};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
-use crate::tensor::ops::{binary, gather, BinaryOp, Operand};
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};

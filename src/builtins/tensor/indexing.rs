@@ -2,10 +2,11 @@
 
 use super::convert::{operand, tensor_from_data};
 use super::error_at;
+use crate::autograd::ops::index::{index, index_put};
 use crate::eval::{fail, Eval, Subscript};
 use crate::syntax::span::Span;
 use crate::tensor::dtype::DType;
-use crate::tensor::ops::index::{index, index_put, TensorIndex};
+use crate::tensor::ops::index::TensorIndex;
 use crate::tensor::Tensor;
 use crate::value::Value;
 

@@ -4,10 +4,10 @@
 
 use super::args::{arg, int_of, ints_of, number_of, tensor_arg};
 use super::error_at;
+use crate::autograd::ops::integrate::{trapezoid as integrate, Spacing};
+use crate::autograd::ops::matrix::{self, MatrixOrd};
+use crate::autograd::ops::reduce::{self, Dims};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
-use crate::tensor::ops::integrate::{trapezoid as integrate, Spacing};
-use crate::tensor::ops::matrix::{self, MatrixOrd};
-use crate::tensor::ops::reduce::{self, Dims};
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 

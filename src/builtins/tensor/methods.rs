@@ -5,9 +5,9 @@
 use super::args::{arg, int_list, int_of, ints_of, missing, required, tensor_arg};
 use super::convert::{dtype_of, scalar_value};
 use super::error_at;
+use crate::autograd::ops::shape;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::tensor::dtype::DType;
-use crate::tensor::ops::shape;
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 
@@ -18,10 +18,8 @@ pub fn property(t: &Tensor, name: &str) -> Option<Value> {
         "dtype" => Value::DType(t.dtype()),
         "ndim" => Value::Int(t.ndim() as i64),
         "T" => Value::Tensor(shape::reverse_dims(t)),
-        "mT" if t.ndim() >= 2 => {
-            Value::Tensor(t.with_layout(t.layout().transpose(t.ndim() - 2, t.ndim() - 1)))
-        }
-        "data" => Value::Tensor(t.clone()),
+        "mT" if t.ndim() >= 2 => Value::Tensor(shape::transpose(t, -2, -1).ok()?),
+        "data" => Value::Tensor(t.detach()),
         "device" => Value::str("cpu"),
         "is_cuda" => Value::Bool(false),
         _ => return None,
@@ -177,12 +175,12 @@ fn tolist(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 fn contiguous(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
-    Ok(Value::Tensor(tensor_arg(&args, 0)?.contiguous()))
+    done(shape::contiguous(&tensor_arg(&args, 0)?), &args)
 }
 
 fn clone(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
-    Ok(Value::Tensor(tensor_arg(&args, 0)?.copy()))
+    done(shape::clone(&tensor_arg(&args, 0)?), &args)
 }
 
 /// `reshape` (views when it can) and `view` (fails when it cannot view).
@@ -334,13 +332,13 @@ fn to(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let target = arg(&mut args, 1, "dtype");
     let t = tensor_arg(&args, 0)?;
     match target.as_ref().and_then(dtype_of) {
-        Some(d) => Ok(Value::Tensor(t.to_dtype(d))),
+        Some(d) => done(shape::to_dtype(&t, d), &args),
         None if args.function == "type" && target.is_none() => {
             Ok(Value::str(&format!("torch.{}", type_name(t.dtype()))))
         }
         None => match target {
             Some(Value::Str(device)) if &*device == "cpu" => Ok(Value::Tensor(t)),
-            Some(Value::Tensor(other)) => Ok(Value::Tensor(t.to_dtype(other.dtype()))),
+            Some(Value::Tensor(other)) => done(shape::to_dtype(&t, other.dtype()), &args),
             _ => fail("TypeError", args.span, format!("{}() expects a dtype", args.function)),
         },
     }
@@ -376,7 +374,7 @@ fn cast(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         "byte" => DType::U8,
         _ => DType::Bool,
     };
-    Ok(Value::Tensor(t.to_dtype(dtype)))
+    done(shape::to_dtype(&t, dtype), &args)
 }
 
 fn tensors_of(interp: &mut Interpreter, value: &Value, args: &CallArgs) -> Eval<Vec<Tensor>> {

@@ -2,10 +2,10 @@
 
 use super::convert::operand;
 use super::error_at;
+use crate::autograd::ops::{binary, shape, unary, BinaryOp, Operand, UnaryOp};
 use crate::eval::{fail, Eval};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp as AstUnary};
 use crate::syntax::span::Span;
-use crate::tensor::ops::{binary, shape, unary, BinaryOp, Operand, UnaryOp};
 use crate::value::Value;
 
 fn either_tensor(a: &Value, b: &Value) -> bool {
@@ -30,9 +30,9 @@ pub fn binary_operator(op: BinOp, a: &Value, b: &Value, span: Span) -> Option<Ev
         BinOp::BitXor => BinaryOp::BitXor,
         BinOp::MatMul => {
             return Some(match (a, b) {
-                (Value::Tensor(x), Value::Tensor(y)) => {
-                    crate::tensor::ops::linalg::matmul(x, y).map(Value::Tensor).map_err(|e| error_at(e, span))
-                }
+                (Value::Tensor(x), Value::Tensor(y)) => crate::autograd::ops::linalg::matmul(x, y)
+                    .map(Value::Tensor)
+                    .map_err(|e| error_at(e, span)),
                 _ => fail("TypeError", span, "the operands of @ must both be tensors"),
             })
         }

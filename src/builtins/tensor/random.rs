@@ -5,9 +5,9 @@ use super::args::{arg, int_of, missing, number_of, required, tensor_arg};
 use super::convert::dtype_arg;
 use super::create::{dims_to_shape, shape_args};
 use super::error_at;
+use crate::autograd::ops::shape;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::tensor::dtype::DType;
-use crate::tensor::ops::shape;
 use crate::tensor::{random, Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 

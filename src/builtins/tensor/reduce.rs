@@ -5,9 +5,9 @@
 use super::args::{arg, int_of, ints_of, number_of, required, tensor_arg};
 use super::convert::{dtype_arg, operand};
 use super::error_at;
+use crate::autograd::ops::reduce::{self, Dims, Reduction};
+use crate::autograd::ops::{binary, shape::wrap_dim, BinaryOp};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
-use crate::tensor::ops::reduce::{self, Dims, Reduction};
-use crate::tensor::ops::{binary, shape::wrap_dim, BinaryOp};
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, NamedTuple, Value};
 
@@ -164,7 +164,10 @@ fn softmax(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(arg(&mut args, 2, "dtype"), args.span)?;
     let t = tensor_arg(&args, 0)?;
     // `dtype=` casts the input first, which is how integer tensors get a softmax.
-    let t = dtype.map_or_else(|| t.clone(), |d| t.to_dtype(d));
+    let t = match dtype {
+        Some(d) => crate::autograd::ops::shape::to_dtype(&t, d).map_err(|e| error_at(e, args.span))?,
+        None => t,
+    };
     let d = int_of(&dim, "dim", args.span)?;
     done(reduce::softmax(&t, d, args.function == "log_softmax"), &args)
 }

@@ -3,8 +3,8 @@
 
 use super::args::{arg, int_of, required, tensor_arg};
 use super::error_at;
+use crate::autograd::ops::sort;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
-use crate::tensor::ops::sort;
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, NamedTuple, Value};
 use std::rc::Rc;

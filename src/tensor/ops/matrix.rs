@@ -3,9 +3,6 @@
 //! partial pivoting, the result in the input's float dtype.
 
 use super::binary::torch_type_name;
-use super::reduce::{norm, reduce, Dims, Reduction};
-use super::shape::wrap_dim;
-use super::unary::{unary, UnaryOp};
 use crate::tensor::{Tensor, TensorError, TensorResult};
 
 /// The batch shape and `n` of a `[..., n, n]` float tensor, with PyTorch's errors.
@@ -191,45 +188,6 @@ pub fn cholesky(a: &Tensor) -> TensorResult<Tensor> {
         out.extend(l);
     }
     Ok(Tensor::from_vec(out, a.shape()).to_dtype(a.dtype()))
-}
-
-/// `linalg.matrix_norm(A, ord, dim)`: `fro`, or the max/min absolute column (`ord` ±1)
-/// or row (`ord` ±inf) sum over the two dims.
-pub fn matrix_norm(a: &Tensor, ord: MatrixOrd, dims: [i64; 2], keepdim: bool) -> TensorResult<Tensor> {
-    if a.ndim() < 2 {
-        return Err(TensorError::runtime(
-            "linalg.matrix_norm: The input tensor A must have at least 2 dimensions.",
-        ));
-    }
-    if !a.dtype().is_float() {
-        return Err(TensorError::runtime(format!(
-            "linalg.matrix_norm: Expected a floating point or complex tensor as input. Got {}",
-            torch_type_name(a.dtype()).trim_start_matches("torch.")
-        )));
-    }
-    let (row, col) = (wrap_dim(dims[0], a.ndim())?, wrap_dim(dims[1], a.ndim())?);
-    let both = Dims::resolve(a, Some(&[row as i64, col as i64]), keepdim)?;
-    let (sum_dim, pick_dim, max) = match ord {
-        MatrixOrd::Frobenius => return norm(a, 2.0, &both),
-        MatrixOrd::Columns { max } => (row, col, max),
-        MatrixOrd::Rows { max } => (col, row, max),
-    };
-    let sums = reduce(
-        Reduction::Sum,
-        &unary(UnaryOp::Abs, a)?,
-        &Dims::resolve(a, Some(&[sum_dim as i64]), true)?,
-        None,
-    )?;
-    let extreme = if max { Reduction::Amax } else { Reduction::Amin };
-    let picked = reduce(extreme, &sums, &Dims::resolve(&sums, Some(&[pick_dim as i64]), true)?, None)?;
-    if keepdim {
-        return Ok(picked);
-    }
-    let mut shape: Vec<i64> = a.shape().iter().map(|&s| s as i64).collect();
-    let (hi, lo) = (row.max(col), row.min(col));
-    shape.remove(hi);
-    shape.remove(lo);
-    super::shape::reshape(&picked, &shape)
 }
 
 /// The matrix norms tl computes (those without singular values).

@@ -1,6 +1,5 @@
 //! Diagonals and triangles of matrices: `diag`, `tril`, `triu`, `trace`.
 
-use super::reduce::{reduce, Dims, Reduction};
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{Tensor, TensorError, TensorResult};
 
@@ -42,16 +41,4 @@ pub fn diag(t: &Tensor, k: i64) -> TensorResult<Tensor> {
         2 => Ok(t.with_layout(t.layout().diagonal(k, 0, 1)).copy()),
         n => Err(TensorError::runtime(format!("diag(): Supports 1D or 2D tensors. Got {n}D"))),
     }
-}
-
-/// `trace(m)`: the sum of a matrix's main diagonal.
-pub fn trace(t: &Tensor) -> TensorResult<Tensor> {
-    if t.ndim() != 2 {
-        return Err(TensorError::runtime(format!(
-            "trace: expected a matrix, but got tensor with dim {}",
-            t.ndim()
-        )));
-    }
-    let diagonal = t.with_layout(t.layout().diagonal(0, 0, 1));
-    reduce(Reduction::Sum, &diagonal, &Dims::resolve(&diagonal, None, false)?, None)
 }

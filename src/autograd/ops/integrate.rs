@@ -1,8 +1,10 @@
 //! `trapezoid` (`trapz`): the trapezoidal rule along a dimension.
 
-use super::binary::{binary, BinaryOp, Operand};
-use super::reduce::{reduce, Dims, Reduction};
+use super::binary::binary;
+use super::reduce::reduce;
 use super::shape::wrap_dim;
+use crate::tensor::ops::reduce::{Dims, Reduction};
+use crate::tensor::ops::{BinaryOp, Operand};
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{Tensor, TensorError, TensorResult};
 
@@ -20,8 +22,8 @@ pub fn trapezoid(y: &Tensor, spacing: &Spacing, dim: i64) -> TensorResult<Tensor
         let dims = Dims::resolve(y, Some(&[d as i64]), false)?;
         return reduce(Reduction::Sum, y, &dims, None);
     }
-    let head = y.with_layout(y.layout().slice(d, 0, n - 1, 1));
-    let tail = y.with_layout(y.layout().slice(d, 1, n, 1));
+    let head = super::shape::narrow(y, d as i64, 0, n as i64 - 1)?;
+    let tail = super::shape::narrow(y, d as i64, 1, n as i64 - 1)?;
     let pairs = binary(BinaryOp::Add, &Operand::Tensor(head), &Operand::Tensor(tail))?;
     let widths = match spacing {
         Spacing::Constant(dx) => Operand::Scalar(*dx),
@@ -35,8 +37,8 @@ pub fn trapezoid(y: &Tensor, spacing: &Spacing, dim: i64) -> TensorResult<Tensor
             }
             let step = binary(
                 BinaryOp::Sub,
-                &Operand::Tensor(x.with_layout(x.layout().slice(xd, 1, m, 1))),
-                &Operand::Tensor(x.with_layout(x.layout().slice(xd, 0, m - 1, 1))),
+                &Operand::Tensor(super::shape::narrow(x, xd as i64, 1, m as i64 - 1)?),
+                &Operand::Tensor(super::shape::narrow(x, xd as i64, 0, m as i64 - 1)?),
             )?;
             // A 1-d `x` lines up with `dim` of `y`.
             let step = if x.ndim() == 1 && d + 1 != y.ndim() {

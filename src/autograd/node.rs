@@ -1,0 +1,165 @@
+//! The graph: a node per recorded operation (PyTorch's `grad_fn`), its edges to the
+//! nodes (or leaves) of its inputs, the tensors its backward formula saved, and the
+//! formula itself.
+
+use super::engine::BackwardError;
+use crate::tensor::dtype::DType;
+use crate::tensor::ops::binary::torch_type_name;
+use crate::tensor::{Tensor, TensorImpl, TensorResult};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+/// A backward formula: the gradients of the node's outputs (`None` where none flowed)
+/// to the gradients of its inputs (`None` where an input gets none).
+pub type Formula = Box<dyn Fn(&[Option<Tensor>]) -> TensorResult<Vec<Option<Tensor>>>>;
+
+/// Where a gradient flows: into output `output_nr` of a node, or into a leaf's `.grad`
+/// (PyTorch's `AccumulateGrad`).
+#[derive(Clone)]
+pub enum Edge {
+    Node { node: Rc<Node>, output_nr: usize },
+    Leaf(Tensor),
+}
+
+impl Edge {
+    pub fn same(&self, other: &Edge) -> bool {
+        match (self, other) {
+            (Edge::Node { node: a, output_nr: i }, Edge::Node { node: b, output_nr: j }) => {
+                Rc::ptr_eq(a, b) && i == j
+            }
+            (Edge::Leaf(a), Edge::Leaf(b)) => a.same(b),
+            _ => false,
+        }
+    }
+}
+
+/// A tensor a formula saved: which storage version it had then, and how PyTorch names
+/// it if an in-place change makes it stale.
+struct Saved {
+    version: Rc<Cell<u64>>,
+    at: u64,
+    what: String,
+}
+
+/// The shape and dtype of one output, for the zeros a missing output gradient stands for.
+pub struct OutputInfo {
+    pub shape: Vec<usize>,
+    pub dtype: DType,
+}
+
+pub struct Node {
+    pub name: &'static str,
+    /// One edge per input; `None` for inputs that need no gradient.
+    pub next: Vec<Option<Edge>>,
+    pub outputs: Vec<OutputInfo>,
+    formula: RefCell<Option<Formula>>,
+    saved: Vec<Saved>,
+    /// Outputs whose tensors asked for `.grad` (`retain_grad`).
+    retained: RefCell<Vec<(usize, Weak<TensorImpl>)>>,
+    /// Creation order: later nodes run first in backward.
+    pub sequence: u64,
+}
+
+thread_local! {
+    static NEXT_SEQUENCE: Cell<u64> = const { Cell::new(0) };
+}
+
+/// PyTorch's `[torch.FloatTensor [2, 3]]`.
+fn tensor_text(t: &Tensor) -> String {
+    let dims: Vec<String> = t.shape().iter().map(|d| d.to_string()).collect();
+    format!("[torch.{}Tensor [{}]]", torch_type_name(t.dtype()), dims.join(", "))
+}
+
+impl Node {
+    /// Runs the formula, after checking that no saved tensor changed in place and that
+    /// the formula was not freed by an earlier backward.
+    pub(super) fn apply(&self, grads: &[Option<Tensor>]) -> Result<Vec<Option<Tensor>>, BackwardError> {
+        for saved in &self.saved {
+            let now = saved.version.get();
+            if now != saved.at {
+                return Err(BackwardError::Runtime(format!(
+                    "one of the variables needed for gradient computation has been modified by an inplace operation: {} is at version {now}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).",
+                    saved.what, saved.at
+                )));
+            }
+        }
+        let formula = self.formula.borrow();
+        let formula = formula.as_ref().ok_or(BackwardError::Freed)?;
+        formula(grads).map_err(BackwardError::Tensor)
+    }
+
+    /// Frees what backward needed, as PyTorch does after a backward without
+    /// `retain_graph`; a node that saved nothing can run again.
+    pub(super) fn release(&self) {
+        if !self.saved.is_empty() {
+            self.formula.borrow_mut().take();
+        }
+    }
+
+    pub(super) fn retain_output(&self, output_nr: usize, tensor: &Tensor) {
+        self.retained.borrow_mut().push((output_nr, Rc::downgrade(tensor.inner())));
+    }
+
+    /// The live tensors that retain the gradient of `output_nr`.
+    pub(super) fn retained_tensors(&self, output_nr: usize) -> Vec<Tensor> {
+        self.retained
+            .borrow()
+            .iter()
+            .filter(|(nr, _)| *nr == output_nr)
+            .filter_map(|(_, weak)| weak.upgrade().map(Tensor::from_inner))
+            .collect()
+    }
+}
+
+/// What an operation records: its node's name, its inputs (those that require grad get
+/// edges), the tensors its formula saved (`saved_inputs`, and `saved_outputs` by index,
+/// which the formula must hold detached), and the formula.
+pub struct Record<'a> {
+    pub name: &'static str,
+    pub inputs: &'a [&'a Tensor],
+    pub saved_inputs: &'a [&'a Tensor],
+    pub saved_outputs: &'a [usize],
+}
+
+impl Record<'_> {
+    /// Makes the node and sets it as the `grad_fn` of each floating output. Callers
+    /// check `needs_grad` first.
+    pub fn attach(self, outputs: &[&Tensor], formula: Formula) {
+        let mut saved: Vec<Saved> = self
+            .saved_inputs
+            .iter()
+            .map(|t| Saved {
+                version: t.version_counter().clone(),
+                at: t.version_counter().get(),
+                what: match t.grad_fn() {
+                    Some(node) => {
+                        format!("{}, which is output {} of {},", tensor_text(t), t.output_nr(), node.name)
+                    }
+                    None => tensor_text(t),
+                },
+            })
+            .collect();
+        saved.extend(self.saved_outputs.iter().map(|&i| Saved {
+            version: outputs[i].version_counter().clone(),
+            at: outputs[i].version_counter().get(),
+            what: format!("{}, which is output {i} of {},", tensor_text(outputs[i]), self.name),
+        }));
+        let node = Rc::new(Node {
+            name: self.name,
+            next: self.inputs.iter().map(|t| t.gradient_edge()).collect(),
+            outputs: outputs
+                .iter()
+                .map(|t| OutputInfo { shape: t.shape().to_vec(), dtype: t.dtype() })
+                .collect(),
+            formula: RefCell::new(Some(formula)),
+            saved,
+            retained: RefCell::new(Vec::new()),
+            sequence: NEXT_SEQUENCE.with(|n| n.replace(n.get() + 1)),
+        });
+        for (i, t) in outputs.iter().enumerate() {
+            if t.dtype().is_float() {
+                t.set_history(&node, i);
+            }
+        }
+    }
+}
