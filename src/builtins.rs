@@ -33,6 +33,7 @@ pub fn install(prelude: &Env) {
         tensor::arrange::BUILTINS,
         tensor::linalg::BUILTINS,
         tensor::io::BUILTINS,
+        tensor::autograd::BUILTINS,
     ];
     for table in tables {
         for builtin in *table {
@@ -53,6 +54,17 @@ pub fn install(prelude: &Env) {
     }
     prelude
         .set(Symbol::intern("linalg"), Value::Module(Rc::new(Module { name: "linalg".into(), env: linalg })));
+    for (name, manager) in tensor::autograd::context_managers() {
+        prelude.set(Symbol::intern(name), manager);
+    }
+    let autograd = Env::new(None);
+    for builtin in tensor::autograd::NAMESPACE {
+        autograd.set(Symbol::intern(builtin.name), Value::Builtin(builtin));
+    }
+    let autograd = Rc::new(Module { name: "autograd".into(), env: autograd });
+    // `autograd.functional.jacobian` as in PyTorch, and `autograd.jacobian` for short.
+    autograd.env.set(Symbol::intern("functional"), Value::Module(autograd.clone()));
+    prelude.set(Symbol::intern("autograd"), Value::Module(autograd));
     for (name, value) in math::CONSTANTS {
         prelude.set(Symbol::intern(name), Value::Float(*value));
     }

@@ -47,6 +47,9 @@ pub enum Value {
     NamedTuple(Rc<NamedTuple>),
     /// `float32`, `int64`, ...: dtypes are values.
     DType(DType),
+    /// A node of the autograd graph (`y.grad_fn`, `next_functions`): an operation's
+    /// backward, or a leaf's `AccumulateGrad`.
+    GradFn(crate::autograd::Edge),
 }
 
 /// PyTorch's `torch.return_types.*`: a tuple whose items are also attributes.
@@ -135,6 +138,7 @@ impl Value {
             Value::Size(_) => "Size".into(),
             Value::NamedTuple(n) => n.type_name.rsplit('.').next().unwrap_or("tuple").into(),
             Value::DType(_) => "dtype".into(),
+            Value::GradFn(edge) => edge.name().into(),
         }
     }
 
@@ -198,6 +202,7 @@ impl Value {
             Value::Tensor(t) => t.identity(),
             Value::Size(s) => addr(s),
             Value::NamedTuple(n) => addr(n),
+            Value::GradFn(edge) => edge.address(),
             Value::None
             | Value::DType(_)
             | Value::Bool(_)

@@ -21,7 +21,29 @@ pub enum Edge {
     Leaf(Tensor),
 }
 
+impl std::fmt::Debug for Edge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{}>", self.name())
+    }
+}
+
 impl Edge {
+    /// PyTorch's class name of the node (`MulBackward0`, `AccumulateGrad`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Edge::Node { node, .. } => node.name,
+            Edge::Leaf(_) => "AccumulateGrad",
+        }
+    }
+
+    /// An address for `<MulBackward0 object at 0x...>`.
+    pub fn address(&self) -> usize {
+        match self {
+            Edge::Node { node, .. } => Rc::as_ptr(node) as usize,
+            Edge::Leaf(t) => t.identity(),
+        }
+    }
+
     pub fn same(&self, other: &Edge) -> bool {
         match (self, other) {
             (Edge::Node { node: a, output_nr: i }, Edge::Node { node: b, output_nr: j }) => {

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod arrange;
+pub mod autograd;
 pub mod convert;
 pub mod create;
 pub mod elementwise;
@@ -23,6 +24,7 @@ use crate::value::Builtin;
 /// (`x.exp()` is `exp(x)`).
 pub static METHOD_TABLES: &[&[Builtin]] = &[
     methods::METHODS,
+    autograd::METHODS,
     random::METHODS,
     gather::BUILTINS,
     sort::BUILTINS,

@@ -30,6 +30,7 @@ impl Interpreter {
                 sup.start.as_ref().and_then(|c| c.lookup(name)).map(|m| bind(&sup.receiver, m))
             }
             Value::Tensor(t) => crate::builtins::tensor::methods::property(t, name.as_str()),
+            Value::GradFn(edge) => crate::builtins::tensor::autograd::grad_fn_attribute(edge, name.as_str()),
             Value::NamedTuple(n) => {
                 n.fields.iter().position(|f| *f == name.as_str()).map(|i| n.items[i].clone())
             }
@@ -61,6 +62,13 @@ impl Interpreter {
                 class.members.borrow_mut().insert(name, value);
             }
             Value::Module(module) => module.env.set(name, value),
+            Value::Tensor(t)
+                if crate::builtins::tensor::autograd::set_property(t, name.as_str(), &value, span)
+                    .is_some() =>
+            {
+                return crate::builtins::tensor::autograd::set_property(t, name.as_str(), &value, span)
+                    .expect("checked");
+            }
             other => {
                 return fail(
                     "AttributeError",

@@ -67,7 +67,18 @@ impl Interpreter {
             Value::Function(f) => self.call_function(&f, args),
             Value::Builtin(b) => {
                 args.function = b.name;
-                (b.call)(self, args)
+                // Every tensor factory takes PyTorch's `requires_grad=`.
+                let requires_grad = crate::builtins::tensor::create::FACTORIES
+                    .contains(&b.name)
+                    .then(|| args.keyword("requires_grad"))
+                    .flatten();
+                let span = args.span;
+                let made = (b.call)(self, args)?;
+                if let (Some(flag), Value::Tensor(t)) = (requires_grad, &made) {
+                    t.set_requires_grad(flag.truthy())
+                        .map_err(|e| crate::builtins::tensor::error_at(e, span))?;
+                }
+                Ok(made)
             }
             Value::BoundMethod(m) => {
                 args.positional.insert(0, m.receiver.clone());

@@ -117,8 +117,11 @@ impl Printer<'_> {
             Value::Super(_) => out.push_str("<super>"),
             Value::Error(e) => write!(out, "{}({})", e.kind, str_repr(&e.message)).unwrap_or(()),
             Value::Einops(form) => write!(out, "<{} pattern>", form.kind.name()).unwrap_or(()),
-            Value::Tensor(t) => out.push_str(&crate::tensor::print::tensor_repr(t, &[])),
+            Value::Tensor(t) => out.push_str(&crate::tensor::print::tensor_repr(t, &autograd_suffixes(t))),
             Value::DType(d) => write!(out, "{d}").unwrap_or(()),
+            Value::GradFn(edge) => {
+                write!(out, "<{} object at {:#x}>", edge.name(), edge.address()).unwrap_or(())
+            }
             Value::NamedTuple(n) => {
                 write!(out, "{}(", n.type_name).unwrap_or(());
                 for (i, (field, item)) in n.fields.iter().zip(&n.items).enumerate() {
@@ -253,5 +256,15 @@ mod tests {
         assert_eq!(str_repr("it's"), "\"it's\"");
         assert_eq!(str_repr("both ' \""), "'both \\' \"'");
         assert_eq!(str_repr("a\nb\x01"), "'a\\nb\\x01'");
+    }
+}
+
+/// PyTorch's autograd suffixes of a tensor's repr: `grad_fn=<MulBackward0>` for a
+/// computed tensor, `requires_grad=True` for a leaf that requires grad.
+fn autograd_suffixes(t: &crate::tensor::Tensor) -> Vec<String> {
+    match t.grad_fn() {
+        Some(node) => vec![format!("grad_fn=<{}>", node.name)],
+        None if t.requires_grad() => vec!["requires_grad=True".to_string()],
+        None => Vec::new(),
     }
 }

@@ -11,6 +11,29 @@ use crate::tensor::Tensor;
 use crate::value::{Builtin, Value};
 use crate::with_dtype;
 
+/// The functions that make a new tensor and so take `requires_grad=`.
+pub static FACTORIES: &[&str] = &[
+    "tensor",
+    "as_tensor",
+    "arange",
+    "linspace",
+    "logspace",
+    "zeros",
+    "ones",
+    "empty",
+    "full",
+    "eye",
+    "zeros_like",
+    "ones_like",
+    "empty_like",
+    "full_like",
+    "rand",
+    "randn",
+    "rand_like",
+    "randn_like",
+    "normal",
+];
+
 pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "tensor", call: tensor },
     Builtin { name: "as_tensor", call: as_tensor },

@@ -22,7 +22,7 @@ pub fn property(t: &Tensor, name: &str) -> Option<Value> {
         "data" => Value::Tensor(t.detach()),
         "device" => Value::str("cpu"),
         "is_cuda" => Value::Bool(false),
-        _ => return None,
+        _ => return super::autograd::property(t, name),
     })
 }
 

@@ -1,0 +1,626 @@
+//! Autograd as tl programs see it: `requires_grad`, `.grad`, `grad_fn`, `backward`,
+//! `detach`, `no_grad`/`enable_grad`, `autograd.grad` and the functional transforms
+//! (`grad`, `jacobian`, `hessian`, `vjp`, `jvp`).
+
+use super::args::{arg, tensor_arg};
+use super::error_at;
+use crate::autograd::engine::{self, Options};
+use crate::autograd::{self, Edge};
+use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::syntax::span::Span;
+use crate::syntax::symbol::Symbol;
+use crate::tensor::scalar::Scalar;
+use crate::tensor::Tensor;
+use crate::value::{BoundMethod, Builtin, Class, Value};
+use indexmap::IndexMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub static METHODS: &[Builtin] = &[
+    Builtin { name: "backward", call: backward },
+    Builtin { name: "requires_grad_", call: requires_grad_ },
+    Builtin { name: "retain_grad", call: retain_grad },
+    Builtin { name: "detach", call: detach },
+    Builtin { name: "detach_", call: detach_ },
+];
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin { name: "set_grad_enabled", call: set_grad_enabled },
+    Builtin { name: "is_grad_enabled", call: is_grad_enabled },
+    Builtin { name: "grad", call: grad_transform },
+    Builtin { name: "jacobian", call: jacobian },
+    Builtin { name: "hessian", call: hessian },
+    Builtin { name: "vjp", call: vjp },
+    Builtin { name: "jvp", call: jvp },
+];
+
+/// `autograd.grad`, `autograd.functional.*`.
+pub static NAMESPACE: &[Builtin] = &[
+    Builtin { name: "grad", call: autograd_grad },
+    Builtin { name: "jacobian", call: jacobian },
+    Builtin { name: "hessian", call: hessian },
+    Builtin { name: "vjp", call: vjp },
+    Builtin { name: "jvp", call: jvp },
+];
+
+static NO_GRAD_ENTER: Builtin = Builtin { name: "enter", call: no_grad_enter };
+static ENABLE_GRAD_ENTER: Builtin = Builtin { name: "enter", call: enable_grad_enter };
+static GRAD_MODE_EXIT: Builtin = Builtin { name: "exit", call: grad_mode_exit };
+static GRAD_OF: Builtin = Builtin { name: "grad", call: grad_of };
+
+thread_local! {
+    /// The grad modes that `with no_grad` / `with enable_grad` blocks replaced.
+    static SAVED_MODES: RefCell<Vec<bool>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The context managers `no_grad` and `enable_grad`: classes whose `enter` sets grad
+/// mode and whose `exit` restores it (usable as `with no_grad { }` or `no_grad()`).
+pub fn context_managers() -> Vec<(&'static str, Value)> {
+    [("no_grad", &NO_GRAD_ENTER), ("enable_grad", &ENABLE_GRAD_ENTER)]
+        .into_iter()
+        .map(|(name, enter)| {
+            let mut members = IndexMap::new();
+            members.insert(Symbol::intern("enter"), Value::Builtin(enter));
+            members.insert(Symbol::intern("exit"), Value::Builtin(&GRAD_MODE_EXIT));
+            let class = Class { name: Symbol::intern(name), base: None, members: RefCell::new(members) };
+            (name, Value::Class(Rc::new(class)))
+        })
+        .collect()
+}
+
+fn enter(on: bool) -> Eval<Value> {
+    SAVED_MODES.with(|s| s.borrow_mut().push(autograd::set_grad_enabled(on)));
+    Ok(Value::None)
+}
+
+fn no_grad_enter(_: &mut Interpreter, _: CallArgs) -> Eval<Value> {
+    enter(false)
+}
+
+fn enable_grad_enter(_: &mut Interpreter, _: CallArgs) -> Eval<Value> {
+    enter(true)
+}
+
+fn grad_mode_exit(_: &mut Interpreter, _: CallArgs) -> Eval<Value> {
+    if let Some(previous) = SAVED_MODES.with(|s| s.borrow_mut().pop()) {
+        autograd::set_grad_enabled(previous);
+    }
+    Ok(Value::None)
+}
+
+fn set_grad_enabled(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Bool(autograd::set_grad_enabled(args.positional[0].truthy())))
+}
+
+fn is_grad_enabled(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(0, 0)?;
+    Ok(Value::Bool(autograd::is_grad_enabled()))
+}
+
+const NON_LEAF_GRAD_WARNING: &str = "UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.";
+
+/// `x.requires_grad`, `x.grad`, `x.grad_fn`, `x.is_leaf`.
+pub fn property(t: &Tensor, name: &str) -> Option<Value> {
+    Some(match name {
+        "requires_grad" => Value::Bool(t.requires_grad()),
+        "is_leaf" => Value::Bool(t.is_leaf()),
+        "grad_fn" => t.grad_fn().map_or(Value::None, |node| Value::GradFn(Edge::Node { node, output_nr: 0 })),
+        "grad" => {
+            if !t.is_leaf() && !t.retains_grad() {
+                eprintln!("{NON_LEAF_GRAD_WARNING}");
+            }
+            t.grad().map_or(Value::None, Value::Tensor)
+        }
+        _ => return None,
+    })
+}
+
+/// `x.requires_grad = flag`, `x.grad = g`; `None` for other names.
+pub fn set_property(t: &Tensor, name: &str, value: &Value, span: Span) -> Option<Eval<()>> {
+    Some(match (name, value) {
+        ("requires_grad", v) => t.set_requires_grad(v.truthy()).map_err(|e| error_at(e, span)),
+        ("grad", Value::None) => {
+            t.set_grad(None);
+            Ok(())
+        }
+        ("grad", Value::Tensor(g)) if g.shape() == t.shape() => {
+            t.set_grad(Some(g.clone()));
+            Ok(())
+        }
+        ("grad", Value::Tensor(g)) => fail(
+            "RuntimeError",
+            span,
+            format!("assigned grad has data of a different size: {:?} vs {:?}", g.shape(), t.shape()),
+        ),
+        ("grad", _) => fail("TypeError", span, "assigned grad expected to be a Tensor or None"),
+        _ => return None,
+    })
+}
+
+/// `grad_fn.next_functions`, `grad_fn.variable` (of an `AccumulateGrad`), `grad_fn.name`.
+pub fn grad_fn_attribute(edge: &Edge, name: &str) -> Option<Value> {
+    match (edge, name) {
+        (Edge::Node { node, .. }, "next_functions") => Some(Value::tuple(
+            node.next
+                .iter()
+                .map(|e| match e {
+                    Some(e @ Edge::Node { output_nr, .. }) => {
+                        Value::tuple(vec![Value::GradFn(e.clone()), Value::Int(*output_nr as i64)])
+                    }
+                    Some(e) => Value::tuple(vec![Value::GradFn(e.clone()), Value::Int(0)]),
+                    None => Value::tuple(vec![Value::None, Value::Int(0)]),
+                })
+                .collect(),
+        )),
+        (Edge::Leaf(_), "next_functions") => Some(Value::tuple(vec![])),
+        (Edge::Leaf(t), "variable") => Some(Value::Tensor(t.clone())),
+        (_, "name") => Some(Value::BoundMethod(Rc::new(BoundMethod {
+            receiver: Value::str(edge.name()),
+            method: Value::Builtin(&NODE_NAME),
+        }))),
+        _ => None,
+    }
+}
+
+static NODE_NAME: Builtin = Builtin { name: "name", call: |_, args| Ok(args.positional[0].clone()) };
+
+fn flag(args: &mut CallArgs, name: &str) -> Option<bool> {
+    args.keyword(name).map(|v| v.truthy())
+}
+
+/// The implicit gradient of a root: ones for a scalar, PyTorch's error otherwise.
+fn root_gradient(t: &Tensor, gradient: Option<Value>, span: Span) -> Eval<Tensor> {
+    match gradient {
+        Some(Value::Tensor(g)) => {
+            if g.shape() != t.shape() {
+                return fail(
+                    "RuntimeError",
+                    span,
+                    format!("Mismatch in shape: grad_output[0] has a shape of {:?} and output[0] has a shape of {:?}.", g.shape(), t.shape()),
+                );
+            }
+            Ok(g)
+        }
+        Some(Value::None) | None if t.numel() == 1 => {
+            Ok(Tensor::full(t.shape(), Scalar::Float(1.0), t.dtype()))
+        }
+        Some(Value::None) | None => {
+            fail("RuntimeError", span, "grad can be implicitly created only for scalar outputs")
+        }
+        Some(other) => {
+            fail("TypeError", span, format!("gradient must be a Tensor, not {}", other.type_name()))
+        }
+    }
+}
+
+fn root_edge(t: &Tensor, i: usize, span: Span) -> Eval<Edge> {
+    t.gradient_edge().map_or_else(
+        || {
+            fail(
+                "RuntimeError",
+                span,
+                format!("element {i} of tensors does not require grad and does not have a grad_fn"),
+            )
+        },
+        Ok,
+    )
+}
+
+/// `y.backward(gradient=none, retain_graph=none, create_graph=false)`.
+fn backward(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let gradient = arg(&mut args, 1, "gradient");
+    let create_graph = flag(&mut args, "create_graph").unwrap_or(false);
+    let retain_graph = flag(&mut args, "retain_graph").unwrap_or(create_graph);
+    args.expect(1, 2)?;
+    let t = tensor_arg(&args, 0)?;
+    let edge = root_edge(&t, 0, args.span)?;
+    let g = root_gradient(&t, gradient, args.span)?;
+    engine::run(vec![(edge, g)], &Options { retain_graph, create_graph }, None)
+        .map_err(|e| error_at(e, args.span))?;
+    Ok(Value::None)
+}
+
+fn requires_grad_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let on = arg(&mut args, 1, "requires_grad").is_none_or(|v| v.truthy());
+    args.expect(1, 2)?;
+    let t = tensor_arg(&args, 0)?;
+    t.set_requires_grad(on).map_err(|e| error_at(e, args.span))?;
+    Ok(Value::Tensor(t))
+}
+
+fn retain_grad(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    tensor_arg(&args, 0)?.retain_grad().map_err(|e| error_at(e, args.span))?;
+    Ok(Value::None)
+}
+
+fn detach(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Tensor(tensor_arg(&args, 0)?.detach()))
+}
+
+fn detach_(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    let t = tensor_arg(&args, 0)?;
+    t.detach_in_place();
+    Ok(Value::Tensor(t))
+}
+
+/// A tensor or a tuple/list of tensors, as a list and whether it was a single one.
+fn tensors_of(value: &Value, what: &str, span: Span) -> Eval<(Vec<Tensor>, bool)> {
+    match value.as_plain_tuple() {
+        Value::Tensor(t) => Ok((vec![t], true)),
+        Value::Tuple(items) => Ok((tensor_items(&items, what, span)?, false)),
+        Value::List(items) => Ok((tensor_items(&items.borrow(), what, span)?, false)),
+        other => fail(
+            "TypeError",
+            span,
+            format!("{what} must be a Tensor or a tuple of Tensors, not {}", other.type_name()),
+        ),
+    }
+}
+
+fn tensor_items(items: &[Value], what: &str, span: Span) -> Eval<Vec<Tensor>> {
+    items
+        .iter()
+        .map(|v| match v {
+            Value::Tensor(t) => Ok(t.clone()),
+            other => {
+                fail("TypeError", span, format!("{what} must contain Tensors, not {}", other.type_name()))
+            }
+        })
+        .collect()
+}
+
+/// The gradients of `outputs` (weighted by `grad_outputs`) with respect to `inputs`;
+/// `None` where an input is not reached.
+fn gradients(
+    outputs: &[Tensor],
+    grad_outputs: Vec<Tensor>,
+    inputs: &[Tensor],
+    options: &Options,
+    span: Span,
+) -> Eval<Vec<Option<Tensor>>> {
+    let mut roots = Vec::new();
+    for (i, (t, g)) in outputs.iter().zip(grad_outputs).enumerate() {
+        roots.push((root_edge(t, i, span)?, g));
+    }
+    let capture: Vec<Edge> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            t.gradient_edge().map_or_else(
+                || {
+                    fail(
+                        "RuntimeError",
+                        span,
+                        format!("One of the differentiated Tensors (input {i}) does not require grad"),
+                    )
+                },
+                Ok,
+            )
+        })
+        .collect::<Eval<_>>()?;
+    engine::run(roots, options, Some(&capture)).map_err(|e| error_at(e, span))
+}
+
+/// `autograd.grad(outputs, inputs, grad_outputs=none, retain_graph=none,
+/// create_graph=false, allow_unused=false)`: a tuple of gradients.
+fn autograd_grad(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let grad_outputs = arg(&mut args, 2, "grad_outputs");
+    let create_graph = flag(&mut args, "create_graph").unwrap_or(false);
+    let retain_graph = flag(&mut args, "retain_graph").unwrap_or(create_graph);
+    let allow_unused = flag(&mut args, "allow_unused").unwrap_or(false);
+    args.expect(2, 2)?;
+    let span = args.span;
+    let (outputs, _) = tensors_of(&args.positional[0], "outputs", span)?;
+    let (inputs, _) = tensors_of(&args.positional[1], "inputs", span)?;
+    let given = match grad_outputs {
+        None | Some(Value::None) => vec![Value::None; outputs.len()],
+        Some(v) => match v.as_plain_tuple() {
+            Value::Tuple(items) => items.to_vec(),
+            Value::List(items) => items.borrow().clone(),
+            single => vec![single],
+        },
+    };
+    let grad_outputs =
+        outputs.iter().zip(given).map(|(t, g)| root_gradient(t, Some(g), span)).collect::<Eval<Vec<_>>>()?;
+    let grads = gradients(&outputs, grad_outputs, &inputs, &Options { retain_graph, create_graph }, span)?;
+    let items = grads
+        .into_iter()
+        .enumerate()
+        .map(|(i, g)| match g {
+            Some(g) => Ok(Value::Tensor(g)),
+            None if allow_unused => Ok(Value::None),
+            None => fail("RuntimeError", span, format!("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior. (input {i})")),
+        })
+        .collect::<Eval<Vec<_>>>()?;
+    Ok(Value::tuple(items))
+}
+
+/// Fresh leaves for differentiating at `inputs`: detached copies that require grad,
+/// unless an input already requires grad (a transform nested in another), in which
+/// case it is used as it is so the outer transform sees through.
+fn differentiable(inputs: &[Tensor], span: Span) -> Eval<Vec<Tensor>> {
+    inputs
+        .iter()
+        .map(|t| {
+            if t.requires_grad() {
+                return Ok(t.clone());
+            }
+            let leaf = t.detach();
+            leaf.set_requires_grad(true).map_err(|e| error_at(e, span))?;
+            Ok(leaf)
+        })
+        .collect()
+}
+
+/// Calls `f` on the tensors `args`, returning its tensor outputs and whether it
+/// returned a single tensor.
+fn call_on(interp: &mut Interpreter, f: &Value, args: &[Tensor], span: Span) -> Eval<(Vec<Tensor>, bool)> {
+    let _mode = autograd::GradMode::set(true);
+    let result =
+        interp.call(f.clone(), CallArgs::new(args.iter().cloned().map(Value::Tensor).collect(), span))?;
+    tensors_of(&result, "the function's outputs", span)
+}
+
+/// `grad(f, argnums=0)`: a function computing the gradient of `f`'s scalar output
+/// with respect to argument `argnums` (an int or a tuple of ints).
+fn grad_transform(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let argnums = arg(&mut args, 1, "argnums").unwrap_or(Value::Int(0));
+    args.expect(1, 2)?;
+    let receiver = Value::tuple(vec![args.positional[0].clone(), argnums]);
+    Ok(Value::BoundMethod(Rc::new(BoundMethod { receiver, method: Value::Builtin(&GRAD_OF) })))
+}
+
+/// What `grad(f, argnums)` returns, called with `f`'s arguments.
+fn grad_of(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let span = args.span;
+    let Value::Tuple(bound) = &args.positional[0] else {
+        return fail("TypeError", span, "grad(): not a gradient function");
+    };
+    let (f, argnums) = (bound[0].clone(), bound[1].clone());
+    let (mut inputs, _) = tensors_of(&Value::tuple(args.positional[1..].to_vec()), "arguments", span)?;
+    let (which, single) = match argnums {
+        Value::Int(i) => (vec![i], true),
+        Value::Tuple(items) => {
+            (items.iter().map(|v| if let Value::Int(i) = v { *i } else { -1 }).collect(), false)
+        }
+        other => {
+            return fail(
+                "TypeError",
+                span,
+                format!("argnums must be int or Tuple[int, ...], not {}", other.type_name()),
+            )
+        }
+    };
+    let mut positions = Vec::new();
+    for i in which {
+        let Some(at) = usize::try_from(i).ok().filter(|&at| at < inputs.len()) else {
+            return fail(
+                "RuntimeError",
+                span,
+                format!("Got argnums={i} but only {} positional inputs", inputs.len()),
+            );
+        };
+        positions.push(at);
+    }
+    let nested = positions.iter().any(|&i| inputs[i].requires_grad());
+    for &i in &positions {
+        inputs[i] = differentiable(&inputs[i..=i], span)?.remove(0);
+    }
+    let (outputs, _) = call_on(interp, &f, &inputs, span)?;
+    let output = &outputs[0];
+    if outputs.len() != 1 || output.numel() != 1 {
+        return fail("RuntimeError", span, format!("grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor with {} dims. Maybe you wanted to use the vjp or jacrev APIs instead?", output.ndim()));
+    }
+    let targets: Vec<Tensor> = positions.iter().map(|&i| inputs[i].clone()).collect();
+    let options = Options { retain_graph: nested, create_graph: nested };
+    let ones = Tensor::full(output.shape(), Scalar::Float(1.0), output.dtype());
+    let grads = gradients(&outputs, vec![ones], &targets, &options, span)?;
+    let grads: Vec<Value> = grads
+        .into_iter()
+        .zip(&targets)
+        .map(|(g, t)| Value::Tensor(g.unwrap_or_else(|| Tensor::zeros(t.shape(), t.dtype()))))
+        .collect();
+    Ok(if single { grads[0].clone() } else { Value::tuple(grads) })
+}
+
+/// The Jacobian blocks d output_i / d input_j, each shaped `output_i.shape +
+/// input_j.shape`, one backward per output element.
+fn jacobian_blocks(
+    outputs: &[Tensor],
+    inputs: &[Tensor],
+    create_graph: bool,
+    span: Span,
+) -> Eval<Vec<Vec<Tensor>>> {
+    let mut blocks = Vec::new();
+    for output in outputs {
+        let mut rows: Vec<Vec<Tensor>> = vec![Vec::new(); inputs.len()];
+        for k in 0..output.numel() {
+            let mut one_hot = vec![0.0; output.numel()];
+            one_hot[k] = 1.0;
+            let seed = Tensor::from_vec(one_hot, output.shape()).to_dtype(output.dtype());
+            let options = Options { retain_graph: true, create_graph };
+            let grads = if output.requires_grad() {
+                gradients(std::slice::from_ref(output), vec![seed], inputs, &options, span)?
+            } else {
+                vec![None; inputs.len()]
+            };
+            for ((row, g), input) in rows.iter_mut().zip(grads).zip(inputs) {
+                row.push(g.unwrap_or_else(|| Tensor::zeros(input.shape(), input.dtype())));
+            }
+        }
+        let block = rows
+            .into_iter()
+            .zip(inputs)
+            .map(|(row, input)| {
+                let mut shape: Vec<i64> = output.shape().iter().map(|&d| d as i64).collect();
+                shape.extend(input.shape().iter().map(|&d| d as i64));
+                let stacked = if row.is_empty() {
+                    Ok(Tensor::zeros(&[0], input.dtype()))
+                } else {
+                    crate::autograd::ops::shape::stack(&row, 0)
+                };
+                stacked
+                    .and_then(|s| crate::autograd::ops::shape::reshape(&s, &shape))
+                    .map_err(|e| error_at(e, span))
+            })
+            .collect::<Eval<Vec<_>>>()?;
+        blocks.push(block);
+    }
+    Ok(blocks)
+}
+
+/// PyTorch's nesting of Jacobian blocks: tuples where inputs or outputs were tuples.
+fn nest(blocks: Vec<Vec<Tensor>>, single_output: bool, single_input: bool) -> Value {
+    let row = |r: Vec<Tensor>| {
+        if single_input {
+            Value::Tensor(r.into_iter().next().expect("one input"))
+        } else {
+            Value::tuple(r.into_iter().map(Value::Tensor).collect())
+        }
+    };
+    if single_output {
+        row(blocks.into_iter().next().expect("one output"))
+    } else {
+        Value::tuple(blocks.into_iter().map(row).collect())
+    }
+}
+
+/// `jacobian(f, inputs, create_graph=false)`.
+fn jacobian(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let create_graph = flag(&mut args, "create_graph").unwrap_or(false);
+    args.expect(2, 2)?;
+    let span = args.span;
+    let (inputs, single_input) = tensors_of(&args.positional[1], "inputs", span)?;
+    let leaves = differentiable(&inputs, span)?;
+    let (outputs, single_output) = call_on(interp, &args.positional[0], &leaves, span)?;
+    let blocks = jacobian_blocks(&outputs, &leaves, create_graph, span)?;
+    let blocks = if create_graph {
+        blocks
+    } else {
+        blocks.into_iter().map(|r| r.into_iter().map(|t| t.detach()).collect()).collect()
+    };
+    Ok(nest(blocks, single_output, single_input))
+}
+
+/// `hessian(f, inputs)`: the Jacobian of the gradient of a scalar function.
+fn hessian(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    let span = args.span;
+    let (inputs, single_input) = tensors_of(&args.positional[1], "inputs", span)?;
+    let leaves = differentiable(&inputs, span)?;
+    let (outputs, _) = call_on(interp, &args.positional[0], &leaves, span)?;
+    if outputs.len() != 1 || outputs[0].numel() != 1 {
+        return fail(
+            "RuntimeError",
+            span,
+            "The function given to hessian should return a single Tensor containing a single element",
+        );
+    }
+    let first = {
+        let _mode = autograd::GradMode::set(true);
+        jacobian_blocks(&outputs, &leaves, true, span)?.remove(0)
+    };
+    let blocks = jacobian_blocks(&first, &leaves, false, span)?;
+    let blocks: Vec<Vec<Tensor>> = blocks
+        .into_iter()
+        .zip(&leaves)
+        .map(|(row, input)| {
+            row.into_iter()
+                .map(|block| {
+                    let mut shape: Vec<i64> = input.shape().iter().map(|&d| d as i64).collect();
+                    shape.extend(block.shape()[input.ndim() + outputs[0].ndim()..].iter().map(|&d| d as i64));
+                    crate::autograd::ops::shape::reshape(&block.detach(), &shape)
+                        .map_err(|e| error_at(e, span))
+                })
+                .collect::<Eval<Vec<_>>>()
+        })
+        .collect::<Eval<_>>()?;
+    Ok(nest(blocks, single_input, single_input))
+}
+
+/// `vjp(f, inputs, v)`: `(f(inputs), vᵀ J)`.
+fn vjp(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let v = arg(&mut args, 2, "v");
+    args.expect(2, 3)?;
+    let span = args.span;
+    let (inputs, single_input) = tensors_of(&args.positional[1], "inputs", span)?;
+    let leaves = differentiable(&inputs, span)?;
+    let (outputs, single_output) = call_on(interp, &args.positional[0], &leaves, span)?;
+    let seeds = match v {
+        None | Some(Value::None) => {
+            outputs.iter().map(|t| root_gradient(t, None, span)).collect::<Eval<Vec<_>>>()?
+        }
+        Some(v) => tensors_of(&v, "v", span)?.0,
+    };
+    let grads =
+        gradients(&outputs, seeds, &leaves, &Options { retain_graph: false, create_graph: false }, span)?;
+    let grads: Vec<Tensor> = grads
+        .into_iter()
+        .zip(&leaves)
+        .map(|(g, t)| g.unwrap_or_else(|| Tensor::zeros(t.shape(), t.dtype())))
+        .collect();
+    let packed = |ts: Vec<Tensor>, single: bool| {
+        if single {
+            Value::Tensor(ts[0].detach())
+        } else {
+            Value::tuple(ts.into_iter().map(|t| Value::Tensor(t.detach())).collect())
+        }
+    };
+    Ok(Value::tuple(vec![packed(outputs, single_output), packed(grads, single_input)]))
+}
+
+/// `jvp(f, inputs, v)`: `(f(inputs), J v)`, by the double-vjp trick: `J v` is the
+/// derivative of `uᵀ J v` with respect to a dummy `u`.
+fn jvp(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let v = arg(&mut args, 2, "v");
+    args.expect(2, 3)?;
+    let span = args.span;
+    let (inputs, _) = tensors_of(&args.positional[1], "inputs", span)?;
+    let leaves = differentiable(&inputs, span)?;
+    let (outputs, single_output) = call_on(interp, &args.positional[0], &leaves, span)?;
+    let tangents = match v {
+        None | Some(Value::None) => {
+            leaves.iter().map(|t| root_gradient(t, None, span)).collect::<Eval<Vec<_>>>()?
+        }
+        Some(v) => tensors_of(&v, "v", span)?.0,
+    };
+    let dummies: Vec<Tensor> = outputs
+        .iter()
+        .map(|t| {
+            let u = Tensor::zeros(t.shape(), t.dtype());
+            u.set_requires_grad(true).map(|_| u)
+        })
+        .collect::<Result<_, _>>()
+        .map_err(|e| error_at(e, span))?;
+    let _mode = autograd::GradMode::set(true);
+    let vjps = gradients(
+        &outputs,
+        dummies.clone(),
+        &leaves,
+        &Options { retain_graph: true, create_graph: true },
+        span,
+    )?;
+    let (vjps, used): (Vec<Tensor>, Vec<Tensor>) =
+        vjps.into_iter().zip(tangents).filter_map(|(g, t)| g.map(|g| (g, t))).unzip();
+    let jv = if vjps.is_empty() {
+        outputs.iter().map(|t| Tensor::zeros(t.shape(), t.dtype())).collect()
+    } else {
+        gradients(&vjps, used, &dummies, &Options { retain_graph: false, create_graph: false }, span)?
+            .into_iter()
+            .zip(&outputs)
+            .map(|(g, t)| g.unwrap_or_else(|| Tensor::zeros(t.shape(), t.dtype())))
+            .collect()
+    };
+    let packed = |ts: Vec<Tensor>, single: bool| {
+        if single {
+            Value::Tensor(ts[0].detach())
+        } else {
+            Value::tuple(ts.into_iter().map(|t| Value::Tensor(t.detach())).collect())
+        }
+    };
+    Ok(Value::tuple(vec![packed(outputs, single_output), packed(jv, single_output)]))
+}
