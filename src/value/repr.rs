@@ -224,6 +224,16 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
+/// PyTorch's autograd suffixes of a tensor's repr: `grad_fn=<MulBackward0>` for a
+/// computed tensor, `requires_grad=True` for a leaf that requires grad.
+fn autograd_suffixes(t: &crate::tensor::Tensor) -> Vec<String> {
+    match t.grad_fn() {
+        Some(node) => vec![format!("grad_fn=<{}>", node.name)],
+        None if t.requires_grad() => vec!["requires_grad=True".to_string()],
+        None => Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,15 +266,5 @@ mod tests {
         assert_eq!(str_repr("it's"), "\"it's\"");
         assert_eq!(str_repr("both ' \""), "'both \\' \"'");
         assert_eq!(str_repr("a\nb\x01"), "'a\\nb\\x01'");
-    }
-}
-
-/// PyTorch's autograd suffixes of a tensor's repr: `grad_fn=<MulBackward0>` for a
-/// computed tensor, `requires_grad=True` for a leaf that requires grad.
-fn autograd_suffixes(t: &crate::tensor::Tensor) -> Vec<String> {
-    match t.grad_fn() {
-        Some(node) => vec![format!("grad_fn=<{}>", node.name)],
-        None if t.requires_grad() => vec!["requires_grad=True".to_string()],
-        None => Vec::new(),
     }
 }
