@@ -125,6 +125,12 @@ impl Tensor {
         &self.0.version
     }
 
+    /// Whether nothing else holds this tensor or its storage (so writing into it
+    /// cannot be seen elsewhere).
+    pub fn is_sole_owner(&self) -> bool {
+        Rc::strong_count(&self.0) == 1 && Rc::strong_count(&self.0.storage) == 1
+    }
+
     pub(crate) fn inner(&self) -> &Rc<TensorImpl> {
         &self.0
     }

@@ -6,7 +6,7 @@ use super::node::{Edge, Node};
 use super::ops::{binary, shape};
 use super::GradMode;
 use crate::tensor::{Tensor, TensorError};
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::rc::Rc;
 
 pub enum BackwardError {
@@ -79,10 +79,10 @@ pub fn run(
     // How many edges from nodes in the graph point at each node.
     let mut dependencies: HashMap<*const Node, usize> = HashMap::new();
     let mut stack: Vec<Rc<Node>> = Vec::new();
-    let mut seen: HashMap<*const Node, ()> = HashMap::new();
+    let mut seen: HashSet<*const Node> = HashSet::new();
     for (edge, _) in &roots {
         if let Edge::Node { node, .. } = edge {
-            if seen.insert(key(node), ()).is_none() {
+            if seen.insert(key(node)) {
                 stack.push(node.clone());
             }
         }
@@ -91,7 +91,7 @@ pub fn run(
         for edge in node.next.iter().flatten() {
             if let Edge::Node { node: next, .. } = edge {
                 *dependencies.entry(key(next)).or_default() += 1;
-                if seen.insert(key(next), ()).is_none() {
+                if seen.insert(key(next)) {
                     stack.push(next.clone());
                 }
             }
@@ -131,7 +131,7 @@ pub fn run(
             if let Some(g) = g {
                 for tensor in node.retained_tensors(nr) {
                     let mut sum = tensor.grad();
-                    accumulate(&mut sum, if options.create_graph { g.clone() } else { g.detach() })?;
+                    accumulate(&mut sum, if options.create_graph { g.clone() } else { unshared(g.clone()) })?;
                     tensor.set_grad(sum);
                 }
             }
@@ -157,10 +157,21 @@ pub fn run(
     Ok(captured)
 }
 
+/// `g` without history in storage of its own: a `.grad` a program may change in place
+/// must not be another tensor's (a gradient passed on to several inputs, or the
+/// `gradient=` given to backward). Copied only when shared or not contiguous.
+fn unshared(g: Tensor) -> Tensor {
+    if g.is_sole_owner() && g.is_contiguous() {
+        g.detach()
+    } else {
+        g.copy()
+    }
+}
+
 /// Adds `g` into `leaf.grad` (a new tensor each time, so no gradient is shared).
 fn accumulate_grad(leaf: &Tensor, g: Tensor, create_graph: bool) -> Result<(), TensorError> {
     let g = if g.dtype() != leaf.dtype() { shape::to_dtype(&g, leaf.dtype())? } else { g };
-    let g = if create_graph { g } else { g.detach().contiguous() };
+    let g = if create_graph { g } else { unshared(g) };
     let sum = match leaf.grad() {
         None => g,
         Some(old) => {

@@ -60,7 +60,25 @@ impl Edge {
 struct Saved {
     version: Rc<Cell<u64>>,
     at: u64,
-    what: String,
+    /// `[torch.FloatTensor [2]]`.
+    text: String,
+    origin: Origin,
+}
+
+/// Where a saved tensor came from, for the stale-tensor message.
+enum Origin {
+    /// A leaf.
+    Leaf,
+    /// An input that was computed: named by the node that made it as the error is
+    /// raised (an in-place change has replaced the one it had when saved).
+    Input(Weak<TensorImpl>),
+    /// Output `nr` of the saving node itself.
+    Output(usize),
+}
+
+/// PyTorch's name of the operation behind a node: `ExpBackward0` is `Exp`.
+fn operation(node_name: &str) -> &str {
+    node_name.find("Backward").map_or(node_name, |at| &node_name[..at])
 }
 
 /// The shape and dtype of one output, for the zeros a missing output gradient stands for.
@@ -99,9 +117,21 @@ impl Node {
         for saved in &self.saved {
             let now = saved.version.get();
             if now != saved.at {
+                let made_by = match &saved.origin {
+                    Origin::Leaf => None,
+                    Origin::Input(tensor) => tensor
+                        .upgrade()
+                        .map(Tensor::from_inner)
+                        .and_then(|t| t.grad_fn().map(|n| (t.output_nr(), operation(n.name).to_string()))),
+                    Origin::Output(nr) => Some((*nr, operation(self.name).to_string())),
+                };
+                let what = match made_by {
+                    Some((nr, op)) => format!("{}, which is output {nr} of {op},", saved.text),
+                    None => saved.text.clone(),
+                };
                 return Err(BackwardError::Runtime(format!(
-                    "one of the variables needed for gradient computation has been modified by an inplace operation: {} is at version {now}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).",
-                    saved.what, saved.at
+                    "one of the variables needed for gradient computation has been modified by an inplace operation: {what} is at version {now}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).",
+                    saved.at
                 )));
             }
         }
@@ -153,18 +183,15 @@ impl Record<'_> {
             .map(|t| Saved {
                 version: t.version_counter().clone(),
                 at: t.version_counter().get(),
-                what: match t.grad_fn() {
-                    Some(node) => {
-                        format!("{}, which is output {} of {},", tensor_text(t), t.output_nr(), node.name)
-                    }
-                    None => tensor_text(t),
-                },
+                text: tensor_text(t),
+                origin: if t.is_leaf() { Origin::Leaf } else { Origin::Input(Rc::downgrade(t.inner())) },
             })
             .collect();
         saved.extend(self.saved_outputs.iter().map(|&i| Saved {
             version: outputs[i].version_counter().clone(),
             at: outputs[i].version_counter().get(),
-            what: format!("{}, which is output {i} of {},", tensor_text(outputs[i]), self.name),
+            text: tensor_text(outputs[i]),
+            origin: Origin::Output(i),
         }));
         let node = Rc::new(Node {
             name: self.name,

@@ -28,11 +28,30 @@ pub(crate) fn record1(
     out: &Tensor,
     formula: impl Fn(&Tensor) -> crate::tensor::TensorResult<Vec<Option<Tensor>>> + 'static,
 ) {
+    record(Record { name, inputs, saved_inputs: saved, saved_outputs: &[] }, out, formula);
+}
+
+/// `record1` for a formula written with the output itself (held detached), which is
+/// saved, so an in-place change of it is caught.
+pub(crate) fn record1_saving_output(
+    name: &'static str,
+    inputs: &[&Tensor],
+    out: &Tensor,
+    formula: impl Fn(&Tensor) -> crate::tensor::TensorResult<Vec<Option<Tensor>>> + 'static,
+) {
+    record(Record { name, inputs, saved_inputs: &[], saved_outputs: &[0] }, out, formula);
+}
+
+fn record(
+    record: Record<'_>,
+    out: &Tensor,
+    formula: impl Fn(&Tensor) -> crate::tensor::TensorResult<Vec<Option<Tensor>>> + 'static,
+) {
     let formula: Formula = Box::new(move |grads: &[Option<Tensor>]| match &grads[0] {
         Some(g) => formula(g),
         None => Ok(Vec::new()),
     });
-    Record { name, inputs, saved_inputs: saved, saved_outputs: &[] }.attach(&[out], formula);
+    record.attach(&[out], formula);
 }
 
 /// The plain operations' module names, for callers that use them.

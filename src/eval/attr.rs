@@ -62,12 +62,17 @@ impl Interpreter {
                 class.members.borrow_mut().insert(name, value);
             }
             Value::Module(module) => module.env.set(name, value),
-            Value::Tensor(t)
-                if crate::builtins::tensor::autograd::set_property(t, name.as_str(), &value, span)
-                    .is_some() =>
-            {
-                return crate::builtins::tensor::autograd::set_property(t, name.as_str(), &value, span)
-                    .expect("checked");
+            Value::Tensor(t) => {
+                if let Some(result) =
+                    crate::builtins::tensor::autograd::set_property(t, name.as_str(), &value, span)
+                {
+                    return result;
+                }
+                return fail(
+                    "AttributeError",
+                    span,
+                    format!("'Tensor' object has no attribute '{name}' that can be set"),
+                );
             }
             other => {
                 return fail(

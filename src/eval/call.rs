@@ -75,6 +75,14 @@ impl Interpreter {
                 let span = args.span;
                 let made = (b.call)(self, args)?;
                 if let (Some(flag), Value::Tensor(t)) = (requires_grad, &made) {
+                    // The factories word this refusal their own way.
+                    if flag.truthy() && !t.dtype().is_float() {
+                        return fail(
+                            "RuntimeError",
+                            span,
+                            "Only Tensors of floating point and complex dtype can require gradients",
+                        );
+                    }
                     t.set_requires_grad(flag.truthy())
                         .map_err(|e| crate::builtins::tensor::error_at(e, span))?;
                 }

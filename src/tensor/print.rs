@@ -81,6 +81,11 @@ pub fn shape_tuple(shape: &[usize]) -> String {
     }
 }
 
+/// A shape as PyTorch prints `torch.Size`: `torch.Size([2, 3])`.
+pub fn torch_size(shape: &[usize]) -> String {
+    format!("torch.Size([{}])", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
+}
+
 fn add_suffixes(text: String, suffixes: &[String], indent: usize, linewidth: usize) -> String {
     let mut out = text;
     let mut last_line_len = match out.rfind('\n') {

@@ -131,10 +131,7 @@ impl Printer<'_> {
                 }
                 out.push(')');
             }
-            Value::Size(dims) => {
-                let dims: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
-                write!(out, "torch.Size([{}])", dims.join(", ")).unwrap_or(())
-            }
+            Value::Size(dims) => out.push_str(&crate::tensor::print::torch_size(dims)),
         }
         Ok(())
     }

@@ -71,12 +71,21 @@ pub fn binary(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
     if !needs_grad(&inputs) || !out.dtype().is_float() {
         return Ok(out);
     }
-    let (a, b) = (a.clone(), b.clone());
-    let saved: Vec<&Tensor> = match op {
-        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Remainder | BinaryOp::FloorDiv => vec![],
-        _ => inputs.clone(),
+    // Only what the formulas read is saved (and so version-checked): `y.mul_(2)` on a
+    // computed `y` must not make its own node stale.
+    let wants_grad = |x: &Operand| tensor_of(x).is_some_and(Tensor::requires_grad);
+    let (save_a, save_b) = match op {
+        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Remainder | BinaryOp::FloorDiv => (false, false),
+        BinaryOp::Mul => (wants_grad(b), wants_grad(a)),
+        BinaryOp::Div => (wants_grad(b), true),
+        _ => (true, true),
     };
+    let saved: Vec<&Tensor> = [(tensor_of(a), save_a), (tensor_of(b), save_b)]
+        .into_iter()
+        .filter_map(|(t, keep)| t.filter(|_| keep))
+        .collect();
     let out_data = out.detach();
+    let (a, b) = (a.clone(), b.clone());
     record1(name, &inputs, &saved, &out, move |g| {
         let (ga, gb) = gradients(op, &a, &b, g, &out_data)?;
         let mut grads = Vec::new();

@@ -5,7 +5,7 @@
 
 use super::binary::{mul, select};
 use super::record1;
-use super::select::{gather_at, pick_with};
+use super::select::{element_numbers, gather_at, pick_with};
 use super::shape::reduce_to;
 use crate::autograd::needs_grad;
 use crate::tensor::dtype::DType;
@@ -35,11 +35,6 @@ pub fn take(t: &Tensor, index: &Tensor) -> TensorResult<Tensor> {
 pub fn masked_select(t: &Tensor, mask: &Tensor) -> TensorResult<Tensor> {
     let mask = mask.clone();
     pick_with("MaskedSelectBackward0", t, move |x| plain::masked_select(x, &mask))
-}
-
-/// Element numbers `1..=n` of a tensor shaped like `t` (see `select`).
-fn numbers_like(t: &Tensor) -> Tensor {
-    Tensor::from_vec((1..=t.numel() as i64).collect::<Vec<i64>>(), t.shape())
 }
 
 /// A write into a copy of `t`: which elements of `t` survive (1 where kept) and, for
@@ -99,7 +94,7 @@ pub fn scatter(
         };
         let landed = match &src_shape {
             Some(shape) => {
-                let within = plain::gather(&numbers_like(&x), dim, &index)?;
+                let within = plain::gather(&element_numbers(x.shape()), dim, &index)?;
                 // A source larger than the index: its other elements land nowhere.
                 let landed = Tensor::zeros(shape, DType::I64);
                 let block =
@@ -120,7 +115,7 @@ pub fn index_add(t: &Tensor, dim: i64, index: &Tensor, source: &Tensor) -> Tenso
     let (x, index) = (t.clone(), index.clone());
     record_write("IndexAddBackward0", t, Some(source), &out, move || {
         let kept = Tensor::full(x.shape(), Scalar::Int(1), DType::I64);
-        Ok(Written { kept, landed: Some(plain::index_select(&numbers_like(&x), dim, &index)?) })
+        Ok(Written { kept, landed: Some(plain::index_select(&element_numbers(x.shape()), dim, &index)?) })
     });
     Ok(out)
 }
@@ -157,7 +152,7 @@ pub fn put(t: &Tensor, index: &Tensor, source: &Tensor, accumulate: bool) -> Ten
         let ones = Tensor::full(x.shape(), Scalar::Int(1), DType::I64);
         let zero = Tensor::zeros(src.shape(), DType::I64);
         let kept = if accumulate { ones } else { plain::put(&ones, &index, &zero, false)? };
-        let landed = plain::take(&numbers_like(&x), &index)?;
+        let landed = plain::take(&element_numbers(x.shape()), &index)?;
         Ok(Written { kept, landed: Some(landed) })
     });
     Ok(out)

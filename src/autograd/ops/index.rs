@@ -5,7 +5,7 @@
 
 use super::binary::mul;
 use super::record1;
-use super::select::{gather_at, pick_with};
+use super::select::{element_numbers, gather_at, pick_with};
 use super::shape::reduce_to;
 use crate::autograd::{is_grad_enabled, needs_grad};
 use crate::tensor::dtype::DType;
@@ -77,9 +77,7 @@ pub fn index_put(t: &Tensor, items: &[TensorIndex], value: &Operand) -> TensorRe
     let v = value_tensor.clone();
     record1(name, &inputs, &[], t, move |g| {
         // Written elements take no gradient; the value takes theirs.
-        let numbers =
-            Tensor::from_vec((1..=shape.iter().product::<usize>() as i64).collect::<Vec<i64>>(), &shape);
-        let written = plain::index(&numbers, &owned)?.contiguous();
+        let written = plain::index(&element_numbers(&shape), &owned)?.contiguous();
         let kept = Tensor::full(&shape, Scalar::Int(1), DType::I64);
         plain::index_put(&kept, &owned, &Operand::Scalar(Scalar::Int(0)))?;
         let mut grads = vec![Some(mul(g, &kept.to_dtype(g.dtype()))?)];

@@ -4,7 +4,7 @@
 use super::binary::{mul, scale};
 use super::record1;
 use super::reduce::{norm, reduce};
-use super::shape::{diagonal, reshape, sum_to, to_dtype, transpose, triangle, unsqueeze};
+use super::shape::{diagonal, dims_i64, reshape, sum_to, to_dtype, transpose, triangle, unsqueeze};
 use super::unary::unary;
 use crate::autograd::needs_grad;
 use crate::tensor::ops::binary::torch_type_name;
@@ -13,10 +13,6 @@ use crate::tensor::ops::reduce::{Dims, Reduction};
 use crate::tensor::ops::shape::wrap_dim;
 use crate::tensor::ops::{linalg, UnaryOp};
 use crate::tensor::{Tensor, TensorError, TensorResult};
-
-fn dims_i64(shape: &[usize]) -> Vec<i64> {
-    shape.iter().map(|&d| d as i64).collect()
-}
 
 /// The last two dimensions swapped.
 fn mt(t: &Tensor) -> TensorResult<Tensor> {
@@ -63,7 +59,7 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
 
 /// `mm`, `bmm`, `mv`, `dot`: `matmul` restricted to the ranks their names promise.
 pub fn checked_matmul(name: &str, a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
-    linalg::checked_matmul(name, a, b)?;
+    linalg::check_ranks(name, a, b)?;
     matmul(a, b)
 }
 

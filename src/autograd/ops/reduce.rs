@@ -3,10 +3,10 @@
 //! dim, `sort`, `median`, ...) send it to the elements they picked.
 
 use super::binary::{div, mul, scale, select, sub, with_scalar};
-use super::record1;
 use super::select::picked;
-use super::shape::{expand, reshape, to_dtype};
+use super::shape::{dims_i64, expand, reshape, to_dtype};
 use super::unary::unary;
+use super::{record1, record1_saving_output};
 use crate::autograd::{is_grad_enabled, needs_grad};
 use crate::tensor::ops::reduce as plain;
 use crate::tensor::ops::{self, gather, sort, BinaryOp, Operand, UnaryOp};
@@ -15,10 +15,6 @@ use crate::tensor::{Tensor, TensorResult};
 use std::rc::Rc;
 
 pub use plain::{arg_extreme_flat, no_bool_arg_extreme, Dims, Reduction};
-
-fn dims_i64(shape: &[usize]) -> Vec<i64> {
-    shape.iter().map(|&d| d as i64).collect()
-}
 
 /// `t`'s shape with the reduced dimensions kept as 1.
 fn kept_shape(shape: &[usize], dims: &Dims) -> Vec<i64> {
@@ -98,12 +94,7 @@ fn evenly_to_extremes(g: &Tensor, x: &Tensor, y: &Tensor, dims: &Dims) -> Tensor
         &Operand::Tensor(expand_back(y, shape, dims)?),
     )?;
     let hit = hit.to_dtype(g.dtype());
-    let count = plain::reduce(
-        Reduction::Sum,
-        &hit,
-        &Dims { reduced: dims.reduced.clone(), keepdim: dims.keepdim },
-        None,
-    )?;
+    let count = plain::reduce(Reduction::Sum, &hit, dims, None)?;
     let share = div(g, &count)?;
     mul(&expand_back(&share, shape, dims)?, &hit)
 }
@@ -195,22 +186,18 @@ pub fn softmax(t: &Tensor, dim: i64, log: bool) -> TensorResult<Tensor> {
     }
     let (x, result) = (t.clone(), out.detach());
     let name = if log { "LogSoftmaxBackward0" } else { "SoftmaxBackward0" };
-    crate::autograd::node::Record { name, inputs: &[t], saved_inputs: &[], saved_outputs: &[0] }.attach(
-        &[&out],
-        Box::new(move |grads| {
-            let Some(g) = &grads[0] else { return Ok(Vec::new()) };
-            let y = if is_grad_enabled() { softmax(&x, dim, log)? } else { result.clone() };
-            let total = |v: &Tensor| sum_dims(v, &[dim], true);
-            let gx = if log {
-                // g - exp(y) Σg
-                sub(g, &mul(&unary(UnaryOp::Exp, &y)?, &total(g)?)?)?
-            } else {
-                // y (g - Σ g y)
-                mul(&y, &sub(g, &total(&mul(g, &y)?)?)?)?
-            };
-            Ok(vec![Some(gx)])
-        }),
-    );
+    record1_saving_output(name, &[t], &out, move |g| {
+        let y = if is_grad_enabled() { softmax(&x, dim, log)? } else { result.clone() };
+        let total = |v: &Tensor| sum_dims(v, &[dim], true);
+        let gx = if log {
+            // g - exp(y) Σg
+            sub(g, &mul(&unary(UnaryOp::Exp, &y)?, &total(g)?)?)?
+        } else {
+            // y (g - Σ g y)
+            mul(&y, &sub(g, &total(&mul(g, &y)?)?)?)?
+        };
+        Ok(vec![Some(gx)])
+    });
     Ok(out)
 }
 

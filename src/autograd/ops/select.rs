@@ -16,8 +16,8 @@ use std::rc::Rc;
 /// operation picks, by running the operation on it.
 pub type Pick = Rc<dyn Fn(&Tensor) -> TensorResult<Tensor>>;
 
-/// Element numbers `1..=n` in `x`'s shape.
-fn element_numbers(shape: &[usize]) -> Tensor {
+/// Element numbers `1..=n` in `shape` (int64).
+pub(crate) fn element_numbers(shape: &[usize]) -> Tensor {
     let n: usize = shape.iter().product();
     Tensor::from_vec((1..=n as i64).collect::<Vec<i64>>(), shape)
 }

@@ -14,7 +14,8 @@ use crate::tensor::{Tensor, TensorError, TensorResult};
 pub use super::index::assign;
 pub use plain::{can_cast, copy_into, infer_shape, wrap_dim};
 
-fn dims_i64(shape: &[usize]) -> Vec<i64> {
+/// A shape as the `i64` sizes the shape operations take.
+pub(crate) fn dims_i64(shape: &[usize]) -> Vec<i64> {
     shape.iter().map(|&d| d as i64).collect()
 }
 
@@ -258,13 +259,12 @@ pub fn as_strided(
     offset: Option<usize>,
 ) -> TensorResult<Tensor> {
     let out = plain::as_strided(t, size, stride, offset)?;
-    let (size, stride, offset, layout) = (size.to_vec(), stride.to_vec(), offset, t.layout().clone());
+    let (size, stride, layout) = (size.to_vec(), stride.to_vec(), t.layout().clone());
     let storage_len = t.storage().len();
-    let out_for_grad = out.clone();
     super::select::picked(
         "AsStridedBackward0",
         t,
-        out_for_grad,
+        out,
         std::rc::Rc::new(move |numbers: &Tensor| {
             let mut slots = vec![0i64; storage_len];
             for (offset, n) in layout.offsets().zip(numbers.to_i64_vec()) {
@@ -274,7 +274,6 @@ pub fn as_strided(
             plain::as_strided(&base, &size, &stride, offset).map(|v| v.contiguous())
         }),
     )
-    .map(|_| out)
 }
 
 /// The pieces of `chunk`, `split` and `unbind`, each picking from `t`.

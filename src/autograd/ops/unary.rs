@@ -1,7 +1,7 @@
 //! Unary elementwise operations and their derivatives.
 
 use super::binary::{mul, scale, select, with_scalar};
-use super::record1;
+use super::{record1, record1_saving_output};
 use crate::autograd::{is_grad_enabled, needs_grad};
 use crate::tensor::ops::{self, BinaryOp, Operand, UnaryOp};
 use crate::tensor::scalar::Scalar;
@@ -79,18 +79,14 @@ pub fn unary(op: UnaryOp, x: &Tensor) -> TensorResult<Tensor> {
     }
     let input = x.clone();
     let result = out.detach();
-    let saved: Vec<&Tensor> = if uses_result(op) { vec![] } else { vec![x] };
     let formula = move |g: &Tensor| {
         let y = if is_grad_enabled() { unary(op, &input)? } else { result.clone() };
         Ok(vec![Some(derivative(op, g, &input, &y)?)])
     };
     if uses_result(op) {
-        let formula: crate::autograd::node::Formula =
-            Box::new(move |grads: &[Option<Tensor>]| grads[0].as_ref().map_or(Ok(Vec::new()), &formula));
-        crate::autograd::node::Record { name, inputs: &[x], saved_inputs: &[], saved_outputs: &[0] }
-            .attach(&[&out], formula);
+        record1_saving_output(name, &[x], &out, formula);
     } else {
-        record1(name, &[x], &saved, &out, formula);
+        record1(name, &[x], &[x], &out, formula);
     }
     Ok(out)
 }

@@ -9,6 +9,7 @@ use crate::autograd::{self, Edge};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
+use crate::tensor::print::torch_size;
 use crate::tensor::scalar::Scalar;
 use crate::tensor::Tensor;
 use crate::value::{BoundMethod, Builtin, Class, Value};
@@ -131,9 +132,17 @@ pub fn set_property(t: &Tensor, name: &str, value: &Value, span: Span) -> Option
         ("grad", Value::Tensor(g)) => fail(
             "RuntimeError",
             span,
-            format!("assigned grad has data of a different size: {:?} vs {:?}", g.shape(), t.shape()),
+            format!(
+                "attempting to assign a gradient of size '{:?}' to a tensor of size '{:?}'. Please ensure that the gradient and the tensor are the same size",
+                g.shape(),
+                t.shape()
+            ),
         ),
-        ("grad", _) => fail("TypeError", span, "assigned grad expected to be a Tensor or None"),
+        ("grad", other) => fail(
+            "TypeError",
+            span,
+            format!("assigned grad expected to be a Tensor or None but got grad of type {}", other.type_name()),
+        ),
         _ => return None,
     })
 }
@@ -177,7 +186,11 @@ fn root_gradient(t: &Tensor, gradient: Option<Value>, span: Span) -> Eval<Tensor
                 return fail(
                     "RuntimeError",
                     span,
-                    format!("Mismatch in shape: grad_output[0] has a shape of {:?} and output[0] has a shape of {:?}.", g.shape(), t.shape()),
+                    format!(
+                        "Mismatch in shape: grad_output[0] has a shape of {} and output[0] has a shape of {}.",
+                        torch_size(g.shape()),
+                        torch_size(t.shape())
+                    ),
                 );
             }
             Ok(g)
@@ -225,6 +238,10 @@ fn requires_grad_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let on = arg(&mut args, 1, "requires_grad").is_none_or(|v| v.truthy());
     args.expect(1, 2)?;
     let t = tensor_arg(&args, 0)?;
+    // The method words this refusal its own way.
+    if on && !t.dtype().is_float() {
+        return fail("RuntimeError", args.span, "only Tensors of floating point dtype can require gradients");
+    }
     t.set_requires_grad(on).map_err(|e| error_at(e, args.span))?;
     Ok(Value::Tensor(t))
 }
@@ -411,10 +428,13 @@ fn grad_of(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         inputs[i] = differentiable(&inputs[i..=i], span)?.remove(0);
     }
     let (outputs, _) = call_on(interp, &f, &inputs, span)?;
-    let output = &outputs[0];
-    if outputs.len() != 1 || output.numel() != 1 {
-        return fail("RuntimeError", span, format!("grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor with {} dims. Maybe you wanted to use the vjp or jacrev APIs instead?", output.ndim()));
-    }
+    let output = match outputs.as_slice() {
+        [one] if one.numel() == 1 => one,
+        _ => {
+            let dims = outputs.first().map_or(0, Tensor::ndim);
+            return fail("RuntimeError", span, format!("grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor with {dims} dims. Maybe you wanted to use the vjp or jacrev APIs instead?"));
+        }
+    };
     let targets: Vec<Tensor> = positions.iter().map(|&i| inputs[i].clone()).collect();
     let options = Options { retain_graph: nested, create_graph: nested };
     let ones = Tensor::full(output.shape(), Scalar::Float(1.0), output.dtype());
@@ -542,6 +562,15 @@ fn hessian(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(nest(blocks, single_input, single_input))
 }
 
+/// Results of `vjp`/`jvp`, detached: one tensor, or a tuple where `f` took or gave one.
+fn packed(tensors: Vec<Tensor>, single: bool) -> Value {
+    if single {
+        Value::Tensor(tensors[0].detach())
+    } else {
+        Value::tuple(tensors.into_iter().map(|t| Value::Tensor(t.detach())).collect())
+    }
+}
+
 /// `vjp(f, inputs, v)`: `(f(inputs), vᵀ J)`.
 fn vjp(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let v = arg(&mut args, 2, "v");
@@ -563,13 +592,6 @@ fn vjp(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         .zip(&leaves)
         .map(|(g, t)| g.unwrap_or_else(|| Tensor::zeros(t.shape(), t.dtype())))
         .collect();
-    let packed = |ts: Vec<Tensor>, single: bool| {
-        if single {
-            Value::Tensor(ts[0].detach())
-        } else {
-            Value::tuple(ts.into_iter().map(|t| Value::Tensor(t.detach())).collect())
-        }
-    };
     Ok(Value::tuple(vec![packed(outputs, single_output), packed(grads, single_input)]))
 }
 
@@ -614,13 +636,6 @@ fn jvp(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             .zip(&outputs)
             .map(|(g, t)| g.unwrap_or_else(|| Tensor::zeros(t.shape(), t.dtype())))
             .collect()
-    };
-    let packed = |ts: Vec<Tensor>, single: bool| {
-        if single {
-            Value::Tensor(ts[0].detach())
-        } else {
-            Value::tuple(ts.into_iter().map(|t| Value::Tensor(t.detach())).collect())
-        }
     };
     Ok(Value::tuple(vec![packed(outputs, single_output), packed(jv, single_output)]))
 }

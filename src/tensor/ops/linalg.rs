@@ -1,5 +1,5 @@
 //! Products: `matmul` (`@`) with PyTorch's rules for 1-d operands and broadcast batch
-//! dimensions, and the names built on it (`mm`, `bmm`, `mv`, `dot`, `outer`).
+//! dimensions, and the rank checks of the names built on it (`mm`, `bmm`, `mv`, `dot`).
 
 use super::binary::{broadcast, cpp_type_name, torch_type_name};
 use crate::kernels;
@@ -193,8 +193,8 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
     Ok(Tensor::new(storage, &[batches * m * n]).with_layout(Layout::contiguous(&shape)))
 }
 
-/// `mm`, `bmm`, `mv`, `dot`: `matmul` restricted to the ranks their names promise.
-pub fn checked_matmul(name: &str, a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
+/// The ranks `mm`, `bmm`, `mv` and `dot` promise, checked before their product.
+pub fn check_ranks(name: &str, a: &Tensor, b: &Tensor) -> TensorResult<()> {
     let (ra, rb) = match name {
         "mm" => (2, 2),
         "bmm" => (3, 3),
@@ -210,19 +210,5 @@ pub fn checked_matmul(name: &str, a: &Tensor, b: &Tensor) -> TensorResult<Tensor
             shape_text(b.shape())
         )));
     }
-    matmul(a, b)
-}
-
-/// `outer(a, b)`: every product of an element of `a` with one of `b`.
-pub fn outer(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
-    if a.ndim() != 1 || b.ndim() != 1 {
-        return Err(TensorError::runtime("outer: expected 1-D tensors"));
-    }
-    let column = a.with_layout(a.layout().unsqueeze(1));
-    let row = b.with_layout(b.layout().unsqueeze(0));
-    super::binary::binary(
-        super::binary::BinaryOp::Mul,
-        &super::binary::Operand::Tensor(column),
-        &super::binary::Operand::Tensor(row),
-    )
+    Ok(())
 }
