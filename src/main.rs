@@ -4,6 +4,9 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use tl::run::{run, Program};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "tl",

@@ -37,6 +37,9 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
         return Ok(out);
     }
     let (x, y) = (a.clone(), b.clone());
+    // A product's gradient costs as much as the product: skip the one nobody reads
+    // (an input batch's, in training).
+    let (wants_x, wants_y) = (a.requires_grad(), b.requires_grad());
     record1(matmul_name(a, b), &[a, b], &[a, b], &out, move |g| {
         let x2 = if x.ndim() == 1 { unsqueeze(&x, 0)? } else { x.clone() };
         let y2 = if y.ndim() == 1 { unsqueeze(&y, 1)? } else { y.clone() };
@@ -47,11 +50,16 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
         if y.ndim() == 1 {
             g2 = unsqueeze(&g2, -1)?;
         }
-        let gx = sum_to(&matmul(&g2, &mt(&y2)?)?, x2.shape())?;
-        let gy = sum_to(&matmul(&mt(&x2)?, &g2)?, y2.shape())?;
+        let gradient =
+            |wanted: bool, product: &dyn Fn() -> TensorResult<Tensor>, input: &Tensor, input2: &Tensor| {
+                let shaped = |p: Tensor| {
+                    to_dtype(&reshape(&sum_to(&p, input2.shape())?, &dims_i64(input.shape()))?, input.dtype())
+                };
+                wanted.then(product).map(|p| p.and_then(shaped)).transpose()
+            };
         Ok(vec![
-            Some(to_dtype(&reshape(&gx, &dims_i64(x.shape()))?, x.dtype())?),
-            Some(to_dtype(&reshape(&gy, &dims_i64(y.shape()))?, y.dtype())?),
+            gradient(wants_x, &|| matmul(&g2, &mt(&y2)?), &x, &x2)?,
+            gradient(wants_y, &|| matmul(&mt(&x2)?, &g2), &y, &y2)?,
         ])
     });
     Ok(out)

@@ -1,16 +1,55 @@
 //! Elementwise loops: copying a strided view out, mapping one input, zipping two inputs
 //! that already have the output's (broadcast) shape. Contiguous inputs (and a
 //! broadcast single element) take slice loops the compiler vectorises, split across
-//! cores when long; other layouts walk their offsets.
+//! cores when long; other layouts walk their rows (the last dimension) with a stride,
+//! finding each row's start with an odometer over the dimensions before it.
 
 use super::parallel::fill_new;
 use crate::tensor::layout::Layout;
+
+/// A strided view as rows along its last dimension.
+struct Rows {
+    /// The view without its last dimension: each element is a row's first element.
+    outer: Layout,
+    len: usize,
+    step: usize,
+}
+
+impl Rows {
+    fn of(layout: &Layout) -> Rows {
+        let Some((&len, outer_shape)) = layout.shape.split_last() else {
+            return Rows { outer: layout.clone(), len: 1, step: 0 };
+        };
+        let n = outer_shape.len();
+        let outer = Layout {
+            shape: outer_shape.to_vec(),
+            strides: layout.strides[..n].to_vec(),
+            offset: layout.offset,
+        };
+        Rows { outer, len, step: layout.strides[n] }
+    }
+
+    /// The storage indices of the view's elements, in row-major order.
+    fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.outer.offsets().flat_map(move |start| (0..self.len).map(move |t| start + t * self.step))
+    }
+}
+
+/// `f` applied to each element of a strided view, in row-major order, walking rows.
+fn map_strided<T: Copy, U>(data: &[T], layout: &Layout, f: impl Fn(T) -> U) -> Vec<U> {
+    let rows = Rows::of(layout);
+    let mut out = Vec::with_capacity(layout.numel());
+    for start in rows.outer.offsets() {
+        out.extend((0..rows.len).map(|t| f(data[start + t * rows.step])));
+    }
+    out
+}
 
 /// The elements of a strided view, in row-major order.
 pub fn gather<T: Copy + Send + Sync>(data: &[T], layout: &Layout) -> Vec<T> {
     match layout.contiguous_range() {
         Some(range) => data[range].to_vec(),
-        None => layout.offsets().map(|i| data[i]).collect(),
+        None => map_strided(data, layout, |x| x),
     }
 }
 
@@ -25,7 +64,7 @@ pub fn map<T: Copy + Sync, U: Send>(data: &[T], layout: &Layout, f: impl Fn(T) -
                 }
             })
         }
-        None => layout.offsets().map(|i| f(data[i])).collect(),
+        None => map_strided(data, layout, f),
     }
 }
 
@@ -86,17 +125,67 @@ pub fn zip_map<A: Copy + Sync, B: Copy + Sync, U: Send>(
             }
         });
     }
-    a_layout.offsets().zip(b_layout.offsets()).map(|(i, j)| f(a[i], b[j])).collect()
+    let (ra, rb) = (Rows::of(a_layout), Rows::of(b_layout));
+    let mut out = Vec::with_capacity(a_layout.numel());
+    for (i, j) in ra.outer.offsets().zip(rb.outer.offsets()) {
+        out.extend((0..ra.len).map(|t| f(a[i + t * ra.step], b[j + t * rb.step])));
+    }
+    out
 }
 
-/// Writes `values` (row-major) into the elements a strided view covers.
-pub fn scatter_into<T: Copy>(data: &mut [T], layout: &Layout, values: impl Iterator<Item = T>) {
-    match layout.contiguous_range() {
-        Some(range) => data[range].iter_mut().zip(values).for_each(|(slot, v)| *slot = v),
-        None => {
-            let offsets: Vec<usize> = layout.offsets().collect();
-            for (i, v) in offsets.into_iter().zip(values) {
-                data[i] = v;
+/// A view read by position without walking offsets: a contiguous run (step 1) or a
+/// broadcast single element (step 0).
+#[derive(Clone, Copy)]
+struct Run<'a, T> {
+    data: &'a [T],
+    step: usize,
+}
+
+impl<'a, T: Copy> Run<'a, T> {
+    fn of(data: &'a [T], layout: &Layout) -> Option<Run<'a, T>> {
+        if let Some(range) = layout.contiguous_range() {
+            return Some(Run { data: &data[range], step: 1 });
+        }
+        single_element(layout).map(|i| Run { data: &data[i..=i], step: 0 })
+    }
+
+    fn get(&self, position: usize) -> T {
+        self.data[position * self.step]
+    }
+}
+
+/// `f` applied to three views of the output's (broadcast) shape, e.g. `where`.
+pub fn zip3_map<A: Copy + Sync, B: Copy + Sync, C: Copy + Sync, U: Send>(
+    (a, a_layout): (&[A], &Layout),
+    (b, b_layout): (&[B], &Layout),
+    (c, c_layout): (&[C], &Layout),
+    f: impl Fn(A, B, C) -> U + Sync,
+) -> Vec<U> {
+    if let (Some(x), Some(y), Some(z)) = (Run::of(a, a_layout), Run::of(b, b_layout), Run::of(c, c_layout)) {
+        return fill_new(a_layout.numel(), |start, out| {
+            for (n, slot) in out.iter_mut().enumerate() {
+                let i = start + n;
+                slot.write(f(x.get(i), y.get(i), z.get(i)));
+            }
+        });
+    }
+    let (ra, rb, rc) = (Rows::of(a_layout), Rows::of(b_layout), Rows::of(c_layout));
+    let indices = ra.indices().zip(rb.indices()).zip(rc.indices());
+    indices.map(|((i, j), k)| f(a[i], b[j], c[k])).collect()
+}
+
+/// Copies the elements of one view into the elements of another of the same shape, in
+/// row-major order.
+pub fn copy_view<T: Copy>(dst: &mut [T], dst_layout: &Layout, src: &[T], src_layout: &Layout) {
+    match (dst_layout.contiguous_range(), Run::of(src, src_layout)) {
+        (Some(range), Some(Run { data, step: 1 })) => dst[range].copy_from_slice(data),
+        (Some(range), Some(Run { data, .. })) => dst[range].fill(data[0]),
+        (Some(range), None) => {
+            dst[range].iter_mut().zip(Rows::of(src_layout).indices()).for_each(|(slot, i)| *slot = src[i])
+        }
+        (None, _) => {
+            for (i, j) in Rows::of(dst_layout).indices().zip(Rows::of(src_layout).indices()) {
+                dst[i] = src[j];
             }
         }
     }

@@ -1,50 +1,77 @@
-//! Matrix products of contiguous row-major blocks: `matrixmultiply` (through ndarray)
-//! for floats, a plain triple loop for integers.
+//! Matrix products read in place: each operand is a storage slice plus where each batch's
+//! matrix starts and how its rows and columns step, so transposed and broadcast operands
+//! (the usual case in backward) are never copied first. `matrixmultiply` (through
+//! ndarray) packs strided floats itself; integers use a plain triple loop.
 
 use crate::tensor::arith::Arith;
 use ndarray::linalg::general_mat_mul;
-use ndarray::ArrayView2;
+use ndarray::{ArrayView2, ShapeBuilder};
 
-/// `out[b] = a[b] @ c[b]` for `batches` blocks of `m×k` and `k×n`.
+/// A batch of matrices inside one storage slice.
+pub struct Matrices<'a, T> {
+    pub data: &'a [T],
+    /// The storage index of each batch's element `[0, 0]`.
+    pub starts: Vec<usize>,
+    /// The step between rows and between columns.
+    pub row_stride: usize,
+    pub col_stride: usize,
+}
+
+impl<T: Copy> Matrices<'_, T> {
+    fn at(&self, batch: usize, row: usize, col: usize) -> T {
+        self.data[self.starts[batch] + row * self.row_stride + col * self.col_stride]
+    }
+}
+
+/// `out[b] = a[b] @ c[b]` for each batch of `m×k` and `k×n` matrices, row-major out.
 pub fn batched_matmul<T: MatmulElement>(
-    a: &[T],
-    c: &[T],
-    batches: usize,
+    a: &Matrices<T>,
+    c: &Matrices<T>,
     m: usize,
     k: usize,
     n: usize,
 ) -> Vec<T> {
+    let batches = a.starts.len();
     let mut out = vec![T::zero(); batches * m * n];
     for b in 0..batches {
-        let lhs = &a[b * m * k..(b + 1) * m * k];
-        let rhs = &c[b * k * n..(b + 1) * k * n];
-        T::matmul(lhs, rhs, &mut out[b * m * n..(b + 1) * m * n], m, k, n);
+        T::matmul(a, c, b, &mut out[b * m * n..(b + 1) * m * n], (m, k, n));
     }
     out
 }
 
 pub trait MatmulElement: Arith {
     fn zero() -> Self;
-    fn matmul(a: &[Self], b: &[Self], out: &mut [Self], m: usize, k: usize, n: usize) {
+    fn matmul(
+        a: &Matrices<Self>,
+        b: &Matrices<Self>,
+        batch: usize,
+        out: &mut [Self],
+        (m, k, n): (usize, usize, usize),
+    ) {
         for i in 0..m {
             for p in 0..k {
-                let x = a[i * k + p];
+                let x = a.at(batch, i, p);
                 for j in 0..n {
-                    out[i * n + j] = out[i * n + j].add(x.mul(b[p * n + j]));
+                    out[i * n + j] = out[i * n + j].add(x.mul(b.at(batch, p, j)));
                 }
             }
         }
     }
 }
 
+/// The `rows×cols` matrix of one batch as an ndarray view.
+fn view<'a, T>(matrices: &Matrices<'a, T>, batch: usize, rows: usize, cols: usize) -> ArrayView2<'a, T> {
+    let shape = (rows, cols).strides((matrices.row_stride, matrices.col_stride));
+    ArrayView2::from_shape(shape, &matrices.data[matrices.starts[batch]..])
+        .expect("the layout of a tensor lies inside its storage")
+}
+
 macro_rules! blas_like {
     ($($t:ty),*) => {$(
         impl MatmulElement for $t {
             fn zero() -> Self { 0.0 }
-            fn matmul(a: &[Self], b: &[Self], out: &mut [Self], m: usize, k: usize, n: usize) {
-                let (Ok(lhs), Ok(rhs)) = (ArrayView2::from_shape((m, k), a), ArrayView2::from_shape((k, n), b)) else {
-                    unreachable!("blocks are sized m×k and k×n by the caller");
-                };
+            fn matmul(a: &Matrices<Self>, b: &Matrices<Self>, batch: usize, out: &mut [Self], (m, k, n): (usize, usize, usize)) {
+                let (lhs, rhs) = (view(a, batch, m, k), view(b, batch, k, n));
                 let mut result = ndarray::ArrayViewMut2::from_shape((m, n), out).expect("output block is m×n");
                 general_mat_mul(1.0, &lhs, &rhs, 0.0, &mut result);
             }

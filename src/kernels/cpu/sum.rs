@@ -8,7 +8,7 @@ use super::parallel::PARALLEL_MIN;
 use rayon::prelude::*;
 
 /// A float with a fast slice sum.
-pub trait SumElement: Copy + Send + Sync {
+pub trait SumElement: Copy + Send + Sync + Into<f64> {
     fn slice_sum(values: &[Self]) -> f64;
 }
 
@@ -114,6 +114,20 @@ pub fn run_sums<T: SumElement>(values: &[T], run: usize) -> Vec<f64> {
         .collect()
 }
 
+/// The sums down the columns of a row-major matrix with rows of `run > 0` elements
+/// (`values.len()` is a multiple of it): whole rows are added at once, so the inner
+/// loop runs along memory.
+pub fn column_sums<T: SumElement>(values: &[T], run: usize) -> Vec<f64> {
+    debug_assert!(run > 0 && values.len().is_multiple_of(run));
+    let mut sums = vec![0.0; run];
+    for row in values.chunks_exact(run) {
+        for (sum, &x) in sums.iter_mut().zip(row) {
+            *sum += x.into();
+        }
+    }
+    sums
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +143,9 @@ mod tests {
         assert!((runs[0] - first).abs() < 1e-3);
         let doubles: Vec<f64> = values.iter().map(|&x| x as f64).collect();
         assert!((sum(&doubles) - exact).abs() < 1e-9 * exact.abs().max(1.0));
+        let columns = column_sums(&values[..300_000], 1000);
+        let first_column: f64 = values[..300_000].iter().step_by(1000).map(|&x| x as f64).sum();
+        assert_eq!(columns.len(), 1000);
+        assert!((columns[0] - first_column).abs() < 1e-9);
     }
 }

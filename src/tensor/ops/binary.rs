@@ -320,12 +320,13 @@ pub fn select(cond: &Tensor, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
     let shape = broadcast(cond.shape(), &broadcast(a.shape(), b.shape())?)?;
     let expand = |t: Tensor| t.with_layout(t.layout().expand(&shape));
     let (x, y) = (expand(a.tensor(dtype)?), expand(b.tensor(dtype)?));
-    let flags = expand(cond.clone()).to_i64_vec();
-    let (xs, ys) = (x.storage(), y.storage());
+    let flags = expand(cond.to_dtype(DType::Bool));
+    let (fs, xs, ys) = (flags.storage(), x.storage(), y.storage());
+    let fs = bool::slice(&fs).expect("converted above");
     let storage = with_dtype!(dtype, T => {
         let (p, q) = (T::slice(&xs).expect("cast above"), T::slice(&ys).expect("cast above"));
-        let picks = x.layout().offsets().zip(y.layout().offsets()).zip(&flags);
-        T::wrap(picks.map(|((i, j), &f)| if f != 0 { p[i] } else { q[j] }).collect())
+        let picked = kernels::zip3_map((fs, flags.layout()), (p, x.layout()), (q, y.layout()), |f, p, q| if f { p } else { q });
+        T::wrap(picked)
     });
     Ok(Tensor::new(storage, &shape))
 }

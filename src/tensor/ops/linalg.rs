@@ -166,21 +166,22 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
     let n = b2.shape()[b2.ndim() - 1];
     let batch = broadcast(&a2.shape()[..a2.ndim() - 2], &b2.shape()[..b2.ndim() - 2])?;
     let batches: usize = batch.iter().product();
+    // Broadcast batch dimensions are read in place (stride 0), like transposed matrices.
     let expand = |t: &Tensor, rows: usize, cols: usize| {
         let mut shape = batch.clone();
         shape.extend([rows, cols]);
-        t.with_layout(t.layout().expand(&shape)).copy()
+        t.layout().expand(&shape)
     };
     let (x, y) = (expand(&a2, m, k), expand(&b2, k, n));
-    let (xs, ys) = (x.storage(), y.storage());
     // An empty product is zeros; ATen's bmm then skips its dtype check and answers in
     // `b`'s dtype.
     let storage = if x.numel() == 0 || y.numel() == 0 {
         Storage::zeros(b.dtype(), batches * m * n)
     } else {
+        let (xs, ys) = (a2.storage(), b2.storage());
         with_dtype!(a.dtype(), T => {
             let (p, q) = (T::slice(&xs).expect("own dtype"), T::slice(&ys).expect("own dtype"));
-            T::wrap(kernels::batched_matmul(p, q, batches, m, k, n))
+            T::wrap(kernels::batched_matmul(&matrices(p, &x), &matrices(q, &y), m, k, n))
         })
     };
     let mut shape = batch;
@@ -191,6 +192,22 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
         shape.push(n);
     }
     Ok(Tensor::new(storage, &[batches * m * n]).with_layout(Layout::contiguous(&shape)))
+}
+
+/// The matrices of an expanded `batch + [rows, cols]` layout inside `data`.
+fn matrices<'a, T>(data: &'a [T], layout: &Layout) -> kernels::Matrices<'a, T> {
+    let nb = layout.ndim() - 2;
+    let batch = Layout {
+        shape: layout.shape[..nb].to_vec(),
+        strides: layout.strides[..nb].to_vec(),
+        offset: layout.offset,
+    };
+    kernels::Matrices {
+        data,
+        starts: batch.offsets().collect(),
+        row_stride: layout.strides[nb],
+        col_stride: layout.strides[nb + 1],
+    }
 }
 
 /// The ranks `mm`, `bmm`, `mv` and `dot` promise, checked before their product.

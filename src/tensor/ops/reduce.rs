@@ -128,19 +128,35 @@ impl Reduction {
     }
 }
 
-/// The fast path of `sum` and `mean`: when the reduced dims are the trailing ones of a
-/// contiguous f32/f64 tensor, each result sums one contiguous run of the buffer.
-fn trailing_sums(t: &Tensor, dims: &Dims) -> Option<Vec<f64>> {
+/// The fast paths of `sum` and `mean` over a contiguous f32/f64 tensor: when the
+/// reduced dims are the trailing ones, each result sums one contiguous run of the
+/// buffer; when they are the leading ones, rows are added together.
+fn contiguous_sums(t: &Tensor, dims: &Dims) -> Option<Vec<f64>> {
     let n = t.ndim();
     let first = n - dims.reduced.len();
-    if !dims.reduced.iter().copied().eq(first..n) {
-        return None;
+    if dims.reduced.iter().copied().eq(first..n) {
+        return contiguous_float_sums(t, first, kernels::run_sums, kernels::run_sums);
     }
-    let run: usize = t.shape()[first..].iter().product();
+    // Leading dimensions (the batch of a bias gradient) sum whole rows together.
+    if dims.reduced.iter().copied().eq(0..dims.reduced.len()) && dims.reduced.len() < n {
+        return contiguous_float_sums(t, dims.reduced.len(), kernels::column_sums, kernels::column_sums);
+    }
+    None
+}
+
+/// `sums(values, run)` of a contiguous float tensor whose dimensions from `split` on
+/// make runs of `run` elements.
+fn contiguous_float_sums(
+    t: &Tensor,
+    split: usize,
+    sums_f32: fn(&[f32], usize) -> Vec<f64>,
+    sums_f64: fn(&[f64], usize) -> Vec<f64>,
+) -> Option<Vec<f64>> {
+    let run: usize = t.shape()[split..].iter().product();
     let range = t.layout().contiguous_range().filter(|_| run > 0)?;
     match &*t.storage() {
-        Storage::F32(v) => Some(kernels::run_sums(&v[range], run)),
-        Storage::F64(v) => Some(kernels::run_sums(&v[range], run)),
+        Storage::F32(v) => Some(sums_f32(&v[range], run)),
+        Storage::F64(v) => Some(sums_f64(&v[range], run)),
         _ => None,
     }
 }
@@ -180,7 +196,7 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
         Reduction::Sum | Reduction::Prod => {
             let out = dtype.unwrap_or(if input.is_float() { input } else { DType::I64 });
             let product = op == Reduction::Prod;
-            if let Some(sums) = (!product && out == input).then(|| trailing_sums(t, dims)).flatten() {
+            if let Some(sums) = (!product && out == input).then(|| contiguous_sums(t, dims)).flatten() {
                 return Ok(float_result(sums, &shape, out));
             }
             if out.is_float() {
@@ -212,7 +228,7 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
                     torch_type_name(out)
                 )));
             }
-            if let Some(sums) = (out == input).then(|| trailing_sums(t, dims)).flatten() {
+            if let Some(sums) = (out == input).then(|| contiguous_sums(t, dims)).flatten() {
                 let count = dims.reduced.iter().map(|&d| t.shape()[d]).product::<usize>() as f64;
                 return Ok(float_result(sums.into_iter().map(|s| s / count).collect(), &shape, out));
             }

@@ -313,7 +313,7 @@ pub fn copy_into(dest: &Tensor, target: &Layout, source: &Tensor) {
     let source_layout = values.layout();
     with_storage!(&mut *dst_storage, dst => {
         let src = Buffer::slice(&src_storage).expect("converted to the destination's dtype");
-        kernels::scatter_into(dst, target, source_layout.offsets().map(|i| src[i]));
+        kernels::copy_view(dst, target, src, source_layout);
     });
 }
 
