@@ -4,6 +4,8 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use tl::run::{run, Program};
 
+// glibc gives the interpreter's big-stack thread its own arena, which trims and re-faults
+// every freed multi-megabyte tensor buffer; mimalloc keeps them for reuse.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

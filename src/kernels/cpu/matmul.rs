@@ -91,3 +91,27 @@ macro_rules! looped {
 
 looped!(u8 => 0, i8 => 0, i16 => 0, i32 => 0, i64 => 0, bool => false,
         half::f16 => half::f16::ZERO, half::bf16 => half::bf16::ZERO);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A transposed left operand and a broadcast (stride 0) right batch give what the
+    /// triple loop gives on the same strides.
+    #[test]
+    fn strided_operands_are_read_in_place() {
+        let a: Vec<f64> = (0..6).map(f64::from).collect(); // 3×2 storage, read as its 2×3 transpose
+        let c: Vec<f64> = (0..3).map(|i| f64::from(i) + 0.5).collect(); // one 3×1 column for both batches
+        let lhs = Matrices { data: &a[..], starts: vec![0, 0], row_stride: 1, col_stride: 2 };
+        let rhs = Matrices { data: &c[..], starts: vec![0, 0], row_stride: 1, col_stride: 1 };
+        let out = batched_matmul(&lhs, &rhs, 2, 3, 1);
+        // Row 0 of the transpose is [0, 2, 4], row 1 is [1, 3, 5].
+        let expected = [0.0 * 0.5 + 2.0 * 1.5 + 4.0 * 2.5, 1.0 * 0.5 + 3.0 * 1.5 + 5.0 * 2.5];
+        assert_eq!(out, [expected, expected].concat());
+        let ints: Vec<i64> = a.iter().map(|&x| x as i64).collect();
+        let column = [1i64, 2, 3];
+        let lhs = Matrices { data: &ints[..], starts: vec![0], row_stride: 1, col_stride: 2 };
+        let rhs = Matrices { data: &column[..], starts: vec![0], row_stride: 1, col_stride: 1 };
+        assert_eq!(batched_matmul(&lhs, &rhs, 2, 3, 1), vec![16, 22]);
+    }
+}
