@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod ast;
 pub mod check;
+pub mod einops;
 pub mod error;
 pub mod escape;
 pub mod fstring;
