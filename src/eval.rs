@@ -3,6 +3,7 @@
 mod attr;
 mod call;
 mod display;
+mod einops;
 mod env;
 mod error;
 mod expr;

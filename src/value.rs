@@ -7,11 +7,12 @@ pub mod number;
 pub mod object;
 pub mod repr;
 
-use crate::syntax::ast::EinopsForm;
 use crate::tensor::dtype::DType;
 use crate::tensor::Tensor;
 pub use dict::{Dict, HashKey};
-pub use object::{BoundMethod, Builtin, Class, ErrorValue, Function, Instance, Module, SuperRef};
+pub use object::{
+    BoundMethod, Builtin, Class, EinopsFunction, ErrorValue, Function, Instance, Module, SuperRef,
+};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -39,7 +40,7 @@ pub enum Value {
     /// A caught error (`catch e`) or one made to be raised (`ValueError("...")`).
     Error(Rc<ErrorValue>),
     /// `rearrange[...]` and the other einops forms used as values.
-    Einops(Rc<EinopsForm>),
+    Einops(Rc<EinopsFunction>),
     Tensor(Tensor),
     /// `x.shape`: a tuple of ints that prints as PyTorch's `torch.Size([2, 3])`.
     Size(Rc<[usize]>),

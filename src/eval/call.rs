@@ -114,14 +114,7 @@ impl Interpreter {
                 let method = self.get_attr(&callee, Symbol::intern("call"), args.span)?;
                 self.call(method, args)
             }
-            Value::Einops(form) => fail(
-                "NotImplementedError",
-                args.span,
-                format!(
-                    "`{}[...]` needs tensors, which this build of tl does not have yet",
-                    form.kind.name()
-                ),
-            ),
+            Value::Einops(function) => self.call_einops(&function, args),
             other => fail("TypeError", args.span, format!("'{}' object is not callable", other.type_name())),
         }
     }

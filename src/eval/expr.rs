@@ -142,7 +142,7 @@ impl Interpreter {
             }
             ExprKind::Block(block) => self.eval_block(block, env)?,
             ExprKind::Lambda(def) => self.make_function(def, env)?,
-            ExprKind::Einops(form) => Value::Einops(form.clone()),
+            ExprKind::Einops(form) => self.einops_function(form, env)?,
         })
     }
 

@@ -78,13 +78,19 @@ fn check_side(terms: &[Term], kind: EinopsKind, duplicates_allowed: bool) -> Res
             }
             Axis::Ellipsis => {
                 if let Some(first) = ellipsis {
-                    return Err(SyntaxError::new("only one ellipsis `...` per side", span, "second ellipsis")
-                        .with_related(first, "first ellipsis"));
+                    return Err(SyntaxError::new(
+                        "only one ellipsis `...` per side",
+                        span,
+                        "second ellipsis",
+                    )
+                    .with_related(first, "first ellipsis"));
                 }
                 ellipsis = Some(span);
             }
             Axis::Name(name) => {
-                if let Some(&(_, first)) = seen.iter().find(|(n, _)| *n == name).filter(|_| !duplicates_allowed) {
+                if let Some(&(_, first)) =
+                    seen.iter().find(|(n, _)| *n == name).filter(|_| !duplicates_allowed)
+                {
                     return Err(SyntaxError::new(format!("duplicate axis `{name}`"), span, "second time")
                         .with_related(first, "first time"));
                 }
@@ -140,7 +146,11 @@ fn check_transform(form: &EinopsForm) -> Result<(), SyntaxError> {
         ));
     }
     let one_side_only = |(name, span): (Symbol, Span), side: &str, what: &str| {
-        Err(SyntaxError::new(format!("axis `{name}` is only on the {side} side of {kind}"), span, what.to_string()))
+        Err(SyntaxError::new(
+            format!("axis `{name}` is only on the {side} side of {kind}"),
+            span,
+            what.to_string(),
+        ))
     };
     match form.kind {
         EinopsKind::Rearrange => {
@@ -238,12 +248,20 @@ fn check_einsum(form: &EinopsForm) -> Result<(), SyntaxError> {
 }
 
 /// One side of an einsum: single names and an ellipsis only.
-fn einsum_side(side: &AxisList, kind: EinopsKind, duplicates_allowed: bool) -> Result<Vec<Term<'_>>, SyntaxError> {
+fn einsum_side(
+    side: &AxisList,
+    kind: EinopsKind,
+    duplicates_allowed: bool,
+) -> Result<Vec<Term<'_>>, SyntaxError> {
     for axis in side {
-        let refuse = |message: &str, label: &str| Err(SyntaxError::new(message.to_string(), axis.span, label.to_string()));
+        let refuse = |message: &str, label: &str| {
+            Err(SyntaxError::new(message.to_string(), axis.span, label.to_string()))
+        };
         match axis.node {
             Axis::Group(_) => return refuse("einsum takes no compositions (bracketed axes)", "composition"),
-            Axis::Anonymous(_) => return refuse("einsum takes no anonymous or unit axes", "a number in einsum"),
+            Axis::Anonymous(_) => {
+                return refuse("einsum takes no anonymous or unit axes", "a number in einsum")
+            }
             _ => {}
         }
     }
@@ -273,9 +291,8 @@ fn check_pack(form: &EinopsForm) -> Result<(), SyntaxError> {
             "no `*`",
         )),
         [_] => Ok(()),
-        [first, second, ..] => {
-            Err(SyntaxError::new("only one `*` per pattern", *second, "second `*`").with_related(*first, "first `*`"))
-        }
+        [first, second, ..] => Err(SyntaxError::new("only one `*` per pattern", *second, "second `*`")
+            .with_related(*first, "first `*`")),
     }
 }
 

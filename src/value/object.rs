@@ -10,6 +10,14 @@ use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
+/// An einops form as a value: its pattern, and for `reduce[..., f]` with a function
+/// `f` (not a reduction's name), the function value `f` evaluated where the form was.
+#[derive(Debug)]
+pub struct EinopsFunction {
+    pub form: Rc<crate::syntax::ast::EinopsForm>,
+    pub reduction: Option<Value>,
+}
+
 pub struct Function {
     pub def: Rc<FunctionDef>,
     /// The scope the function was defined in: what it closes over.

@@ -116,7 +116,7 @@ impl Printer<'_> {
             Value::Module(m) => write!(out, "<module '{}'>", m.name).unwrap_or(()),
             Value::Super(_) => out.push_str("<super>"),
             Value::Error(e) => write!(out, "{}({})", e.kind, str_repr(&e.message)).unwrap_or(()),
-            Value::Einops(form) => write!(out, "<{} pattern>", form.kind.name()).unwrap_or(()),
+            Value::Einops(f) => write!(out, "{}[{}]", f.form.kind.name(), einops_pattern(f)).unwrap_or(()),
             Value::Tensor(t) => out.push_str(&crate::tensor::print::tensor_repr(t, &autograd_suffixes(t))),
             Value::DType(d) => write!(out, "{d}").unwrap_or(()),
             Value::GradFn(edge) => {
@@ -228,6 +228,18 @@ fn autograd_suffixes(t: &crate::tensor::Tensor) -> Vec<String> {
         Some(node) => vec![format!("grad_fn=<{}>", node.name)],
         None if t.requires_grad() => vec!["requires_grad=True".to_string()],
         None => Vec::new(),
+    }
+}
+
+/// The pattern inside an einops form's brackets, with `reduce`'s op by name.
+fn einops_pattern(f: &super::EinopsFunction) -> String {
+    use crate::syntax::ast::ExprKind;
+    let pattern = crate::syntax::einops::pattern_text(&f.form);
+    match f.form.reduction.as_ref().map(|op| &op.node) {
+        None => pattern,
+        Some(ExprKind::Name(name)) => format!("{pattern}, {name}"),
+        Some(ExprKind::Str(name)) => format!("{pattern}, \"{name}\""),
+        Some(_) => format!("{pattern}, <function>"),
     }
 }
 
