@@ -91,6 +91,21 @@ impl Value {
         Value::Str(Rc::from(s))
     }
 
+    /// Whether calling the value can work (Python's `callable`).
+    pub fn is_callable(&self) -> bool {
+        match self {
+            Value::Function(_)
+            | Value::Builtin(_)
+            | Value::BoundMethod(_)
+            | Value::Class(_)
+            | Value::Einops(_) => true,
+            Value::Instance(inst) => {
+                inst.class.lookup(crate::syntax::symbol::Symbol::intern("call")).is_some()
+            }
+            _ => false,
+        }
+    }
+
     pub fn list(items: Vec<Value>) -> Value {
         Value::List(Rc::new(RefCell::new(items)))
     }

@@ -183,10 +183,7 @@ fn setattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 fn callable(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
-    Ok(Value::Bool(matches!(
-        args.positional[0],
-        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_)
-    )))
+    Ok(Value::Bool(args.positional[0].is_callable()))
 }
 
 fn id(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {

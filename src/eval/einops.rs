@@ -34,7 +34,20 @@ impl Interpreter {
     /// The value of an einops form where it stands.
     pub(super) fn einops_function(&mut self, form: &Rc<EinopsForm>, env: &Rc<Env>) -> Eval<Value> {
         let reduction = match &form.reduction {
-            Some(op) if named_reduction(form).is_none() => Some(self.eval(op, env)?),
+            Some(op) if named_reduction(form).is_none() => {
+                let f = self.eval(op, env)?;
+                if !f.is_callable() {
+                    let shown = crate::value::repr::repr(&f, self)?;
+                    return Err(RuntimeError::new(
+                        "EinopsError",
+                        format!("Unknown reduction {shown}"),
+                        op.span,
+                    )
+                    .with_help(format!("use one of {} or a function f(tensor, dims)", REDUCTIONS.join(" ")))
+                    .into());
+                }
+                Some(f)
+            }
             _ => None,
         };
         Ok(Value::Einops(Rc::new(EinopsFunction { form: form.clone(), reduction })))
@@ -55,14 +68,15 @@ impl Interpreter {
                     .collect::<Eval<Vec<Tensor>>>()?;
                 let result = einsum::<Flow>(form, &tensors);
                 let shapes: Vec<String> = tensors.iter().map(|t| torch_size(t.shape())).collect();
-                Ok(Value::Tensor(self.einops_result(result, form, &shapes.join(", "), "", span)?))
+                let described = format!("inputs of shapes {}", shapes.join(", "));
+                Ok(Value::Tensor(self.einops_result(result, form, &described, "", span)?))
             }
             EinopsKind::Pack => {
                 refuse_keywords(&args, name)?;
                 let [tensors] = exactly::<1>(&args, name, "a list of tensors")?;
                 let tensors = tensor_list(tensors, name, span)?;
                 let result = pack::pack::<Flow>(form, &tensors);
-                let (packed, shapes) = self.einops_result(result, form, "list", "", span)?;
+                let (packed, shapes) = self.einops_result(result, form, "a list of tensors", "", span)?;
                 let shapes = shapes.into_iter().map(|s| Value::Size(s.into())).collect();
                 Ok(Value::Tuple(Rc::from([Value::Tensor(packed), Value::list(shapes)])))
             }
@@ -72,7 +86,8 @@ impl Interpreter {
                 let x = tensor_argument(x, name, span)?;
                 let shapes = shape_list(shapes, span)?;
                 let result = pack::unpack::<Flow>(form, &x, &shapes);
-                let pieces = self.einops_result(result, form, &torch_size(x.shape()), "", span)?;
+                let described = format!("an input of shape {}", torch_size(x.shape()));
+                let pieces = self.einops_result(result, form, &described, "", span)?;
                 Ok(Value::list(pieces.into_iter().map(Value::Tensor).collect()))
             }
             _ => {
@@ -80,11 +95,11 @@ impl Interpreter {
                 let (input, described) = match input {
                     Value::List(_) | Value::Tuple(_) => {
                         let tensors = tensor_list(input, name, span)?;
-                        (stack(&tensors, 0).map_err(|e| error_at(e, span))?, "list".to_string())
+                        (stack(&tensors, 0).map_err(|e| error_at(e, span))?, "a list of tensors".to_string())
                     }
                     other => {
                         let t = tensor_argument(other, name, span)?;
-                        let shape = torch_size(t.shape());
+                        let shape = format!("an input of shape {}", torch_size(t.shape()));
                         (t, shape)
                     }
                 };
