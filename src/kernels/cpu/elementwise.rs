@@ -190,3 +190,35 @@ pub fn copy_view<T: Copy>(dst: &mut [T], dst_layout: &Layout, src: &[T], src_lay
         }
     }
 }
+
+/// For each element of `kept` (a view whose elements are the first elements of the
+/// groups), `combine` folded over the group's elements at the relative storage offsets
+/// `group`; rows of the output are spread across cores.
+pub fn reduce_groups<T: Copy + Send + Sync>(
+    data: &[T],
+    kept: &Layout,
+    group: &[usize],
+    combine: impl Fn(T, T) -> T + Sync,
+) -> Vec<T> {
+    use rayon::prelude::*;
+    let (first, rest) = group.split_first().expect("a reduction group is not empty");
+    let rows = Rows::of(kept);
+    let starts: Vec<usize> = rows.outer.offsets().collect();
+    let mut out: Vec<T> = Vec::with_capacity(kept.numel());
+    let fold_row = |start: usize, row: &mut [std::mem::MaybeUninit<T>]| {
+        for (j, slot) in row.iter_mut().enumerate() {
+            let base = start + j * rows.step;
+            slot.write(rest.iter().fold(data[base + first], |acc, &r| combine(acc, data[base + r])));
+        }
+    };
+    let spare = &mut out.spare_capacity_mut()[..kept.numel()];
+    if kept.numel() * group.len() < super::PARALLEL_MIN || rows.len == 0 {
+        spare.chunks_mut(rows.len.max(1)).zip(&starts).for_each(|(row, &start)| fold_row(start, row));
+    } else {
+        let min_rows = (super::PARALLEL_MIN / (rows.len * group.len())).max(1);
+        spare.par_chunks_mut(rows.len).with_min_len(min_rows).zip(starts.par_iter()).for_each(|(row, &start)| fold_row(start, row));
+    }
+    // SAFETY: every row chunk of `spare` (all `kept.numel()` elements) was written above.
+    unsafe { out.set_len(kept.numel()) };
+    out
+}

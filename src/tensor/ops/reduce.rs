@@ -66,6 +66,28 @@ fn split(layout: &Layout, dims: &Dims) -> (Layout, Layout) {
     (outer, inner)
 }
 
+/// `amax`/`amin` of f32/f64 read in place through the input's layout (a pooling
+/// window of a permuted view, say), NaN winning as in PyTorch.
+fn float_extremes(t: &Tensor, dims: &Dims, max: bool) -> Option<Tensor> {
+    let (kept, group) = split(t.layout(), dims);
+    let group: Vec<usize> = group.offsets().collect();
+    let shape = dims.output_shape(t.shape());
+    let wins = |a: f64, b: f64| a.is_nan() || (if max { a > b } else { a < b });
+    let storage = match &*t.storage() {
+        Storage::F32(v) => Storage::F32(kernels::reduce_groups(v, &kept, &group, |a, b| {
+            if wins(a.into(), b.into()) {
+                a
+            } else {
+                b
+            }
+        })),
+        Storage::F64(v) => Storage::F64(kernels::reduce_groups(v, &kept, &group, |a, b| if wins(a, b) { a } else { b })),
+        _ => return None,
+    };
+    let n = kept.numel();
+    Some(Tensor::new(storage, &[n]).with_layout(Layout::contiguous(&shape)))
+}
+
 /// Applies `f` to the values of each group, giving one result per output element.
 fn reduce_groups<T: Copy, U>(values: Vec<T>, t: &Tensor, dims: &Dims, f: impl Fn(&[T]) -> U) -> Vec<U> {
     let dense = Layout::contiguous(t.shape());
@@ -243,6 +265,9 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
                 )));
             }
             let max = op == Reduction::Amax;
+            if let Some(extremes) = float_extremes(t, dims, max) {
+                return Ok(extremes);
+            }
             if input.is_float() {
                 Ok(float_result(reduce_f64(t, dims, |g| extreme(g, max)), &shape, input))
             } else {
