@@ -144,6 +144,14 @@ impl Tensor {
         Rc::ptr_eq(&self.0.storage, &other.0.storage)
     }
 
+    /// The address of the first element, as PyTorch's `data_ptr()`: views of one
+    /// storage differ only by their offset.
+    pub fn data_ptr(&self) -> usize {
+        let storage = self.storage();
+        let base = crate::with_storage!(&*storage, v => v.as_ptr() as usize);
+        base + self.layout().offset * self.dtype().item_size()
+    }
+
     pub fn same(&self, other: &Tensor) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }

@@ -76,7 +76,7 @@ pub struct Plan {
     pub reduced: Vec<usize>,
     /// New axes (repeat): position among the output's elementary axes, and length.
     pub added: Vec<(usize, usize)>,
-    /// The output's shape, when it has compositions to merge (or new axes).
+    /// The output's shape, when it has compositions to merge.
     pub final_shape: Option<Vec<usize>>,
 }
 
@@ -159,7 +159,7 @@ pub fn plan<E>(form: &EinopsForm, shape: &[usize], lengths: &[(Symbol, usize)]) 
         .filter(|(_, a)| !left_axes.contains(a))
         .map(|(i, a)| (i, length_of(a)))
         .collect();
-    let need_final_reshape = right.iter().any(|g| g.len() != 1) || !added.is_empty();
+    let need_final_reshape = right.iter().any(|g| g.len() != 1);
     Ok(Plan {
         init_shape: need_init_reshape.then(|| left_axes.iter().map(length_of).collect()),
         permutation: (!permutation.iter().copied().eq(0..permutation.len())).then_some(permutation),

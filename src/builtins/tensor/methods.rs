@@ -34,6 +34,7 @@ pub static METHODS: &[Builtin] = &[
     Builtin { name: "tolist", call: tolist },
     Builtin { name: "stride", call: stride },
     Builtin { name: "storage_offset", call: storage_offset },
+    Builtin { name: "data_ptr", call: data_ptr },
     Builtin { name: "is_contiguous", call: is_contiguous },
     Builtin { name: "contiguous", call: contiguous },
     Builtin { name: "clone", call: clone },
@@ -143,6 +144,11 @@ fn numel(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn storage_offset(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     Ok(Value::Int(tensor_arg(&args, 0)?.layout().offset as i64))
+}
+
+fn data_ptr(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Int(tensor_arg(&args, 0)?.data_ptr() as i64))
 }
 
 fn is_contiguous(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {

@@ -216,7 +216,11 @@ pub fn reduce_groups<T: Copy + Send + Sync>(
         spare.chunks_mut(rows.len.max(1)).zip(&starts).for_each(|(row, &start)| fold_row(start, row));
     } else {
         let min_rows = (super::PARALLEL_MIN / (rows.len * group.len())).max(1);
-        spare.par_chunks_mut(rows.len).with_min_len(min_rows).zip(starts.par_iter()).for_each(|(row, &start)| fold_row(start, row));
+        spare
+            .par_chunks_mut(rows.len)
+            .with_min_len(min_rows)
+            .zip(starts.par_iter())
+            .for_each(|(row, &start)| fold_row(start, row));
     }
     // SAFETY: every row chunk of `spare` (all `kept.numel()` elements) was written above.
     unsafe { out.set_len(kept.numel()) };

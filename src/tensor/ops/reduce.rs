@@ -81,7 +81,9 @@ fn float_extremes(t: &Tensor, dims: &Dims, max: bool) -> Option<Tensor> {
                 b
             }
         })),
-        Storage::F64(v) => Storage::F64(kernels::reduce_groups(v, &kept, &group, |a, b| if wins(a, b) { a } else { b })),
+        Storage::F64(v) => {
+            Storage::F64(kernels::reduce_groups(v, &kept, &group, |a, b| if wins(a, b) { a } else { b }))
+        }
         _ => return None,
     };
     let n = kept.numel();
