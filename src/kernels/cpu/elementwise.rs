@@ -35,13 +35,33 @@ impl Rows {
     }
 }
 
-/// `f` applied to each element of a strided view, in row-major order, walking rows.
-fn map_strided<T: Copy, U>(data: &[T], layout: &Layout, f: impl Fn(T) -> U) -> Vec<U> {
+/// `f` applied to each element of a strided view, in row-major order, walking rows;
+/// rows are spread across cores when the view is big.
+fn map_strided<T: Copy + Sync, U: Send>(data: &[T], layout: &Layout, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+    use rayon::prelude::*;
     let rows = Rows::of(layout);
-    let mut out = Vec::with_capacity(layout.numel());
-    for start in rows.outer.offsets() {
-        out.extend((0..rows.len).map(|t| f(data[start + t * rows.step])));
+    let n = layout.numel();
+    if n < super::PARALLEL_MIN || rows.len == 0 {
+        let mut out = Vec::with_capacity(n);
+        for start in rows.outer.offsets() {
+            out.extend((0..rows.len).map(|t| f(data[start + t * rows.step])));
+        }
+        return out;
     }
+    let starts: Vec<usize> = rows.outer.offsets().collect();
+    let mut out: Vec<U> = Vec::with_capacity(n);
+    let min_rows = (super::PARALLEL_MIN / rows.len).max(1);
+    out.spare_capacity_mut()[..n]
+        .par_chunks_mut(rows.len)
+        .with_min_len(min_rows)
+        .zip(starts.par_iter())
+        .for_each(|(row, &start)| {
+            for (t, slot) in row.iter_mut().enumerate() {
+                slot.write(f(data[start + t * rows.step]));
+            }
+        });
+    // SAFETY: each of the `n` elements lies in one row chunk, written above.
+    unsafe { out.set_len(n) };
     out
 }
 
