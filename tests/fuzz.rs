@@ -186,6 +186,41 @@ fn mutate(source: &str, edits: &[Edit]) -> String {
     chars.into_iter().collect()
 }
 
+/// Axis terms for random einops patterns, legal and not.
+const AXES: &[&str] =
+    &["a", "b", "c", "a", "1", "2", "3", "0", "()", "...", "(a b)", "(b 2)", "(... c)", "((a))", "*"];
+
+/// A random einops form applied to a random tensor with random axis lengths.
+fn einops_program() -> impl Strategy<Value = String> {
+    let side = || prop::collection::vec(prop::sample::select(AXES), 0..5).prop_map(|axes| axes.join(" "));
+    let form = prop_oneof![
+        (side(), side()).prop_map(|(l, r)| format!("rearrange[{l} -> {r}]")),
+        (side(), side()).prop_map(|(l, r)| format!("repeat[{l} -> {r}]")),
+        (side(), side(), prop::sample::select(&["sum", "max", "prod", "all", "std", "x"][..]))
+            .prop_map(|(l, r, op)| format!("reduce[{l} -> {r}, {op}]")),
+        (side(), side(), side()).prop_map(|(a, b, r)| format!("einsum[{a}, {b} -> {r}]")),
+        side().prop_map(|s| format!("pack[{s}]")),
+    ];
+    let shape = prop::collection::vec(0usize..5, 0..5);
+    let lengths = prop::collection::vec((prop::sample::select(&["a", "b", "c", "d"][..]), 0i64..5), 0..3);
+    (form, shape, shape_pair(), lengths).prop_map(|(form, shape, other, lengths)| {
+        let dims = |s: &[usize]| s.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
+        let kwargs: String = lengths.iter().map(|(name, n)| format!(", {name}={n}")).collect();
+        let args = if form.starts_with("einsum") {
+            format!("ones({}), ones({})", dims(&shape), dims(&other))
+        } else if form.starts_with("pack") {
+            format!("[ones({}), ones({})]", dims(&shape), dims(&other))
+        } else {
+            format!("ones({}){kwargs}", dims(&shape))
+        };
+        format!("x = 1\nprint({form}({args}))")
+    })
+}
+
+fn shape_pair() -> impl Strategy<Value = Vec<usize>> {
+    prop::collection::vec(0usize..5, 0..5)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -196,6 +231,11 @@ proptest! {
 
     #[test]
     fn random_token_streams_never_panic(source in token_stream()) {
+        run(source);
+    }
+
+    #[test]
+    fn random_einops_forms_never_panic(source in einops_program()) {
         run(source);
     }
 

@@ -145,6 +145,16 @@ fn check_transform(form: &EinopsForm) -> Result<(), SyntaxError> {
             "no `...` on the left",
         ));
     }
+    if let (Some(term), None, false) =
+        (ellipsis_of(&left), ellipsis_of(&right), form.kind == EinopsKind::Reduce)
+    {
+        return Err(SyntaxError::new(
+            format!("the ellipsis is only on the left side of {kind}"),
+            term.axis.span,
+            "no `...` on the right",
+        )
+        .with_help("only reduce removes the axes of an ellipsis"));
+    }
     let one_side_only = |(name, span): (Symbol, Span), side: &str, what: &str| {
         Err(SyntaxError::new(
             format!("axis `{name}` is only on the {side} side of {kind}"),

@@ -197,6 +197,10 @@ pub fn zip3_map<A: Copy + Sync, B: Copy + Sync, C: Copy + Sync, U: Send>(
 /// Copies the elements of one view into the elements of another of the same shape, in
 /// row-major order.
 pub fn copy_view<T: Copy>(dst: &mut [T], dst_layout: &Layout, src: &[T], src_layout: &Layout) {
+    // An empty view's offset may lie past the end of an empty storage.
+    if dst_layout.numel() == 0 {
+        return;
+    }
     match (dst_layout.contiguous_range(), Run::of(src, src_layout)) {
         (Some(range), Some(Run { data, step: 1 })) => dst[range].copy_from_slice(data),
         (Some(range), Some(Run { data, .. })) => dst[range].fill(data[0]),
