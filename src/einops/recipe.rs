@@ -202,3 +202,71 @@ pub fn cached_plan<E>(
     });
     Ok(made)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ast::ExprKind;
+    use crate::syntax::parser::parse_expr;
+    use crate::syntax::span::SourceId;
+
+    fn form(text: &str) -> EinopsForm {
+        match parse_expr(text, SourceId(0), 0).expect("parses").node {
+            ExprKind::Einops(form) => (*form).clone(),
+            other => panic!("not a form: {other:?}"),
+        }
+    }
+
+    fn plan_of(text: &str, shape: &[usize], lengths: &[(&str, usize)]) -> Result<Plan, String> {
+        let lengths: Vec<(Symbol, usize)> = lengths.iter().map(|&(n, l)| (Symbol::intern(n), l)).collect();
+        plan::<()>(&form(text), shape, &lengths).map_err(|e| match e {
+            super::super::Failure::Pattern(message) => message,
+            other => format!("{other:?}"),
+        })
+    }
+
+    #[test]
+    fn a_pool_splits_permutes_and_reduces_the_window_last() {
+        let plan = plan_of("reduce[b (h 2) (w 2) -> b h w, max]", &[3, 4, 6], &[]).unwrap();
+        assert_eq!(plan.init_shape, Some(vec![3, 2, 2, 3, 2]));
+        assert_eq!(plan.permutation, Some(vec![0, 1, 3, 2, 4]));
+        assert_eq!(plan.reduced, vec![3, 4]);
+        assert_eq!(plan.final_shape, None);
+    }
+
+    #[test]
+    fn a_transpose_is_only_a_permutation_and_repeat_only_adds_axes() {
+        let plan = plan_of("rearrange[a b -> b a]", &[2, 3], &[]).unwrap();
+        assert_eq!((plan.init_shape, plan.permutation, plan.final_shape), (None, Some(vec![1, 0]), None));
+        let plan = plan_of("repeat[a -> a c]", &[2], &[("c", 5)]).unwrap();
+        assert_eq!((plan.added, plan.final_shape), (vec![(1, 5)], None));
+        let plan = plan_of("repeat[a -> (a 3)]", &[2], &[]).unwrap();
+        assert_eq!((plan.added, plan.final_shape), (vec![(1, 3)], Some(vec![6])));
+    }
+
+    #[test]
+    fn lengths_are_inferred_or_refused_with_einops_words() {
+        let plan = plan_of("rearrange[... (h w) -> ... h w]", &[5, 12], &[("w", 4)]).unwrap();
+        assert_eq!(plan.init_shape, Some(vec![5, 3, 4]));
+        assert_eq!(
+            plan_of("rearrange[(h w) -> h w]", &[12], &[]).unwrap_err(),
+            "Could not infer sizes for h, w"
+        );
+        assert_eq!(
+            plan_of("rearrange[(h w) -> h w]", &[10], &[("h", 3)]).unwrap_err(),
+            "Shape mismatch, can't divide axis of length 10 in chunks of 3"
+        );
+        assert_eq!(
+            plan_of("rearrange[a -> a]", &[2], &[("z", 1)]).unwrap_err(),
+            "Axis z is not used in transform"
+        );
+        assert_eq!(
+            plan_of("rearrange[a b -> b a]", &[2], &[]).unwrap_err(),
+            "Wrong shape: expected 2 dims. Received 1-dim tensor."
+        );
+        assert_eq!(
+            plan_of("repeat[a -> a b]", &[2], &[]).unwrap_err(),
+            "Specify sizes for new axes in repeat: b"
+        );
+    }
+}
