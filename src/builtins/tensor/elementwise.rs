@@ -41,6 +41,8 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "clamp", call: clamp },
     Builtin { name: "clip", call: clamp },
     Builtin { name: "lerp", call: lerp },
+    Builtin { name: "addcmul", call: addc },
+    Builtin { name: "addcdiv", call: addc },
     Builtin { name: "nan_to_num", call: nan_to_num },
     Builtin { name: "matmul", call: matmul },
     Builtin { name: "mm", call: matmul },
@@ -75,6 +77,8 @@ pub static IN_PLACE: &[Builtin] = &[
     Builtin { name: "ceil_", call: in_place },
     Builtin { name: "round_", call: in_place },
     Builtin { name: "lerp_", call: in_place },
+    Builtin { name: "addcmul_", call: in_place },
+    Builtin { name: "addcdiv_", call: in_place },
     Builtin { name: "copy_", call: in_place },
     Builtin { name: "zero_", call: in_place },
     Builtin { name: "fill_", call: in_place },
@@ -226,6 +230,38 @@ fn lerp(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         let diff = Operand::Tensor(binary(BinaryOp::Sub, &end, &start)?);
         let step = Operand::Tensor(binary(BinaryOp::Mul, &weight, &diff)?);
         binary(BinaryOp::Add, &start, &step)
+    };
+    done(compute(), &args)
+}
+
+/// `addcmul(input, tensor1, tensor2, value=1)`: `input + value * tensor1 * tensor2`
+/// (`addcdiv`: `/ tensor2`), multiplied in PyTorch's order (`value` first).
+fn addc(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let value = match arg(&mut args, 3, "value") {
+        Some(v) => match operand(&v) {
+            Some(Operand::Scalar(s)) => Operand::Scalar(s),
+            _ => {
+                return fail(
+                    "TypeError",
+                    args.span,
+                    format!("{}(): argument 'value' must be a number", args.function),
+                )
+            }
+        },
+        None => Operand::Scalar(Scalar::Int(1)),
+    };
+    args.positional.truncate(3);
+    args.expect(3, 3)?;
+    let (x, t1, t2) = (
+        operand_arg(&args, 0, "input")?,
+        operand_arg(&args, 1, "tensor1")?,
+        operand_arg(&args, 2, "tensor2")?,
+    );
+    let op = if args.function.starts_with("addcdiv") { BinaryOp::Div } else { BinaryOp::Mul };
+    let compute = || -> TensorResult<Tensor> {
+        let scaled = Operand::Tensor(binary(BinaryOp::Mul, &value, &t1)?);
+        let combined = Operand::Tensor(binary(op, &scaled, &t2)?);
+        binary(BinaryOp::Add, &x, &combined)
     };
     done(compute(), &args)
 }
