@@ -25,6 +25,7 @@ pub fn install(prelude: &Env) {
         errors::BUILTINS,
         errors::TYPES,
         tensor::create::BUILTINS,
+        tensor::create::TYPES,
         tensor::methods::FUNCTIONS,
         tensor::elementwise::BUILTINS,
         tensor::random::BUILTINS,
@@ -81,5 +82,8 @@ pub fn install(prelude: &Env) {
 
 /// The builtin that `type(x)` returns for a value of a built-in type.
 pub fn type_object(type_name: &str) -> Option<&'static Builtin> {
-    [convert::BUILTINS, errors::BUILTINS, errors::TYPES].into_iter().flatten().find(|b| b.name == type_name)
+    [convert::BUILTINS, errors::BUILTINS, errors::TYPES, tensor::create::TYPES]
+        .into_iter()
+        .flatten()
+        .find(|b| b.name == type_name)
 }

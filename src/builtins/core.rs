@@ -19,6 +19,7 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "setattr", call: setattr },
     Builtin { name: "callable", call: callable },
     Builtin { name: "id", call: id },
+    Builtin { name: "vars", call: vars },
     Builtin { name: "super", call: super_ },
 ];
 
@@ -184,6 +185,21 @@ fn setattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn callable(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     Ok(Value::Bool(args.positional[0].is_callable()))
+}
+
+/// `vars(obj)`: an instance's attributes as a new dict, in the order they were set.
+fn vars(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    let Value::Instance(instance) = &args.positional[0] else {
+        return fail("TypeError", args.span, "vars() argument must have __dict__ attribute");
+    };
+    let mut dict = crate::value::Dict::new();
+    for (name, value) in instance.fields.borrow().iter() {
+        let key = Value::Str(name.as_str().into());
+        let hash = crate::value::HashKey::of(&key).expect("strings hash");
+        dict.insert(hash, key, value.clone());
+    }
+    Ok(Value::Dict(std::rc::Rc::new(std::cell::RefCell::new(dict))))
 }
 
 fn id(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {

@@ -34,6 +34,11 @@ impl Interpreter {
             Value::NamedTuple(n) => {
                 n.fields.iter().position(|f| *f == name.as_str()).map(|i| n.items[i].clone())
             }
+            Value::DType(dtype) => match name.as_str() {
+                "is_floating_point" => Some(Value::Bool(dtype.is_float())),
+                "is_complex" => Some(Value::Bool(false)),
+                _ => None,
+            },
             Value::Error(error) => match name.as_str() {
                 "message" => Some(Value::str(&error.message)),
                 "kind" => Some(Value::str(&error.kind)),

@@ -51,6 +51,15 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "full_like", call: full_like },
 ];
 
+/// `Tensor`, the type of tensors (`isinstance(x, Tensor)`, `type(x)`); called, it is
+/// `torch.Tensor`: the data as a float32 tensor.
+pub static TYPES: &[Builtin] = &[Builtin { name: "Tensor", call: tensor_type }];
+
+fn tensor_type(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Tensor(tensor_from_data(&args.positional[0], Some(DType::F32), args.span)?))
+}
+
 fn tensor(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
     args.expect(1, 1)?;

@@ -36,6 +36,7 @@ pub static METHODS: &[Builtin] = &[
     Builtin { name: "storage_offset", call: storage_offset },
     Builtin { name: "data_ptr", call: data_ptr },
     Builtin { name: "is_contiguous", call: is_contiguous },
+    Builtin { name: "is_floating_point", call: is_floating_point },
     Builtin { name: "contiguous", call: contiguous },
     Builtin { name: "clone", call: clone },
     Builtin { name: "reshape", call: reshape },
@@ -154,6 +155,11 @@ fn data_ptr(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn is_contiguous(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     Ok(Value::Bool(tensor_arg(&args, 0)?.is_contiguous()))
+}
+
+fn is_floating_point(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Bool(tensor_arg(&args, 0)?.dtype().is_float()))
 }
 
 fn item(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
