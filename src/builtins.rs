@@ -29,6 +29,7 @@ pub fn install(prelude: &Env) {
         tensor::methods::FUNCTIONS,
         tensor::elementwise::BUILTINS,
         tensor::random::BUILTINS,
+        tensor::special::BUILTINS,
         tensor::gather::BUILTINS,
         tensor::sort::BUILTINS,
         tensor::arrange::BUILTINS,
@@ -58,6 +59,17 @@ pub fn install(prelude: &Env) {
     for (name, manager) in tensor::autograd::context_managers() {
         prelude.set(Symbol::intern(name), manager);
     }
+    // `special.gammaln` and the like: the prelude's functions under torch.special's names.
+    let special = Env::new(None);
+    for (name, target) in tensor::special::namespace() {
+        if let Some(value) = prelude.get_local(Symbol::intern(target)) {
+            special.set(Symbol::intern(name), value);
+        }
+    }
+    prelude.set(
+        Symbol::intern("special"),
+        Value::Module(Rc::new(Module { name: "special".into(), env: special })),
+    );
     let autograd = Env::new(None);
     for builtin in tensor::autograd::NAMESPACE {
         autograd.set(Symbol::intern(builtin.name), Value::Builtin(builtin));

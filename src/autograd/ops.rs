@@ -11,6 +11,7 @@ pub mod linalg;
 pub mod reduce;
 pub mod select;
 pub mod shape;
+pub mod special;
 pub mod unary;
 
 pub use crate::tensor::ops::{BinaryOp, Operand, UnaryOp};

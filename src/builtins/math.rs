@@ -50,6 +50,7 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "erfc", call: elementwise },
     Builtin { name: "lgamma", call: elementwise },
     Builtin { name: "digamma", call: elementwise },
+    Builtin { name: "erfinv", call: elementwise },
     Builtin { name: "relu", call: elementwise },
     Builtin { name: "sign", call: elementwise },
     Builtin { name: "square", call: elementwise },

@@ -16,6 +16,7 @@ pub mod operators;
 pub mod random;
 pub mod reduce;
 pub mod sort;
+pub mod special;
 
 use crate::eval::{Flow, RuntimeError};
 use crate::value::Builtin;

@@ -10,6 +10,7 @@ pub mod reduce;
 pub mod replicate;
 pub mod shape;
 pub mod sort;
+pub mod special;
 pub mod split;
 pub mod triangular;
 pub mod unary;

@@ -8,7 +8,7 @@ use super::{Tensor, TensorError, TensorResult};
 use ndarray::Array1;
 use ndarray_rand::rand::seq::SliceRandom;
 use ndarray_rand::rand::{Rng, SeedableRng};
-use ndarray_rand::rand_distr::{Distribution, StandardNormal, Uniform};
+use ndarray_rand::rand_distr::{Binomial, Distribution, Gamma, Poisson, StandardNormal, Uniform};
 use ndarray_rand::RandomExt;
 use rand_chacha::ChaCha8Rng;
 use std::cell::RefCell;
@@ -147,4 +147,61 @@ pub fn multinomial(weights: &Tensor, samples: usize, replacement: bool) -> Tenso
     let mut shape = weights.shape().to_vec();
     *shape.last_mut().expect("1 or 2 dims") = samples;
     Ok(Tensor::from_vec(out, &shape))
+}
+
+/// One Poisson draw per element of `rates` (`torch.poisson`), in the rates' dtype.
+pub fn poisson(rates: &Tensor) -> TensorResult<Tensor> {
+    float_dtype(rates.dtype(), "poisson_cpu")?;
+    let lambdas = rates.to_f64_vec();
+    if lambdas.iter().any(|l| !(l.is_finite() && *l >= 0.0)) {
+        return Err(TensorError::runtime("invalid Poisson rate, expected rate to be non-negative"));
+    }
+    let values = with_generator(|rng| {
+        lambdas
+            .iter()
+            .map(|&l| match Poisson::new(l) {
+                Ok(d) => d.sample(rng),
+                Err(_) => 0.0, // rate 0: always 0
+            })
+            .collect()
+    });
+    Ok(Tensor::from_vec::<f64>(values, rates.shape()).to_dtype(rates.dtype()))
+}
+
+/// Binomial draws with `count` trials and success probability `prob`, broadcast
+/// together (`torch.binomial`), in the probabilities' dtype.
+pub fn binomial(count: &Tensor, prob: &Tensor) -> TensorResult<Tensor> {
+    float_dtype(prob.dtype(), "binomial_cpu")?;
+    let shape = super::ops::binary::broadcast(count.shape(), prob.shape())?;
+    let sizes: Vec<i64> = shape.iter().map(|&d| d as i64).collect();
+    let counts = super::ops::shape::expand(count, &sizes)?.to_f64_vec();
+    let probs = super::ops::shape::expand(prob, &sizes)?.to_f64_vec();
+    if counts.iter().any(|n| !(n.is_finite() && *n >= 0.0)) || probs.iter().any(|p| !(0.0..=1.0).contains(p))
+    {
+        return Err(TensorError::runtime("binomial expects count >= 0 and 0 <= prob <= 1 (and both finite)"));
+    }
+    let values = with_generator(|rng| {
+        counts
+            .iter()
+            .zip(&probs)
+            .map(|(&n, &p)| Binomial::new(n as u64, p).map_or(0.0, |d| d.sample(rng) as f64))
+            .collect()
+    });
+    Ok(Tensor::from_vec::<f64>(values, &shape).to_dtype(prob.dtype()))
+}
+
+/// One Gamma(alpha, 1) draw per element of `alpha` (`torch._standard_gamma`); draws
+/// that underflow are the dtype's smallest positive number, as in PyTorch, so their
+/// logarithm stays finite.
+pub fn standard_gamma(alpha: &Tensor) -> TensorResult<Tensor> {
+    float_dtype(alpha.dtype(), "_standard_gamma_cpu")?;
+    let shapes = alpha.to_f64_vec();
+    if shapes.iter().any(|a| !(a.is_finite() && *a > 0.0)) {
+        return Err(TensorError::runtime("_standard_gamma expects every alpha to be positive and finite"));
+    }
+    let tiny = if alpha.dtype() == DType::F64 { f64::MIN_POSITIVE } else { f64::from(f32::MIN_POSITIVE) };
+    let values = with_generator(|rng| {
+        shapes.iter().map(|&a| Gamma::new(a, 1.0).map_or(f64::NAN, |d| d.sample(rng)).max(tiny)).collect()
+    });
+    Ok(Tensor::from_vec::<f64>(values, alpha.shape()).to_dtype(alpha.dtype()))
 }

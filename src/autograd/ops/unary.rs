@@ -46,6 +46,7 @@ fn node_name(op: UnaryOp) -> Option<&'static str> {
         UnaryOp::Erfc => "ErfcBackward0",
         UnaryOp::Lgamma => "LgammaBackward0",
         UnaryOp::Digamma => "DigammaBackward0",
+        UnaryOp::Erfinv => "ErfinvBackward0",
         UnaryOp::IsNan | UnaryOp::IsInf | UnaryOp::IsFinite | UnaryOp::LogicalNot | UnaryOp::BitwiseNot => {
             return None
         }
@@ -67,6 +68,7 @@ fn uses_result(op: UnaryOp) -> bool {
             | UnaryOp::Tanh
             | UnaryOp::Sigmoid
             | UnaryOp::Relu
+            | UnaryOp::Erfinv
     )
 }
 
@@ -146,6 +148,8 @@ fn derivative(op: UnaryOp, g: &Tensor, x: &Tensor, y: &Tensor) -> TensorResult<T
             let d = if op == UnaryOp::Erfc { f(UnaryOp::Neg, &d)? } else { d };
             mul(g, &d)?
         }
+        // √π/2 exp(y²)
+        UnaryOp::Erfinv => mul(g, &scale(&f(UnaryOp::Exp, &f(UnaryOp::Square, y)?)?, PI.sqrt() / 2.0)?)?,
         UnaryOp::Lgamma => mul(g, &f(UnaryOp::Digamma, x)?)?,
         UnaryOp::Digamma => mul(g, &trigamma(x))?,
         UnaryOp::IsNan | UnaryOp::IsInf | UnaryOp::IsFinite | UnaryOp::LogicalNot | UnaryOp::BitwiseNot => {

@@ -47,6 +47,7 @@ pub enum UnaryOp {
     Erfc,
     Lgamma,
     Digamma,
+    Erfinv,
     IsNan,
     IsInf,
     IsFinite,
@@ -92,6 +93,7 @@ impl UnaryOp {
             UnaryOp::Erfc => "erfc",
             UnaryOp::Lgamma => "lgamma",
             UnaryOp::Digamma => "digamma",
+            UnaryOp::Erfinv => "erfinv",
             UnaryOp::IsNan => "isnan",
             UnaryOp::IsInf => "isinf",
             UnaryOp::IsFinite => "isfinite",
@@ -138,6 +140,7 @@ impl UnaryOp {
             UnaryOp::Erfc => statrs::function::erf::erfc,
             UnaryOp::Lgamma => lgamma,
             UnaryOp::Digamma => digamma,
+            UnaryOp::Erfinv => erfinv,
             _ => return None,
         })
     }
@@ -171,7 +174,7 @@ impl UnaryOp {
     }
 }
 
-const ALL: [UnaryOp; 40] = [
+const ALL: [UnaryOp; 41] = [
     UnaryOp::Neg,
     UnaryOp::Abs,
     UnaryOp::Sign,
@@ -207,6 +210,7 @@ const ALL: [UnaryOp; 40] = [
     UnaryOp::Erfc,
     UnaryOp::Lgamma,
     UnaryOp::Digamma,
+    UnaryOp::Erfinv,
     UnaryOp::IsNan,
     UnaryOp::IsInf,
     UnaryOp::IsFinite,
@@ -236,6 +240,20 @@ fn digamma(x: f64) -> f64 {
         return f64::NAN;
     }
     statrs::function::gamma::digamma(x)
+}
+
+/// erf⁻¹(x): ±inf at ±1 and nan outside, as PyTorch.
+fn erfinv(x: f64) -> f64 {
+    if x == 1.0 {
+        return f64::INFINITY;
+    }
+    if x == -1.0 {
+        return f64::NEG_INFINITY;
+    }
+    if !(-1.0..=1.0).contains(&x) {
+        return f64::NAN;
+    }
+    statrs::function::erf::erf_inv(x)
 }
 
 fn unsupported(op: UnaryOp, dtype: DType) -> TensorError {
