@@ -24,7 +24,9 @@ impl Interpreter {
                 let field = inst.fields.borrow().get(&name).cloned();
                 field.or_else(|| inst.class.lookup(name).map(|m| bind(target, m)))
             }
-            Value::Class(class) => class.lookup(name),
+            Value::Class(class) => class
+                .lookup(name)
+                .or_else(|| (name.as_str() == "__name__").then(|| Value::str(&class.name.to_string()))),
             Value::Module(module) => module.env.get_local(name),
             Value::Super(sup) => {
                 sup.start.as_ref().and_then(|c| c.lookup(name)).map(|m| bind(&sup.receiver, m))

@@ -95,6 +95,14 @@ impl Interpreter {
                 self.check_len(a.len() + b.len(), span)?;
                 Ok(Value::tuple(a.iter().chain(b.iter()).cloned().collect()))
             }
+            // `torch.Size` joined with a tuple (either side) stays a Size, as in PyTorch.
+            (BinOp::Add, Value::Size(_), Value::Tuple(_) | Value::Size(_)) | (BinOp::Add, Value::Tuple(_), Value::Size(_)) => {
+                let joined = self.binary_op(op, lhs.as_plain_tuple(), rhs.as_plain_tuple(), span)?;
+                let Value::Tuple(items) = &joined else { return Ok(joined) };
+                let dims: Option<Vec<usize>> =
+                    items.iter().map(|v| v.as_int().and_then(|i| usize::try_from(i).ok())).collect();
+                Ok(dims.map_or(joined.clone(), |dims| Value::Size(Rc::from(dims))))
+            }
             (BinOp::Mul, seq, count) | (BinOp::Mul, count, seq)
                 if count.as_int().is_some()
                     && matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_)) =>

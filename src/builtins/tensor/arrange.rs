@@ -1,6 +1,6 @@
 //! Builtins that repeat, cut and rearrange tensors, or take their triangles:
 //! `repeat`, `tile`, `repeat_interleave`, `chunk`, `split`, `unbind`, `movedim`,
-//! `unflatten`, `meshgrid`, `tril`, `triu`, `diag`, `trace`, and the `new_*` makers.
+//! `unflatten`, `meshgrid`, `broadcast_shapes`, `broadcast_tensors`, `tril`, `triu`, `diag`, `trace`, and the `new_*` makers.
 
 use super::args::{arg, int_list, int_of, ints_of, missing, required, tensor_arg};
 use super::convert::{dtype_arg, tensor_from_data};
@@ -24,6 +24,8 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "moveaxis", call: movedim },
     Builtin { name: "unflatten", call: unflatten },
     Builtin { name: "meshgrid", call: meshgrid },
+    Builtin { name: "broadcast_shapes", call: broadcast_shapes },
+    Builtin { name: "broadcast_tensors", call: broadcast_tensors },
     Builtin { name: "tril", call: triangle },
     Builtin { name: "triu", call: triangle },
     Builtin { name: "diag", call: diag },
@@ -141,6 +143,49 @@ fn unflatten(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 }
 
 /// `meshgrid(a, b, indexing="ij")` or `meshgrid([a, b])`.
+/// The shape all the given shapes broadcast to, as a `Size`.
+fn broadcast_shapes(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let mut shape: Vec<usize> = Vec::new();
+    for given in &args.positional {
+        let dims = match given {
+            Value::Int(_) => vec![given.clone()],
+            other => interp.collect(other, args.span)?,
+        };
+        let dims = super::create::dims_to_shape(&dims, args.span)?;
+        shape = crate::tensor::ops::binary::broadcast(&shape, &dims).map_err(|e| error_at(e, args.span))?;
+    }
+    Ok(Value::Size(shape.into()))
+}
+
+/// The tensors expanded (as views) to their common broadcast shape.
+fn broadcast_tensors(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let items = match args.positional.as_slice() {
+        [one @ (Value::List(_) | Value::Tuple(_))] => interp.collect(one, args.span)?,
+        many => many.to_vec(),
+    };
+    let tensors: Vec<Tensor> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| match item {
+            Value::Tensor(t) => Ok(t.clone()),
+            other => fail(
+                "TypeError",
+                args.span,
+                format!("broadcast_tensors(): expected Tensor as element {i}, but got {}", other.type_name()),
+            ),
+        })
+        .collect::<Eval<_>>()?;
+    let expanded = || -> TensorResult<Vec<Value>> {
+        let mut shape: Vec<usize> = Vec::new();
+        for t in &tensors {
+            shape = crate::tensor::ops::binary::broadcast(&shape, t.shape())?;
+        }
+        let sizes: Vec<i64> = shape.iter().map(|&d| d as i64).collect();
+        tensors.iter().map(|t| crate::autograd::ops::shape::expand(t, &sizes).map(Value::Tensor)).collect()
+    };
+    Ok(Value::tuple(expanded().map_err(|e| error_at(e, args.span))?))
+}
+
 fn meshgrid(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let xy = match args.keyword("indexing") {
         None => false,
