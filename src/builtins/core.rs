@@ -12,6 +12,7 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "len", call: len },
     Builtin { name: "type", call: type_of },
     Builtin { name: "isinstance", call: isinstance },
+    Builtin { name: "issubclass", call: issubclass },
     Builtin { name: "repr", call: repr },
     Builtin { name: "format", call: format },
     Builtin { name: "hasattr", call: hasattr },
@@ -120,6 +121,18 @@ fn isinstance(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         return fail("TypeError", args.span, "isinstance() arg 2 must be a type or tuple of types");
     }
     Ok(Value::Bool(is_instance(&args.positional[0], kind)))
+}
+
+fn issubclass(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(2, 2)?;
+    match (&args.positional[0], &args.positional[1]) {
+        (Value::Class(a), Value::Class(b)) => Ok(Value::Bool(a.is_subclass_of(b))),
+        (Value::Builtin(a), Value::Builtin(b)) => Ok(Value::Bool(a.name == b.name)),
+        (Value::Class(_) | Value::Builtin(_), _) => {
+            fail("TypeError", args.span, "issubclass() arg 2 must be a class")
+        }
+        _ => fail("TypeError", args.span, "issubclass() arg 1 must be a class"),
+    }
 }
 
 fn repr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {

@@ -96,7 +96,8 @@ impl Interpreter {
                 Ok(Value::tuple(a.iter().chain(b.iter()).cloned().collect()))
             }
             // `torch.Size` joined with a tuple (either side) stays a Size, as in PyTorch.
-            (BinOp::Add, Value::Size(_), Value::Tuple(_) | Value::Size(_)) | (BinOp::Add, Value::Tuple(_), Value::Size(_)) => {
+            (BinOp::Add, Value::Size(_), Value::Tuple(_) | Value::Size(_))
+            | (BinOp::Add, Value::Tuple(_), Value::Size(_)) => {
                 let joined = self.binary_op(op, lhs.as_plain_tuple(), rhs.as_plain_tuple(), span)?;
                 let Value::Tuple(items) = &joined else { return Ok(joined) };
                 let dims: Option<Vec<usize>> =
