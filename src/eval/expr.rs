@@ -39,7 +39,7 @@ impl Interpreter {
                     "`...` is only meaningful inside an index such as `x[..., 0]`",
                 )
             }
-            ExprKind::Name(name) => match self.lookup(*name, env) {
+            ExprKind::Name(name) => match self.lookup(*name, env)? {
                 Some(v) => v,
                 None => return Err(self.name_error(name.as_str(), env, span).into()),
             },

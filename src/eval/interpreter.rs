@@ -157,15 +157,16 @@ impl Interpreter {
         }
     }
 
-    /// Looks a name up from `env`, loading a standard-library namespace on first use.
-    pub(super) fn lookup(&mut self, name: Symbol, env: &Env) -> Option<Value> {
+    /// Looks a name up from `env`, loading a standard-library namespace on first use;
+    /// `Ok(None)` if the name is not defined.
+    pub(super) fn lookup(&mut self, name: Symbol, env: &Env) -> Eval<Option<Value>> {
         if let Some(v) = env.get(name) {
-            return Some(v);
+            return Ok(Some(v));
         }
-        let module = self.stdlib_namespace(name.as_str())?;
-        let value = Value::Module(module);
+        let Some(module) = self.stdlib_namespace(name.as_str()) else { return Ok(None) };
+        let value = Value::Module(module?);
         self.prelude.set(name, value.clone());
-        Some(value)
+        Ok(Some(value))
     }
 
     /// Names visible at the top level (REPL completion).
@@ -181,6 +182,6 @@ impl Interpreter {
     /// is (REPL completion after `.`); nothing else runs.
     pub fn global(&mut self, name: &str) -> Option<Value> {
         let globals = self.globals.clone();
-        self.lookup(Symbol::intern(name), &globals)
+        self.lookup(Symbol::intern(name), &globals).ok().flatten()
     }
 }

@@ -16,7 +16,7 @@ impl Interpreter {
     pub(super) fn import(&mut self, path: &str, span: Span) -> Eval<Rc<Module>> {
         if !path.ends_with(".tl") && crate::stdlib::source(path).is_some() {
             if let Some(module) = self.stdlib_namespace(path) {
-                return Ok(module);
+                return module;
             }
         }
         let dir = self.sources.get(span.source).map(|f| f.dir.clone()).unwrap_or_default();
@@ -49,15 +49,15 @@ impl Interpreter {
     }
 
     /// The embedded standard-library module `name`, loading it if needed; `None` if
-    /// there is no such module or it fails to load (the failure is a bug in tl).
-    pub(super) fn stdlib_namespace(&mut self, name: &str) -> Option<Rc<Module>> {
+    /// there is no such module. A module that fails to load (a bug in tl) is that error.
+    pub(super) fn stdlib_namespace(&mut self, name: &str) -> Option<Eval<Rc<Module>>> {
         let source = crate::stdlib::source(name)?;
         let key = format!("<stdlib>/{name}");
         if let Some(module) = self.modules.get(&key) {
-            return Some(module.clone());
+            return Some(Ok(module.clone()));
         }
         let display = format!("<stdlib>/{name}.tl");
-        self.load_module(key, name.to_string(), display, source.into(), PathBuf::new(), Span::default()).ok()
+        Some(self.load_module(key, name.to_string(), display, source.into(), PathBuf::new(), Span::default()))
     }
 
     fn load_module(

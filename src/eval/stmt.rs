@@ -184,7 +184,7 @@ impl Interpreter {
         let span = target.span().to(value.span);
         match target {
             Target::Name(name) => {
-                let Some(current) = self.lookup(name.node, env) else {
+                let Some(current) = self.lookup(name.node, env)? else {
                     return fail("NameError", name.span, format!("name '{}' is not defined", name.node));
                 };
                 let rhs = self.eval(value, env)?;
