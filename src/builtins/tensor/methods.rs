@@ -87,6 +87,8 @@ pub static FUNCTIONS: &[Builtin] = &[
     Builtin { name: "flip", call: flip },
     Builtin { name: "roll", call: roll },
     Builtin { name: "cat", call: cat },
+    Builtin { name: "vstack", call: stack_along },
+    Builtin { name: "hstack", call: stack_along },
     Builtin { name: "concat", call: cat },
     Builtin { name: "concatenate", call: cat },
     Builtin { name: "stack", call: stack },
@@ -409,6 +411,28 @@ fn cat(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let seq = required(&mut args, 0, "tensors")?;
     let tensors = tensors_of(interp, &seq, &args)?;
     done(shape::cat(&tensors, d.unwrap_or(0)), &args)
+}
+
+/// `vstack` (rows: each tensor at least 2-d, joined along dim 0) and `hstack` (at
+/// least 1-d, joined along dim 0 for vectors and dim 1 otherwise), as in PyTorch.
+fn stack_along(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    let tensors = tensors_of(interp, &args.positional[0], &args)?;
+    let vertical = args.function == "vstack";
+    let least = if vertical { 2 } else { 1 };
+    let lifted: TensorResult<Vec<Tensor>> = tensors
+        .iter()
+        .map(|t| {
+            let mut t = t.clone();
+            while t.ndim() < least {
+                t = shape::unsqueeze(&t, 0)?;
+            }
+            Ok(t)
+        })
+        .collect();
+    let lifted = lifted.map_err(|e| error_at(e, args.span))?;
+    let dim = if vertical || lifted.first().is_some_and(|t| t.ndim() == 1) { 0 } else { 1 };
+    done(shape::cat(&lifted, dim), &args)
 }
 
 fn stack(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
