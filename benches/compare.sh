@@ -2,13 +2,13 @@
 # Benchmarks against PyTorch: each benches/NAME.tl is timed in tl and its twin
 # benches/NAME.py in PyTorch (through ../shared/tools/oracle), one after the other on
 # this machine, printed side by side with the ratio tl/PyTorch (below 1: tl is faster).
-# Usage: benches/compare.sh [NAME...]   (default: tensor_ops einops_forms)
+# Usage: benches/compare.sh [NAME...]   (default: tensor_ops einops_forms stdlib)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 oracle=../shared/tools/oracle
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(tensor_ops einops_forms)
+[ ${#names[@]} -gt 0 ] || names=(tensor_ops einops_forms stdlib)
 for name in "${names[@]}"; do
     target/release/tl "benches/$name.tl" > "target/bench_${name}_tl.txt"
     if ! [ -x "$oracle" ]; then
