@@ -1,19 +1,9 @@
 # The einops benchmarks of issue 5 with einops on PyTorch: the same work as
 # benches/einops_forms.tl, printed the same way.
-import time
 
 import torch
+from timing import bench
 from einops import einsum, rearrange, reduce
-
-
-def bench(name, f, ops, repeats=7):
-    f()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        f()
-        times.append((time.perf_counter() - start) / ops)
-    print(name, sorted(times)[len(times) // 2])
 
 
 x = torch.rand(32, 64, 128, 128)

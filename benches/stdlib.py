@@ -1,19 +1,9 @@
 # The standard-library benchmarks of issue 6 in PyTorch: the same work as
 # benches/stdlib.tl, printed the same way.
-import time
 
 import torch
 import torch.distributions as dist
-
-
-def bench(name, f, ops, repeats=7):
-    f()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        f()
-        times.append((time.perf_counter() - start) / ops)
-    print(name, sorted(times)[len(times) // 2])
+from timing import bench
 
 
 torch.manual_seed(0)

@@ -1,16 +1,6 @@
 # The same work as benches/tensor_ops.tl, in PyTorch (run through ../shared/tools/oracle).
-import time
 import torch
-
-
-def bench(name, f, ops, repeats=7):
-    f()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        f()
-        times.append((time.perf_counter() - start) / ops)
-    print(name, sorted(times)[len(times) // 2])
+from timing import bench
 
 
 a = torch.ones(4)
