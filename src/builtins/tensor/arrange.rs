@@ -26,6 +26,7 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "meshgrid", call: meshgrid },
     Builtin { name: "broadcast_shapes", call: broadcast_shapes },
     Builtin { name: "broadcast_tensors", call: broadcast_tensors },
+    Builtin { name: "broadcast_all", call: broadcast_tensors },
     Builtin { name: "tril", call: triangle },
     Builtin { name: "triu", call: triangle },
     Builtin { name: "diag", call: diag },
@@ -157,21 +158,37 @@ fn broadcast_shapes(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(Value::Size(shape.into()))
 }
 
-/// The tensors expanded (as views) to their common broadcast shape.
+/// The tensors expanded (as views) to their common broadcast shape. `broadcast_all`
+/// (torch.distributions' helper) also takes numbers, made tensors of the first
+/// tensor's dtype (the default float without one), and returns a list.
 fn broadcast_tensors(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let all = args.function == "broadcast_all";
     let items = match args.positional.as_slice() {
-        [one @ (Value::List(_) | Value::Tuple(_))] => interp.collect(one, args.span)?,
+        [one @ (Value::List(_) | Value::Tuple(_))] if !all => interp.collect(one, args.span)?,
         many => many.to_vec(),
     };
+    let number_dtype = items
+        .iter()
+        .find_map(|v| match v {
+            Value::Tensor(t) => Some(t.dtype()),
+            _ => None,
+        })
+        .unwrap_or(crate::tensor::dtype::DType::DEFAULT_FLOAT);
     let tensors: Vec<Tensor> = items
         .iter()
         .enumerate()
-        .map(|(i, item)| match item {
-            Value::Tensor(t) => Ok(t.clone()),
-            other => fail(
+        .map(|(i, item)| match (item, super::convert::scalar_of(item)) {
+            (Value::Tensor(t), _) => Ok(t.clone()),
+            (_, Some(number)) if all => Ok(Tensor::full(&[], number, number_dtype)),
+            (other, _) => fail(
                 "TypeError",
                 args.span,
-                format!("broadcast_tensors(): expected Tensor as element {i}, but got {}", other.type_name()),
+                format!(
+                    "{}(): expected Tensor{} as element {i}, but got {}",
+                    args.function,
+                    if all { " or a number" } else { "" },
+                    other.type_name()
+                ),
             ),
         })
         .collect::<Eval<_>>()?;
@@ -183,7 +200,8 @@ fn broadcast_tensors(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         let sizes: Vec<i64> = shape.iter().map(|&d| d as i64).collect();
         tensors.iter().map(|t| crate::autograd::ops::shape::expand(t, &sizes).map(Value::Tensor)).collect()
     };
-    Ok(Value::tuple(expanded().map_err(|e| error_at(e, args.span))?))
+    let expanded = expanded().map_err(|e| error_at(e, args.span))?;
+    Ok(if all { Value::list(expanded) } else { Value::tuple(expanded) })
 }
 
 fn meshgrid(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
