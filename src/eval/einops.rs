@@ -192,18 +192,17 @@ fn tensor_argument(value: &Value, name: &str, span: Span) -> Eval<Tensor> {
     }
 }
 
+/// The items of a list or tuple; anything else is a TypeError saying `expected`.
+fn sequence_items(value: &Value, expected: &str, span: Span) -> Eval<Vec<Value>> {
+    match value {
+        Value::List(items) => Ok(items.borrow().clone()),
+        Value::Tuple(items) => Ok(items.to_vec()),
+        other => fail("TypeError", span, format!("{expected}, got {}", other.type_name())),
+    }
+}
+
 fn tensor_list(value: &Value, name: &str, span: Span) -> Eval<Vec<Tensor>> {
-    let items = match value {
-        Value::List(items) => items.borrow().clone(),
-        Value::Tuple(items) => items.to_vec(),
-        other => {
-            return fail(
-                "TypeError",
-                span,
-                format!("{name}[...] expects a list of tensors, got {}", other.type_name()),
-            )
-        }
-    };
+    let items = sequence_items(value, &format!("{name}[...] expects a list of tensors"), span)?;
     if items.is_empty() {
         return fail("TypeError", span, format!("{name}[...] can't be applied to an empty list"));
     }
@@ -212,17 +211,7 @@ fn tensor_list(value: &Value, name: &str, span: Span) -> Eval<Vec<Tensor>> {
 
 /// `unpack`'s shapes: sizes, tuples or lists of ints (one may hold a -1).
 fn shape_list(value: &Value, span: Span) -> Eval<Vec<Vec<i64>>> {
-    let items = match value {
-        Value::List(items) => items.borrow().clone(),
-        Value::Tuple(items) => items.to_vec(),
-        other => {
-            return fail(
-                "TypeError",
-                span,
-                format!("unpack expects a list of shapes, got {}", other.type_name()),
-            )
-        }
-    };
+    let items = sequence_items(value, "unpack expects a list of shapes", span)?;
     items
         .iter()
         .map(|item| match item {

@@ -16,44 +16,32 @@ pub fn map2(a: &Tensor, x: &Tensor, f: impl Fn(f64, f64) -> f64) -> TensorResult
     Ok(Tensor::from_vec::<f64>(values, &shape).to_dtype(dtype))
 }
 
-/// P(a, x) = γ(a, x) / Γ(a), with SciPy's values at the edges of the domain.
-pub fn gammainc_f64(a: f64, x: f64) -> f64 {
+/// P(a, x) at the edges of its domain, with SciPy's values (nan outside it); `None`
+/// inside, where statrs computes it.
+fn gammainc_edge(a: f64, x: f64) -> Option<f64> {
     if a.is_nan() || x.is_nan() || a < 0.0 || x < 0.0 {
-        return f64::NAN;
+        return Some(f64::NAN);
     }
     if a == 0.0 {
-        return if x > 0.0 { 1.0 } else { f64::NAN };
+        return Some(if x > 0.0 { 1.0 } else { f64::NAN });
     }
-    if x == 0.0 {
-        return 0.0;
+    if x == 0.0 || a.is_infinite() {
+        return Some(0.0);
     }
-    if x.is_infinite() {
-        return 1.0;
-    }
-    if a.is_infinite() {
-        return 0.0;
-    }
-    statrs::function::gamma::checked_gamma_lr(a, x).unwrap_or(f64::NAN)
+    x.is_infinite().then_some(1.0)
 }
 
-/// Q(a, x) = 1 - P(a, x), computed directly so the upper tail keeps its precision.
+/// P(a, x) = γ(a, x) / Γ(a).
+pub fn gammainc_f64(a: f64, x: f64) -> f64 {
+    gammainc_edge(a, x).unwrap_or_else(|| statrs::function::gamma::checked_gamma_lr(a, x).unwrap_or(f64::NAN))
+}
+
+/// Q(a, x) = 1 - P(a, x), computed directly inside the domain so the upper tail keeps
+/// its precision.
 pub fn gammaincc_f64(a: f64, x: f64) -> f64 {
-    if a.is_nan() || x.is_nan() || a < 0.0 || x < 0.0 {
-        return f64::NAN;
-    }
-    if a == 0.0 {
-        return if x > 0.0 { 0.0 } else { f64::NAN };
-    }
-    if x == 0.0 {
-        return 1.0;
-    }
-    if x.is_infinite() {
-        return 0.0;
-    }
-    if a.is_infinite() {
-        return 1.0;
-    }
-    statrs::function::gamma::checked_gamma_ur(a, x).unwrap_or(f64::NAN)
+    gammainc_edge(a, x)
+        .map(|p| 1.0 - p)
+        .unwrap_or_else(|| statrs::function::gamma::checked_gamma_ur(a, x).unwrap_or(f64::NAN))
 }
 
 /// The density of Gamma(a, 1) at x: the derivative of P(a, x) in x.
