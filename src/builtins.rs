@@ -11,6 +11,7 @@ pub mod tensor;
 
 use crate::eval::Env;
 use crate::syntax::symbol::Symbol;
+use crate::tensor::device::Device;
 use crate::tensor::dtype::DType;
 use crate::value::{Builtin, Module, Value};
 use std::rc::Rc;
@@ -36,6 +37,7 @@ pub fn install(prelude: &Env) {
         tensor::linalg::BUILTINS,
         tensor::io::BUILTINS,
         tensor::autograd::BUILTINS,
+        tensor::device::BUILTINS,
     ];
     for table in tables {
         for builtin in *table {
@@ -50,6 +52,8 @@ pub fn install(prelude: &Env) {
             prelude.set(name, Value::Builtin(builtin));
         }
     }
+    prelude.set(Symbol::intern("cpu"), Value::Device(Device::Cpu));
+    prelude.set(Symbol::intern("cuda"), Value::Device(Device::Cuda(0)));
     let linalg = Env::new(None);
     for builtin in tensor::linalg::NAMESPACE {
         linalg.set(Symbol::intern(builtin.name), Value::Builtin(builtin));

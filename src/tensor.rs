@@ -3,6 +3,7 @@
 //! maths lives in `crate::kernels`; this layer decides shapes, dtypes and errors.
 
 pub mod arith;
+pub mod device;
 pub mod dtype;
 pub mod element;
 pub mod error;
@@ -108,6 +109,20 @@ impl Tensor {
 
     pub fn dtype(&self) -> DType {
         self.0.storage.borrow().dtype()
+    }
+
+    pub fn device(&self) -> device::Device {
+        device::Device::Cpu
+    }
+
+    /// This tensor on `device` (itself when already there; the CPU when CUDA is
+    /// unavailable).
+    pub fn to_device(&self, device: device::Device) -> TensorResult<Tensor> {
+        let device = device::place(device)?;
+        if self.device() == device {
+            return Ok(self.clone());
+        }
+        Ok(self.clone())
     }
 
     pub fn storage(&self) -> Ref<'_, Storage> {

@@ -48,6 +48,8 @@ pub enum Value {
     NamedTuple(Rc<NamedTuple>),
     /// `float32`, `int64`, ...: dtypes are values.
     DType(DType),
+    /// `cpu`, `cuda`, `device("cuda:0")`: devices are values.
+    Device(crate::tensor::device::Device),
     /// A node of the autograd graph (`y.grad_fn`, `next_functions`): an operation's
     /// backward, or a leaf's `AccumulateGrad`.
     GradFn(crate::autograd::Edge),
@@ -154,6 +156,7 @@ impl Value {
             Value::Size(_) => "Size".into(),
             Value::NamedTuple(n) => n.type_name.rsplit('.').next().unwrap_or("tuple").into(),
             Value::DType(_) => "dtype".into(),
+            Value::Device(_) => "device".into(),
             Value::GradFn(edge) => edge.name().into(),
         }
     }
@@ -221,6 +224,7 @@ impl Value {
             Value::GradFn(edge) => edge.address(),
             Value::None
             | Value::DType(_)
+            | Value::Device(_)
             | Value::Bool(_)
             | Value::Int(_)
             | Value::Float(_)
@@ -253,6 +257,7 @@ impl Value {
             (Value::Size(a), Value::Size(b)) => a == b,
             (Value::NamedTuple(a), Value::NamedTuple(b)) => Rc::ptr_eq(a, b),
             (Value::DType(a), Value::DType(b)) => a == b,
+            (Value::Device(a), Value::Device(b)) => a == b,
             _ => false,
         }
     }

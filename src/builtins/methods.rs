@@ -70,6 +70,7 @@ fn tables(value: &Value) -> &'static [&'static [Builtin]] {
     static TUPLE: &[&[Builtin]] = &[TUPLE_METHODS];
     static DICT: &[&[Builtin]] = &[DICT_METHODS];
     static FLOAT: &[&[Builtin]] = &[FLOAT_METHODS];
+    static DEVICE: &[&[Builtin]] = &[super::tensor::device::DEVICE_METHODS];
     match value {
         Value::Str(_) => STR,
         Value::List(_) => LIST,
@@ -77,6 +78,7 @@ fn tables(value: &Value) -> &'static [&'static [Builtin]] {
         Value::Dict(_) => DICT,
         Value::Float(_) => FLOAT,
         Value::Tensor(_) => super::tensor::METHOD_TABLES,
+        Value::Device(_) => DEVICE,
         _ => &[],
     }
 }

@@ -6,6 +6,7 @@ pub mod arrange;
 pub mod autograd;
 pub mod convert;
 pub mod create;
+pub mod device;
 pub mod elementwise;
 pub mod gather;
 pub mod indexing;
@@ -25,6 +26,7 @@ use crate::value::Builtin;
 /// (`x.exp()` is `exp(x)`).
 pub static METHOD_TABLES: &[&[Builtin]] = &[
     methods::METHODS,
+    device::METHODS,
     autograd::METHODS,
     random::METHODS,
     gather::BUILTINS,

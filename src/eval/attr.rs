@@ -36,6 +36,7 @@ impl Interpreter {
             Value::NamedTuple(n) => {
                 n.fields.iter().position(|f| *f == name.as_str()).map(|i| n.items[i].clone())
             }
+            Value::Device(device) => crate::builtins::tensor::device::attribute(*device, name.as_str()),
             Value::DType(dtype) => match name.as_str() {
                 "is_floating_point" => Some(Value::Bool(dtype.is_float())),
                 "is_complex" => Some(Value::Bool(false)),

@@ -4,9 +4,11 @@
 use super::env::Env;
 use super::error::{fail, Eval, Flow, RuntimeError, StackFrame};
 use super::interpreter::{Frame, Interpreter};
+use crate::builtins::tensor::device;
 use crate::syntax::ast::{FunctionBody, ParamKind};
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
+use crate::tensor::device::{default_device, Device};
 use crate::value::{Dict, Function, HashKey, Instance, Value};
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -62,18 +64,45 @@ impl CallArgs {
 }
 
 impl Interpreter {
+    /// Where a builtin's tensors go: a factory's `device=` (else the default device);
+    /// for other builtins, the device of their tensor arguments, which must agree.
+    /// `None` leaves the result where the builtin put it.
+    fn placement(&self, name: &str, factory: bool, args: &mut CallArgs) -> Eval<Option<Device>> {
+        let asked = match args.keyword("device") {
+            Some(value) if factory => device::device_of(&value, args.span)?,
+            Some(value) => {
+                // Not a factory's keyword: leave it for the builtin to take or refuse.
+                args.keywords.push((Symbol::intern("device"), value));
+                None
+            }
+            None => None,
+        };
+        if matches!(name, "to" | "cpu" | "cuda" | "copy_") {
+            return Ok(None);
+        }
+        let inputs = device::common_device(&args.positional, args.span)?;
+        Ok(match (factory, asked, inputs) {
+            (true, Some(d), _) => Some(d),
+            (_, _, Some(d)) => Some(d).filter(|d| d.is_cuda()),
+            (true, None, None) => Some(default_device()).filter(|d| d.is_cuda()),
+            _ => None,
+        })
+    }
+
     pub fn call(&mut self, callee: Value, mut args: CallArgs) -> Eval<Value> {
         match callee {
             Value::Function(f) => self.call_function(&f, args),
             Value::Builtin(b) => {
                 args.function = b.name;
-                // Every tensor factory takes PyTorch's `requires_grad=`.
-                let requires_grad = crate::builtins::tensor::create::FACTORIES
-                    .contains(&b.name)
-                    .then(|| args.keyword("requires_grad"))
-                    .flatten();
+                let factory = crate::builtins::tensor::create::FACTORIES.contains(&b.name);
+                // Every tensor factory takes PyTorch's `requires_grad=` and `device=`.
+                let requires_grad = factory.then(|| args.keyword("requires_grad")).flatten();
                 let span = args.span;
-                let made = (b.call)(self, args)?;
+                let placement = self.placement(b.name, factory, &mut args)?;
+                let mut made = (b.call)(self, args)?;
+                if let Some(device) = placement {
+                    made = device::follow(made, device, span)?;
+                }
                 if let (Some(flag), Value::Tensor(t)) = (requires_grad, &made) {
                     // The factories word this refusal their own way.
                     if flag.truthy() && !t.dtype().is_float() {

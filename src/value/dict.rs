@@ -30,6 +30,7 @@ impl HashKey {
             Value::List(_) | Value::Dict(_) => return None,
             Value::Size(_) | Value::NamedTuple(_) => return HashKey::of(&value.as_plain_tuple()),
             Value::DType(d) => HashKey::Str(std::rc::Rc::from(d.name())),
+            Value::Device(d) => HashKey::Str(std::rc::Rc::from(d.to_string())),
             Value::Range(r) => {
                 HashKey::Tuple(vec![HashKey::Int(r.start), HashKey::Int(r.stop), HashKey::Int(r.step)])
             }

@@ -25,6 +25,7 @@ pub fn str_of(value: &Value, hook: &mut dyn ReprHook) -> Eval<String> {
     match value {
         Value::Str(s) => Ok(s.to_string()),
         Value::Error(e) => Ok(e.message.clone()),
+        Value::Device(d) => Ok(d.to_string()),
         _ => repr(value, hook),
     }
 }
@@ -119,6 +120,10 @@ impl Printer<'_> {
             Value::Einops(f) => write!(out, "{}[{}]", f.form.kind.name(), einops_pattern(f)).unwrap_or(()),
             Value::Tensor(t) => out.push_str(&crate::tensor::print::tensor_repr(t, &autograd_suffixes(t))),
             Value::DType(d) => write!(out, "{d}").unwrap_or(()),
+            Value::Device(d) => match d.index() {
+                Some(i) => write!(out, "device(type='{}', index={i})", d.kind()).unwrap_or(()),
+                None => write!(out, "device(type='{}')", d.kind()).unwrap_or(()),
+            },
             Value::GradFn(edge) => {
                 write!(out, "<{} object at {:#x}>", edge.name(), edge.address()).unwrap_or(())
             }

@@ -6,6 +6,7 @@ use super::record1;
 use super::reduce::sum_dims;
 use super::select::pick_with;
 use crate::autograd::needs_grad;
+use crate::tensor::device::Device;
 use crate::tensor::dtype::DType;
 use crate::tensor::ops::shape as plain;
 use crate::tensor::ops::{axes, replicate, split, triangular};
@@ -139,6 +140,17 @@ pub fn to_dtype(t: &Tensor, dtype: DType) -> TensorResult<Tensor> {
         return rearranged("ToCopyBackward0", t, out, move |g| to_dtype(g, from));
     }
     Ok(out)
+}
+
+/// `x.to(device)`: a copy on `device` (itself when already there); the gradient goes
+/// back to the device it came from.
+pub fn to_device(t: &Tensor, device: Device) -> TensorResult<Tensor> {
+    let out = t.to_device(device)?;
+    if out.same(t) {
+        return Ok(out);
+    }
+    let from = t.device();
+    rearranged("ToCopyBackward0", t, out, move |g| to_device(g, from))
 }
 
 /// `x.clone()`: a copy with its own storage.

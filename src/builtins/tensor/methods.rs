@@ -4,6 +4,7 @@
 
 use super::args::{arg, int_list, int_of, ints_of, missing, required, tensor_arg};
 use super::convert::{dtype_of, scalar_value};
+use super::device::device_of;
 use super::error_at;
 use crate::autograd::ops::shape;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -20,8 +21,8 @@ pub fn property(t: &Tensor, name: &str) -> Option<Value> {
         "T" => Value::Tensor(shape::reverse_dims(t)),
         "mT" if t.ndim() >= 2 => Value::Tensor(shape::transpose(t, -2, -1).ok()?),
         "data" => Value::Tensor(t.detach()),
-        "device" => Value::str("cpu"),
-        "is_cuda" => Value::Bool(false),
+        "device" => Value::Device(t.device()),
+        "is_cuda" => Value::Bool(t.device().is_cuda()),
         _ => return super::autograd::property(t, name),
     })
 }
@@ -341,20 +342,40 @@ fn roll(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     done(shape::roll(&t, &shifts, &dims), &args)
 }
 
-/// `x.to(dtype)` / `x.type(dtype)`.
+/// `x.to(dtype)`, `x.to(device)`, `x.to(device, dtype)`, `x.to(other)` (its dtype and
+/// device), `x.type(dtype)`.
 fn to(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let target = arg(&mut args, 1, "dtype");
+    let dtype_kw = args.keyword("dtype");
+    let device_kw = args.keyword("device");
     let t = tensor_arg(&args, 0)?;
-    match target.as_ref().and_then(dtype_of) {
-        Some(d) => done(shape::to_dtype(&t, d), &args),
-        None if args.function == "type" && target.is_none() => {
-            Ok(Value::str(&format!("torch.{}", type_name(t.dtype()))))
+    if args.function == "type" && args.positional.len() == 1 && dtype_kw.is_none() {
+        return Ok(Value::str(&format!("torch.{}", type_name(t.dtype()))));
+    }
+    args.expect(1, 3)?;
+    let (mut dtype, mut target) = (None, None);
+    for value in args.positional[1..].iter().chain(&dtype_kw).chain(&device_kw) {
+        match value {
+            Value::Tensor(other) => (dtype, target) = (Some(other.dtype()), Some(other.device())),
+            v => match (dtype_of(v), device_of(v, args.span)?) {
+                (Some(d), _) => dtype = Some(d),
+                (_, Some(d)) if args.function == "to" => target = Some(d),
+                _ => {
+                    return fail(
+                        "TypeError",
+                        args.span,
+                        format!("{}() expects a dtype or a device", args.function),
+                    )
+                }
+            },
         }
-        None => match target {
-            Some(Value::Str(device)) if &*device == "cpu" => Ok(Value::Tensor(t)),
-            Some(Value::Tensor(other)) => done(shape::to_dtype(&t, other.dtype()), &args),
-            _ => fail("TypeError", args.span, format!("{}() expects a dtype", args.function)),
-        },
+    }
+    let moved = match target {
+        Some(d) => shape::to_device(&t, d).map_err(|e| error_at(e, args.span))?,
+        None => t,
+    };
+    match dtype {
+        Some(d) => done(shape::to_dtype(&moved, d), &args),
+        None => Ok(Value::Tensor(moved)),
     }
 }
 

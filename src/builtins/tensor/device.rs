@@ -1,0 +1,161 @@
+//! Devices as values: `cpu`, `cuda`, `device("cuda:0")`, `x.to(cuda)`, `x.cuda()`,
+//! `x.cpu()`, `cuda.is_available()`, `set_default_device`, and where the tensors a
+//! builtin makes are put.
+
+use super::args::tensor_arg;
+use super::error_at;
+use crate::autograd::ops::shape;
+use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::syntax::span::Span;
+use crate::tensor::device::{self, Device};
+use crate::tensor::Tensor;
+use crate::value::{Builtin, NamedTuple, Value};
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin { name: "device", call: make_device },
+    Builtin { name: "set_default_device", call: set_default_device },
+    Builtin { name: "get_default_device", call: get_default_device },
+];
+
+pub static METHODS: &[Builtin] =
+    &[Builtin { name: "cuda", call: to_cuda }, Builtin { name: "cpu", call: to_cpu }];
+
+/// The methods of a device value (`cuda.is_available()`, as `torch.cuda`'s functions).
+pub static DEVICE_METHODS: &[Builtin] = &[
+    Builtin { name: "is_available", call: is_available },
+    Builtin { name: "device_count", call: device_count },
+    Builtin { name: "synchronize", call: synchronize },
+];
+
+/// `d.type` and `d.index`.
+pub fn attribute(device: Device, name: &str) -> Option<Value> {
+    match name {
+        "type" => Some(Value::str(device.kind())),
+        "index" => Some(device.index().map_or(Value::None, |i| Value::Int(i as i64))),
+        _ => None,
+    }
+}
+
+/// A device argument: a device value or a device string.
+pub fn device_of(value: &Value, span: Span) -> Eval<Option<Device>> {
+    match value {
+        Value::Device(d) => Ok(Some(*d)),
+        Value::Str(text) => Device::parse(text).map(Some).map_err(|e| error_at(e, span)),
+        _ => Ok(None),
+    }
+}
+
+fn make_device(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 2)?;
+    let device = match (&args.positional[0], args.positional.get(1)) {
+        (Value::Str(kind), Some(Value::Int(i))) if !kind.contains(':') => format!("{kind}:{i}"),
+        (Value::Str(text), None) => text.to_string(),
+        (Value::Device(d), None) => return Ok(Value::Device(*d)),
+        _ => return fail("TypeError", args.span, "device() expects a device string such as 'cuda:0'"),
+    };
+    Device::parse(&device).map(Value::Device).map_err(|e| error_at(e, args.span))
+}
+
+fn set_default_device(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    let Some(d) = device_of(&args.positional[0], args.span)? else {
+        return fail("TypeError", args.span, "set_default_device() expects a device");
+    };
+    device::set_default_device(d).map_err(|e| error_at(e, args.span))?;
+    Ok(Value::None)
+}
+
+fn get_default_device(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(0, 0)?;
+    Ok(Value::Device(device::default_device()))
+}
+
+fn is_available(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Bool(device::cuda_unavailable().is_none()))
+}
+
+fn device_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    Ok(Value::Int(device::cuda_device_count() as i64))
+}
+
+/// Waits for the device's queued work (what a benchmark needs before reading a clock).
+fn synchronize(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    #[cfg(feature = "cuda")]
+    crate::kernels::cuda::runtime::synchronize().map_err(|e| error_at(e, args.span))?;
+    Ok(Value::None)
+}
+
+/// `x.cuda()` / `x.cuda(1)`.
+fn to_cuda(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 2)?;
+    let t = tensor_arg(&args, 0)?;
+    let index = match args.positional.get(1) {
+        None => 0,
+        Some(Value::Int(i)) if *i >= 0 => *i as u32,
+        Some(Value::Device(Device::Cuda(i))) => *i,
+        Some(_) => return fail("TypeError", args.span, "cuda() expects a device index"),
+    };
+    moved(&t, Device::Cuda(index), args.span)
+}
+
+fn to_cpu(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    moved(&tensor_arg(&args, 0)?, Device::Cpu, args.span)
+}
+
+/// `t` on `device`, differentiably.
+pub fn moved(t: &Tensor, device: Device, span: Span) -> Eval<Value> {
+    shape::to_device(t, device).map(Value::Tensor).map_err(|e| error_at(e, span))
+}
+
+/// The device of the tensors among a builtin's arguments, or PyTorch's error when they
+/// are on different devices (a 0-d CPU tensor goes with any device, as in PyTorch).
+pub fn common_device(args: &[Value], span: Span) -> Eval<Option<Device>> {
+    let mut found: Option<Device> = None;
+    for t in args.iter().filter_map(|v| if let Value::Tensor(t) = v { Some(t) } else { None }) {
+        let d = t.device();
+        if d == Device::Cpu && t.ndim() == 0 {
+            continue;
+        }
+        match found {
+            Some(f) if f != d => {
+                let (a, b) = if f.is_cuda() { (f, d) } else { (d, f) };
+                return fail(
+                    "RuntimeError",
+                    span,
+                    format!("Expected all tensors to be on the same device, but found at least two devices, {a} and {b}!"),
+                );
+            }
+            _ => found = Some(d),
+        }
+    }
+    Ok(found)
+}
+
+/// The tensors in a builtin's result moved to `device`: ops that have no device kernel
+/// run on the host copy of their inputs, and their results go back where the inputs
+/// were (differentiably, so gradients flow through the move).
+pub fn follow(result: Value, device: Device, span: Span) -> Eval<Value> {
+    let put = |v: &Value| match v {
+        Value::Tensor(t) if t.device() != device => moved(t, device, span),
+        other => Ok(other.clone()),
+    };
+    Ok(match &result {
+        Value::Tensor(_) => put(&result)?,
+        Value::Tuple(items) => Value::Tuple(items.iter().map(put).collect::<Eval<_>>()?),
+        Value::NamedTuple(n) => Value::NamedTuple(std::rc::Rc::new(NamedTuple {
+            type_name: n.type_name,
+            fields: n.fields,
+            items: n.items.iter().map(put).collect::<Eval<_>>()?,
+        })),
+        Value::List(items) => {
+            let moved = items.borrow().iter().map(put).collect::<Eval<Vec<_>>>()?;
+            *items.borrow_mut() = moved;
+            result
+        }
+        _ => result,
+    })
+}
