@@ -1,0 +1,5 @@
+//! The CUDA path: kernels written as PTX text at run time and JIT-loaded by the driver
+//! (no nvcc at build time). What generates the text is plain Rust and tested
+//! everywhere; what talks to the driver (cust) is behind the `cuda` feature.
+
+pub mod math;
