@@ -2,4 +2,11 @@
 //! (no nvcc at build time). What generates the text is plain Rust and tested
 //! everywhere; what talks to the driver (cust) is behind the `cuda` feature.
 
+pub mod catalogue;
+pub mod collapse;
+pub mod fused;
+pub mod launch;
 pub mod math;
+pub mod matmul;
+pub mod ptx;
+pub mod reduce;

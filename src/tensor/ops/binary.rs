@@ -69,6 +69,14 @@ impl BinaryOp {
         }
     }
 
+    pub fn all() -> [BinaryOp; 24] {
+        use BinaryOp::*;
+        [
+            Add, Sub, Mul, Div, FloorDiv, Remainder, Pow, Maximum, Minimum, Atan2, BitAnd, BitOr, BitXor,
+            ShiftLeft, ShiftRight, LogicalAnd, LogicalOr, LogicalXor, Eq, Ne, Lt, Le, Gt, Ge,
+        ]
+    }
+
     fn is_comparison(self) -> bool {
         matches!(
             self,

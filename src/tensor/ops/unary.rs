@@ -102,6 +102,10 @@ impl UnaryOp {
         }
     }
 
+    pub fn all() -> [UnaryOp; 41] {
+        ALL
+    }
+
     /// The op of a name, for the builtins that expose them.
     pub fn from_name(name: &str) -> Option<UnaryOp> {
         ALL.iter().copied().find(|op| op.name() == name)
