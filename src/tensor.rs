@@ -40,6 +40,10 @@ pub struct TensorImpl {
     /// Bumped by every write into the storage, shared by all its views: autograd
     /// compares it with the version a saved tensor had (PyTorch's version counter).
     version: Rc<Cell<u64>>,
+    /// For a tensor on the GPU: where its storage's current elements are (shared by its
+    /// views, like `storage`, which is then the host copy).
+    #[cfg(feature = "cuda")]
+    resident: Option<Rc<crate::kernels::cuda::resident::Resident>>,
     /// Autograd's view of the tensor; `None` for the many that never need one.
     pub(crate) autograd: RefCell<Option<Box<crate::autograd::GradMeta>>>,
 }
@@ -58,8 +62,38 @@ impl Tensor {
             storage: Rc::new(RefCell::new(storage)),
             layout: Layout::contiguous(shape),
             version: Rc::new(Cell::new(0)),
+            #[cfg(feature = "cuda")]
+            resident: None,
             autograd: RefCell::new(None),
         }))
+    }
+
+    /// A tensor on the GPU whose elements `resident` holds, laid out row-major as
+    /// `shape`; `host` is its host copy (current or not, as `resident` says).
+    #[cfg(feature = "cuda")]
+    pub fn on_device(
+        resident: crate::kernels::cuda::resident::Resident,
+        host: Storage,
+        shape: &[usize],
+    ) -> Tensor {
+        Tensor(Rc::new(TensorImpl {
+            storage: Rc::new(RefCell::new(host)),
+            layout: Layout::contiguous(shape),
+            version: Rc::new(Cell::new(0)),
+            resident: Some(Rc::new(resident)),
+            autograd: RefCell::new(None),
+        }))
+    }
+
+    #[cfg(feature = "cuda")]
+    pub fn resident(&self) -> Option<&crate::kernels::cuda::resident::Resident> {
+        self.0.resident.as_deref()
+    }
+
+    /// The raw host storage cell (the device path fills it when it downloads).
+    #[cfg(feature = "cuda")]
+    pub fn host_cell(&self) -> &RefCell<Storage> {
+        &self.0.storage
     }
 
     pub fn from_vec<T: Buffer>(data: Vec<T>, shape: &[usize]) -> Tensor {
@@ -87,6 +121,8 @@ impl Tensor {
             storage: self.0.storage.clone(),
             layout,
             version: self.0.version.clone(),
+            #[cfg(feature = "cuda")]
+            resident: self.0.resident.clone(),
             autograd: RefCell::new(None),
         }))
     }
@@ -112,26 +148,56 @@ impl Tensor {
     }
 
     pub fn device(&self) -> device::Device {
+        #[cfg(feature = "cuda")]
+        if self.0.resident.is_some() {
+            return device::Device::Cuda(0);
+        }
         device::Device::Cpu
     }
 
     /// This tensor on `device` (itself when already there; the CPU when CUDA is
-    /// unavailable).
+    /// unavailable): a copy with its own storage.
     pub fn to_device(&self, device: device::Device) -> TensorResult<Tensor> {
         let device = device::place(device)?;
         if self.device() == device {
             return Ok(self.clone());
         }
-        Ok(self.clone())
+        let storage = self.storage();
+        let data = with_storage!(&*storage, v => Buffer::wrap(kernels::gather(v, self.layout())));
+        #[cfg(feature = "cuda")]
+        if device.is_cuda() {
+            let resident = crate::kernels::cuda::resident::Resident::from_host(self.dtype(), self.numel());
+            return Ok(Tensor::on_device(resident, data, self.shape()));
+        }
+        Ok(Tensor::new(data, self.shape()))
     }
 
     pub fn storage(&self) -> Ref<'_, Storage> {
+        #[cfg(feature = "cuda")]
+        self.sync_host();
         self.0.storage.borrow()
+    }
+
+    /// Makes the host copy of a device tensor current. A device that fails to copy back
+    /// leaves nothing sensible to compute with, so tl stops with the driver's message.
+    #[cfg(feature = "cuda")]
+    fn sync_host(&self) {
+        if let Some(r) = &self.0.resident {
+            if let Err(e) = r.sync_host(&self.0.storage) {
+                eprintln!("tl: {}", e.message);
+                std::process::exit(1);
+            }
+        }
     }
 
     /// The storage for writing: counts as a new version of every view of it.
     pub fn storage_mut(&self) -> RefMut<'_, Storage> {
         self.0.version.set(self.0.version.get() + 1);
+        #[cfg(feature = "cuda")]
+        if let Some(r) = &self.0.resident {
+            self.sync_host();
+            r.host_written();
+        }
         self.0.storage.borrow_mut()
     }
 
@@ -202,6 +268,10 @@ impl Tensor {
 
     /// A new tensor with its own row-major storage.
     pub fn copy(&self) -> Tensor {
+        #[cfg(feature = "cuda")]
+        if let Some(Ok(t)) = ops::device::cast(self, self.dtype()) {
+            return t;
+        }
         let storage = self.storage();
         let data = with_storage!(&*storage, v => Buffer::wrap(kernels::gather(v, self.layout())));
         Tensor::new(data, self.shape())
@@ -211,6 +281,10 @@ impl Tensor {
     pub fn to_dtype(&self, dtype: DType) -> Tensor {
         if self.dtype() == dtype {
             return self.clone();
+        }
+        #[cfg(feature = "cuda")]
+        if let Some(Ok(t)) = ops::device::cast(self, dtype) {
+            return t;
         }
         let storage = self.storage();
         let data = with_storage!(&*storage, v => with_dtype!(dtype, T => T::wrap(kernels::map(v, self.layout(), element::cast::<_, T>))));

@@ -28,6 +28,8 @@ impl Interpreter {
                 .lookup(name)
                 .or_else(|| (name.as_str() == "__name__").then(|| Value::str(&class.name.to_string()))),
             Value::Module(module) => module.env.get_local(name),
+            Value::Builtin(b) if name.as_str() == "__name__" => Some(Value::str(b.name)),
+            Value::Function(f) if name.as_str() == "__name__" => Some(Value::str(&f.def.name.to_string())),
             Value::Super(sup) => {
                 sup.start.as_ref().and_then(|c| c.lookup(name)).map(|m| bind(&sup.receiver, m))
             }

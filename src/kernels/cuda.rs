@@ -8,5 +8,11 @@ pub mod fused;
 pub mod launch;
 pub mod math;
 pub mod matmul;
+#[cfg(feature = "cuda")]
+pub mod memory;
 pub mod ptx;
 pub mod reduce;
+#[cfg(feature = "cuda")]
+pub mod resident;
+#[cfg(feature = "cuda")]
+pub mod runtime;

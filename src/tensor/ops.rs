@@ -2,6 +2,8 @@
 
 pub mod axes;
 pub mod binary;
+#[cfg(feature = "cuda")]
+pub mod device;
 pub mod gather;
 pub mod index;
 pub mod linalg;

@@ -45,6 +45,10 @@ pub fn tensor_repr(tensor: &Tensor, extra: &[String]) -> String {
     let indent = prefix.len();
     let dtype = tensor.dtype();
     let mut suffixes = Vec::new();
+    // PyTorch names the device first, for any tensor not on the CPU.
+    if tensor.device().is_cuda() {
+        suffixes.push(format!("device='{}'", tensor.device()));
+    }
     let body = if tensor.numel() == 0 {
         if tensor.ndim() != 1 {
             suffixes.push(format!("size={}", shape_tuple(tensor.shape())));

@@ -81,8 +81,19 @@ fn device_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 /// Waits for the device's queued work (what a benchmark needs before reading a clock).
+/// Elementwise results are computed when first needed (so that chains fuse);
+/// `cuda.synchronize(x, y)` computes the given tensors first.
 fn synchronize(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
+    args.expect(1, usize::MAX)?;
+    for value in &args.positional[1..] {
+        let Value::Tensor(t) = value else {
+            return fail("TypeError", args.span, "synchronize() takes tensors to compute");
+        };
+        #[cfg(feature = "cuda")]
+        crate::tensor::ops::device::evaluate(t).map_err(|e| error_at(e, args.span))?;
+        #[cfg(not(feature = "cuda"))]
+        let _ = t;
+    }
     #[cfg(feature = "cuda")]
     crate::kernels::cuda::runtime::synchronize().map_err(|e| error_at(e, args.span))?;
     Ok(Value::None)

@@ -98,10 +98,13 @@ pub fn snapshots() -> Vec<(String, String)> {
         ),
         ("gaussian_chain_f32".into(), fused::kernel(&gaussian_chain(), Access::Contiguous, ELEMENTWISE)),
         ("where_cast_chain".into(), fused::kernel(&select_chain(), Access::Contiguous, ELEMENTWISE)),
-        ("sum_f32".into(), reduce::kernel(reduce::Fold::Sum, DType::F32, false, DType::F32, "tl_reduce")),
+        (
+            "sum_f32".into(),
+            reduce::kernel(reduce::Fold::Sum, DType::F32, false, DType::F32, true, "tl_reduce"),
+        ),
         (
             "argmax_f64_second_pass".into(),
-            reduce::kernel(reduce::Fold::ArgMax, DType::F64, true, DType::F64, "tl_reduce"),
+            reduce::kernel(reduce::Fold::ArgMax, DType::F64, true, DType::F64, true, "tl_reduce"),
         ),
         ("matmul_f32".into(), matmul::kernel(DType::F32, "tl_matmul")),
     ]
@@ -140,10 +143,17 @@ pub fn all() -> Vec<(String, String)> {
             let acc = fold.accumulator(dtype);
             let output = if matches!(fold, All | Any) { DType::Bool } else { dtype };
             let name = format!("{fold:?}_{}", dtype.name());
-            out.push((format!("{name}_partials"), reduce::kernel(fold, dtype, false, acc, "tl_reduce")));
+            out.push((
+                format!("{name}_partials"),
+                reduce::kernel(fold, dtype, false, acc, false, "tl_reduce"),
+            ));
+            out.push((
+                format!("{name}_one_pass"),
+                reduce::kernel(fold, dtype, false, output, true, "tl_reduce"),
+            ));
             out.push((
                 format!("{name}_final"),
-                reduce::kernel(fold, acc, fold.has_index(), output, "tl_reduce"),
+                reduce::kernel(fold, acc, fold.has_index(), output, true, "tl_reduce"),
             ));
         }
     }

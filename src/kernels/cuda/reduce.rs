@@ -37,10 +37,19 @@ impl Fold {
 
 pub const BLOCK: u32 = 256;
 
-/// One pass. Parameters: input pointer, (input index pointer when `indexed_input`),
-/// output pointer, (output index pointer for arg folds), `inner` (u32), `scale` (f64,
-/// multiplies a final sum: 1/n for mean). Grid: (parts, outer).
-pub fn kernel(fold: Fold, input: DType, indexed_input: bool, output: DType, name: &str) -> String {
+/// One pass. Parameters: input pointer, (input index pointer, u32, when
+/// `indexed_input`), output pointer, (output index pointer for arg folds: u32 partials,
+/// or int64 in the final pass), `inner` (u32), `scale` (f64, multiplies the final
+/// pass's float sum: 1/n for mean). Partials are stored in the accumulator's dtype, the
+/// final pass in `output`. Grid: (parts, outer).
+pub fn kernel(
+    fold: Fold,
+    input: DType,
+    indexed_input: bool,
+    output: DType,
+    final_pass: bool,
+    name: &str,
+) -> String {
     let mut k = Kernel::new(name);
     let acc_dtype = fold.accumulator(input);
     let float = acc_dtype.is_float();
@@ -126,13 +135,19 @@ pub fn kernel(fold: Fold, input: DType, indexed_input: bool, output: DType, name
     k.ins(format!("@{not_first} bra {beyond}"));
     let out_at = k.reg(Class::B32);
     k.ins(format!("mad.lo.u32 {out_at}, {row}, {parts}, {part}"));
-    let final_value = if fold == Fold::Sum && float { k.mul(total, scale) } else { total };
+    let final_value = if final_pass && fold == Fold::Sum && float { k.mul(total, scale) } else { total };
     let address = k.address(dst, out_at, ptx::size_of(output));
     let stored = convert(&mut k, acc_dtype, output, final_value);
     k.store(output, address, stored);
     if let Some(base) = dst_index {
-        let a = k.address(base, out_at, 4);
-        k.ins(format!("st.global.u32 [{a}], {total_index}"));
+        if final_pass {
+            let a = k.address(base, out_at, 8);
+            let wide = k.op1("cvt.u64.u32", Class::B64, total_index);
+            k.ins(format!("st.global.u64 [{a}], {wide}"));
+        } else {
+            let a = k.address(base, out_at, 4);
+            k.ins(format!("st.global.u32 [{a}], {total_index}"));
+        }
     }
     k.label(&beyond);
     ptx::module(k)

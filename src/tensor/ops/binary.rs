@@ -230,6 +230,10 @@ pub fn binary(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
     if compute.is_integer() && op == BinaryOp::Pow && matches!(b, Operand::Scalar(s) if s.to_f64() < 0.0) {
         return Err(TensorError::runtime("Integers to negative integer powers are not allowed."));
     }
+    #[cfg(feature = "cuda")]
+    if let Some(result) = super::device::binary(op, &x, &y, &shape, output) {
+        return result;
+    }
     let xl = x.layout().expand(&shape);
     let yl = y.layout().expand(&shape);
     let (xs, ys) = (x.storage(), y.storage());
@@ -326,9 +330,13 @@ impl Storage {
 pub fn select(cond: &Tensor, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
     let (dtype, _) = dtypes(BinaryOp::Add, a, b)?;
     let shape = broadcast(cond.shape(), &broadcast(a.shape(), b.shape())?)?;
+    let (x, y, flags) = (a.tensor(dtype)?, b.tensor(dtype)?, cond.to_dtype(DType::Bool));
+    #[cfg(feature = "cuda")]
+    if let Some(result) = super::device::select(&flags, &x, &y, &shape) {
+        return result;
+    }
     let expand = |t: Tensor| t.with_layout(t.layout().expand(&shape));
-    let (x, y) = (expand(a.tensor(dtype)?), expand(b.tensor(dtype)?));
-    let flags = expand(cond.to_dtype(DType::Bool));
+    let (x, y, flags) = (expand(x), expand(y), expand(flags));
     let (fs, xs, ys) = (flags.storage(), x.storage(), y.storage());
     let fs = bool::slice(&fs).expect("converted above");
     let storage = with_dtype!(dtype, T => {

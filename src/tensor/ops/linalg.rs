@@ -173,6 +173,19 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
         t.layout().expand(&shape)
     };
     let (x, y) = (expand(&a2, m, k), expand(&b2, k, n));
+    let mut shape = batch.clone();
+    if a.ndim() > 1 {
+        shape.push(m);
+    }
+    if b.ndim() > 1 {
+        shape.push(n);
+    }
+    #[cfg(feature = "cuda")]
+    if x.numel() > 0 && y.numel() > 0 {
+        if let Some(result) = super::device::matmul(&a2, &b2, &x, &y, m, k, n, &shape) {
+            return result;
+        }
+    }
     // An empty product is zeros; ATen's bmm then skips its dtype check and answers in
     // `b`'s dtype.
     let storage = if x.numel() == 0 || y.numel() == 0 {
@@ -184,13 +197,6 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
             T::wrap(kernels::batched_matmul(&matrices(p, &x), &matrices(q, &y), m, k, n))
         })
     };
-    let mut shape = batch;
-    if a.ndim() > 1 {
-        shape.push(m);
-    }
-    if b.ndim() > 1 {
-        shape.push(n);
-    }
     Ok(Tensor::new(storage, &[batches * m * n]).with_layout(Layout::contiguous(&shape)))
 }
 

@@ -8,6 +8,8 @@ use crate::tensor::layout::Layout;
 use crate::tensor::ops::binary::torch_type_name;
 use crate::tensor::storage::Storage;
 use crate::tensor::{Tensor, TensorError, TensorResult};
+#[cfg(feature = "cuda")]
+use {super::device, crate::kernels::cuda::reduce::Fold};
 
 /// Which dimensions a reduction runs over, resolved against a tensor.
 #[derive(Clone, Debug)]
@@ -220,6 +222,13 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
         Reduction::Sum | Reduction::Prod => {
             let out = dtype.unwrap_or(if input.is_float() { input } else { DType::I64 });
             let product = op == Reduction::Prod;
+            #[cfg(feature = "cuda")]
+            if out.is_float() == input.is_float() {
+                let fold = if product { Fold::Prod } else { Fold::Sum };
+                if let Some(result) = device::reduce(fold, t, &dims.reduced, out, &shape, 1.0) {
+                    return result;
+                }
+            }
             if let Some(sums) = (!product && out == input).then(|| contiguous_sums(t, dims)).flatten() {
                 return Ok(float_result(sums, &shape, out));
             }
@@ -252,6 +261,16 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
                     torch_type_name(out)
                 )));
             }
+            #[cfg(feature = "cuda")]
+            {
+                let count = dims.reduced.iter().map(|&d| t.shape()[d]).product::<usize>() as f64;
+                let converted = t.to_dtype(out);
+                if let Some(result) =
+                    device::reduce(Fold::Sum, &converted, &dims.reduced, out, &shape, 1.0 / count)
+                {
+                    return result;
+                }
+            }
             if let Some(sums) = (out == input).then(|| contiguous_sums(t, dims)).flatten() {
                 let count = dims.reduced.iter().map(|&d| t.shape()[d]).product::<usize>() as f64;
                 return Ok(float_result(sums.into_iter().map(|s| s / count).collect(), &shape, out));
@@ -267,6 +286,12 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
                 )));
             }
             let max = op == Reduction::Amax;
+            #[cfg(feature = "cuda")]
+            if let Some(result) =
+                device::reduce(if max { Fold::Max } else { Fold::Min }, t, &dims.reduced, input, &shape, 1.0)
+            {
+                return result;
+            }
             if let Some(extremes) = float_extremes(t, dims, max) {
                 return Ok(extremes);
             }
@@ -285,6 +310,14 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
         }
         Reduction::All | Reduction::Any => {
             let all = op == Reduction::All;
+            #[cfg(feature = "cuda")]
+            {
+                let out = if input == DType::U8 { DType::U8 } else { DType::Bool };
+                let fold = if all { Fold::All } else { Fold::Any };
+                if let Some(result) = device::reduce(fold, t, &dims.reduced, out, &shape, 1.0) {
+                    return result;
+                }
+            }
             let v = reduce_f64(t, dims, |g| {
                 let hit = if all { g.iter().all(|&x| x != 0.0) } else { g.iter().any(|&x| x != 0.0) };
                 hit as u8 as f64
@@ -373,6 +406,10 @@ pub fn extreme_along(t: &Tensor, dim: usize, keepdim: bool, max: bool) -> Tensor
     }
     let dims = Dims { reduced: if t.ndim() == 0 { vec![] } else { vec![dim] }, keepdim };
     let shape = dims.output_shape(t.shape());
+    #[cfg(feature = "cuda")]
+    if let Some(result) = device::arg_extreme(t, &dims.reduced, max, &shape) {
+        return result;
+    }
     let pick = |g: &[f64]| -> usize {
         let mut best = 0;
         for (i, &x) in g.iter().enumerate() {

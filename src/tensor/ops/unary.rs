@@ -289,6 +289,14 @@ pub fn unary(op: UnaryOp, t: &Tensor) -> TensorResult<Tensor> {
     }
     let input =
         if op.is_floating() && !dtype.is_float() { t.to_dtype(DType::DEFAULT_FLOAT) } else { t.clone() };
+    #[cfg(feature = "cuda")]
+    {
+        let tests = matches!(op, UnaryOp::IsNan | UnaryOp::IsInf | UnaryOp::IsFinite | UnaryOp::LogicalNot);
+        let output = if tests { DType::Bool } else { input.dtype() };
+        if let Some(result) = super::device::unary(op, &input, output) {
+            return result;
+        }
+    }
     let layout = input.layout().clone();
     let storage = input.storage();
     let out = if op.is_floating() {
