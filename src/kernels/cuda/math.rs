@@ -5,6 +5,9 @@
 //! becomes a kernel is tested on the CPU against Rust's libm. The algorithms are
 //! branch-free (both sides computed, one selected), as suits a GPU.
 
+// fdlibm's coefficients are kept digit for digit as published, beyond f64's precision.
+#![allow(clippy::excessive_precision)]
+
 /// The operations the algorithms are written in. Exponents are carried as integral
 /// floats, so only one value type is needed.
 pub trait Math {
@@ -43,8 +46,8 @@ const LOG2_E: f64 = std::f64::consts::LOG2_E;
 const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-1;
 const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
 /// π/2 as three doubles, for Cody–Waite argument reduction with fma.
-const PIO2: [f64; 3] = [1.570_796_326_794_896_6, 6.123_233_995_736_766e-17, -1.497_384_904_859_169_8e-33];
-const PIO4: (f64, f64) = (0.785_398_163_397_448_3, 3.061_616_997_868_383e-17);
+const PIO2: [f64; 3] = [std::f64::consts::FRAC_PI_2, 6.123_233_995_736_766e-17, -1.497_384_904_859_169_8e-33];
+const PIO4: (f64, f64) = (std::f64::consts::FRAC_PI_4, 3.061_616_997_868_383e-17);
 
 fn gt<M: Math>(m: &mut M, a: M::F, b: M::F) -> M::P {
     m.lt(b, a)
