@@ -171,6 +171,9 @@ fn unshared(g: Tensor) -> Tensor {
 /// Adds `g` into `leaf.grad` (a new tensor each time, so no gradient is shared).
 fn accumulate_grad(leaf: &Tensor, g: Tensor, create_graph: bool) -> Result<(), TensorError> {
     let g = if g.dtype() != leaf.dtype() { shape::to_dtype(&g, leaf.dtype())? } else { g };
+    // A backward formula that ran on the host copy leaves its gradient there; `.grad`
+    // lives where its leaf does.
+    let g = if g.device() != leaf.device() { shape::to_device(&g, leaf.device())? } else { g };
     let g = if create_graph { g } else { unshared(g) };
     let sum = match leaf.grad() {
         None => g,

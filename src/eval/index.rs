@@ -17,7 +17,12 @@ pub enum Subscript {
 impl Interpreter {
     pub fn get_item(&mut self, target: &Value, subscripts: &[Subscript], span: Span) -> Eval<Value> {
         if let Value::Tensor(t) = target {
-            return crate::builtins::tensor::indexing::get(t, subscripts, span);
+            let picked = crate::builtins::tensor::indexing::get(t, subscripts, span)?;
+            // Advanced indexing gathers on the host; the result belongs with its source.
+            if t.device().is_cuda() {
+                return crate::builtins::tensor::device::follow(picked, t.device(), span);
+            }
+            return Ok(picked);
         }
         if target.is_tuple_like() {
             let item = self.get_item(&target.as_plain_tuple(), subscripts, span)?;

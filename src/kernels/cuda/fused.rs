@@ -473,3 +473,64 @@ fn shift(k: &mut Kernel, left: bool, a: Reg, b: Reg) -> Reg {
         k.op2("shr.s64", Class::B64, a, amount)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn appending_renumbers_inputs_scalars_and_nodes() {
+        // (x + s) appended after (y * t): the second chain's references move past the first's.
+        let f = DType::F32;
+        let mut first = Expr { inputs: vec![f], scalars: vec![f], ..Expr::default() };
+        let y = first.push(Node::Input(0), f);
+        let t = first.push(Node::Scalar(0), f);
+        first.push(Node::Binary(BinaryOp::Mul, y, t), f);
+        let mut second = Expr { inputs: vec![DType::F64], scalars: vec![DType::F64], ..Expr::default() };
+        let x = second.push(Node::Input(0), DType::F64);
+        let s = second.push(Node::Scalar(0), DType::F64);
+        second.push(Node::Binary(BinaryOp::Add, x, s), DType::F64);
+        let root = first.append(&second);
+        assert_eq!(root, 5);
+        assert_eq!(first.inputs, vec![f, DType::F64]);
+        assert_eq!(first.scalars, vec![f, DType::F64]);
+        assert_eq!(
+            &first.nodes[3..],
+            &[
+                (Node::Input(1), DType::F64),
+                (Node::Scalar(1), DType::F64),
+                (Node::Binary(BinaryOp::Add, 3, 4), DType::F64)
+            ]
+        );
+        assert_eq!(first.dtype(), DType::F64);
+    }
+
+    #[test]
+    fn kernels_are_keyed_by_chain_dtypes_and_layout() {
+        let chain = super::super::catalogue::gaussian_chain();
+        let contiguous = chain.key(&Access::Contiguous);
+        assert_ne!(contiguous, chain.key(&Access::Strided { rank: 2 }));
+        assert_ne!(chain.key(&Access::Strided { rank: 2 }), chain.key(&Access::Strided { rank: 3 }));
+        let mut other = chain.clone();
+        other.inputs[1] = DType::F64;
+        assert_ne!(contiguous, other.key(&Access::Contiguous));
+    }
+
+    #[test]
+    fn a_fused_chain_reads_each_input_once_and_writes_once() {
+        let ptx = kernel(&super::super::catalogue::gaussian_chain(), Access::Contiguous, "k");
+        assert_eq!(ptx.matches("ld.global.nc.f32").count(), 2);
+        assert_eq!(ptx.matches("st.global").count(), 1);
+        assert!(ptx.starts_with(super::ptx::HEADER));
+    }
+
+    #[test]
+    fn the_device_leaves_what_must_raise_to_the_cpu() {
+        assert!(!binary_supported(BinaryOp::FloorDiv, DType::I64));
+        assert!(!binary_supported(BinaryOp::Add, DType::Bool));
+        assert!(!binary_supported(BinaryOp::Add, DType::F16));
+        assert!(binary_supported(BinaryOp::Add, DType::I8));
+        assert!(!unary_supported(UnaryOp::Lgamma, DType::F64));
+        assert!(unary_supported(UnaryOp::Exp, DType::F32));
+    }
+}

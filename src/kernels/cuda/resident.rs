@@ -84,12 +84,15 @@ impl Resident {
             return Ok(b.clone());
         }
         let g = gpu().map_err(TensorError::runtime)?;
-        let lazy = self.state.borrow_mut().lazy.take();
+        let lazy = self.state.borrow().lazy.clone();
         let buffer = match lazy {
             Some(lazy) => run(&g, &lazy)?,
             None => upload(&g, &host.borrow())?,
         };
-        self.state.borrow_mut().buffer = Some(buffer.clone());
+        // Computed: the expression (and the input buffers it held) can go.
+        let mut state = self.state.borrow_mut();
+        state.lazy = None;
+        state.buffer = Some(buffer.clone());
         Ok(buffer)
     }
 
