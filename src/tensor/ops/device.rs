@@ -17,7 +17,7 @@ use crate::tensor::layout::{contiguous_strides, Layout};
 use crate::tensor::ops::{BinaryOp, UnaryOp};
 use crate::tensor::scalar::Scalar;
 use crate::tensor::storage::Storage;
-use crate::tensor::{Tensor, TensorError, TensorResult};
+use crate::tensor::{Tensor, TensorResult};
 use std::rc::Rc;
 
 fn on_device(tensors: &[&Tensor]) -> bool {
@@ -181,12 +181,11 @@ fn rows(t: &Tensor, reduced: &[usize]) -> TensorResult<(Rc<DeviceBuf>, usize)> {
     Ok((copy_resident.buffer(copy.host_cell())?, 0))
 }
 
-fn grid_limit(outer: usize) -> TensorResult<()> {
-    // Rows go in the grid's y dimension.
-    if outer > 65_535 {
-        return Err(TensorError::runtime("too many rows for one device reduction"));
-    }
-    Ok(())
+/// Whether the device reduces `t` over `reduced`: its rows go in the grid's y
+/// dimension, which holds at most 65535 (more rows take the CPU path).
+fn reducible(t: &Tensor, reduced: &[usize]) -> bool {
+    let outer: usize = (0..t.ndim()).filter(|d| !reduced.contains(d)).map(|d| t.shape()[d]).product();
+    on_device(&[t]) && fused::device_dtype(t.dtype()) && outer <= 65_535
 }
 
 /// A fold of `t` over `reduced` into `output` (values; arg folds also give int64
@@ -200,11 +199,7 @@ fn fold_rows(
     scale: f64,
 ) -> TensorResult<(Rc<DeviceBuf>, Option<Rc<DeviceBuf>>, usize)> {
     let inner: usize = reduced.iter().map(|&d| t.shape()[d]).product();
-    let outer = t
-        .numel()
-        .checked_div(inner)
-        .unwrap_or_else(|| (0..t.ndim()).filter(|d| !reduced.contains(d)).map(|d| t.shape()[d]).product());
-    grid_limit(outer)?;
+    let outer: usize = (0..t.ndim()).filter(|d| !reduced.contains(d)).map(|d| t.shape()[d]).product();
     let (source, offset) = rows(t, reduced)?;
     let input = t.dtype();
     let out = g.alloc(outer.max(1) * output.item_size())?;
@@ -283,8 +278,7 @@ pub fn reduce(
     shape: &[usize],
     scale: f64,
 ) -> Option<TensorResult<Tensor>> {
-    if !on_device(&[t]) || !fused::device_dtype(t.dtype()) || !fused::device_dtype(output) || fold.has_index()
-    {
+    if !reducible(t, reduced) || !fused::device_dtype(output) || fold.has_index() {
         return None;
     }
     let g = gpu().ok()?;
@@ -301,7 +295,7 @@ pub fn arg_extreme(
     max: bool,
     shape: &[usize],
 ) -> Option<TensorResult<(Tensor, Tensor)>> {
-    if !on_device(&[t]) || !fused::device_dtype(t.dtype()) {
+    if !reducible(t, reduced) {
         return None;
     }
     let g = gpu().ok()?;
