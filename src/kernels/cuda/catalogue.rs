@@ -27,18 +27,7 @@ fn binary(op: BinaryOp, dtype: DType) -> Expr {
     let mut e = Expr { inputs: vec![dtype], scalars: vec![dtype], ..Expr::default() };
     let x = e.push(Node::Input(0), dtype);
     let s = e.push(Node::Scalar(0), dtype);
-    let compare = matches!(
-        op,
-        BinaryOp::Eq
-            | BinaryOp::Ne
-            | BinaryOp::Lt
-            | BinaryOp::Le
-            | BinaryOp::Gt
-            | BinaryOp::Ge
-            | BinaryOp::LogicalAnd
-            | BinaryOp::LogicalOr
-            | BinaryOp::LogicalXor
-    );
+    let compare = op.gives_bool();
     e.push(Node::Binary(op, x, s), if compare { DType::Bool } else { dtype });
     e
 }

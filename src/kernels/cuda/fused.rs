@@ -112,8 +112,7 @@ pub enum Access {
 pub fn kernel(expr: &Expr, access: Access, name: &str) -> String {
     let mut k = Kernel::new(name);
     let out = k.pointer_param();
-    let n_name = k.param(".u32");
-    let n = k.load_param(Class::B32, ".u32", &n_name);
+    let n = k.u32_param();
     let inputs: Vec<Reg> = expr.inputs.iter().map(|_| k.pointer_param()).collect();
     let scalars: Vec<Reg> = expr
         .scalars
@@ -130,24 +129,9 @@ pub fn kernel(expr: &Expr, access: Access, name: &str) -> String {
     let strided = match access {
         Access::Contiguous => None,
         Access::Strided { rank } => {
-            let shape: Vec<Reg> = (0..rank)
-                .map(|_| {
-                    let p = k.param(".u32");
-                    k.load_param(Class::B32, ".u32", &p)
-                })
-                .collect();
-            let strides: Vec<Vec<Reg>> = expr
-                .inputs
-                .iter()
-                .map(|_| {
-                    (0..rank)
-                        .map(|_| {
-                            let p = k.param(".u32");
-                            k.load_param(Class::B32, ".u32", &p)
-                        })
-                        .collect()
-                })
-                .collect();
+            let shape: Vec<Reg> = (0..rank).map(|_| k.u32_param()).collect();
+            let strides: Vec<Vec<Reg>> =
+                expr.inputs.iter().map(|_| (0..rank).map(|_| k.u32_param()).collect()).collect();
             Some((shape, strides))
         }
     };

@@ -19,12 +19,7 @@ pub fn kernel(dtype: DType, name: &str) -> String {
     let a = k.pointer_param();
     let b = k.pointer_param();
     let c = k.pointer_param();
-    let dims: Vec<_> = (0..9)
-        .map(|_| {
-            let p = k.param(".u32");
-            k.load_param(Class::B32, ".u32", &p)
-        })
-        .collect();
+    let dims: Vec<_> = (0..9).map(|_| k.u32_param()).collect();
     let (m, n, kk) = (dims[0], dims[1], dims[2]);
     let (a_batch, a_row, a_col, b_batch, b_row, b_col) =
         (dims[3], dims[4], dims[5], dims[6], dims[7], dims[8]);

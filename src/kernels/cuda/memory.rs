@@ -67,10 +67,6 @@ impl DeviceBuf {
     pub fn buffer(&self) -> &DeviceBuffer<u8> {
         self.buffer.as_ref().expect("present until dropped")
     }
-
-    pub fn buffer_mut(&mut self) -> &mut DeviceBuffer<u8> {
-        self.buffer.as_mut().expect("present until dropped")
-    }
 }
 
 impl Drop for DeviceBuf {

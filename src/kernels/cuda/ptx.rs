@@ -123,6 +123,12 @@ impl Kernel {
         r
     }
 
+    /// A register holding a new `.u32` parameter.
+    pub fn u32_param(&mut self) -> Reg {
+        let name = self.param(".u32");
+        self.load_param(Class::B32, ".u32", &name)
+    }
+
     /// A global-space pointer from a pointer parameter.
     pub fn pointer_param(&mut self) -> Reg {
         let name = self.param(".u64");

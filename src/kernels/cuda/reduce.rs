@@ -57,8 +57,7 @@ pub fn kernel(
     let src_index = indexed_input.then(|| k.pointer_param());
     let dst = k.pointer_param();
     let dst_index = fold.has_index().then(|| k.pointer_param());
-    let inner_name = k.param(".u32");
-    let inner = k.load_param(Class::B32, ".u32", &inner_name);
+    let inner = k.u32_param();
     let scale_name = k.param(".f64");
     let scale = k.load_param(Class::F64, ".f64", &scale_name);
     let tid = k.special("%tid.x");

@@ -140,9 +140,9 @@ fn as_bytes_mut<T>(v: &mut [T]) -> &mut [u8] {
 pub fn upload(g: &Gpu, storage: &Storage) -> TensorResult<Rc<DeviceBuf>> {
     with_storage!(storage, v => {
         let bytes = as_bytes(v);
-        let mut buffer = g.pool.alloc(bytes.len())?;
+        let buffer = g.pool.alloc(bytes.len())?;
         if !bytes.is_empty() {
-            let mut slice = buffer.buffer_mut().index(..bytes.len());
+            let mut slice = buffer.buffer().index(..bytes.len());
             slice.copy_from(bytes).map_err(device_error)?;
         }
         Ok(Rc::new(buffer))

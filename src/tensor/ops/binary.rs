@@ -77,6 +77,11 @@ impl BinaryOp {
         ]
     }
 
+    /// Comparisons and logical ops: their result is bool whatever they compute in.
+    pub fn gives_bool(self) -> bool {
+        self.is_comparison() || self.is_logical()
+    }
+
     fn is_comparison(self) -> bool {
         matches!(
             self,

@@ -106,18 +106,7 @@ pub fn binary(
     let build = |lazy: &mut Lazy| -> TensorResult<()> {
         let a = term(lazy, x)?;
         let b = term(lazy, y)?;
-        let boolean = matches!(
-            op,
-            BinaryOp::Eq
-                | BinaryOp::Ne
-                | BinaryOp::Lt
-                | BinaryOp::Le
-                | BinaryOp::Gt
-                | BinaryOp::Ge
-                | BinaryOp::LogicalAnd
-                | BinaryOp::LogicalOr
-                | BinaryOp::LogicalXor
-        );
+        let boolean = op.gives_bool();
         let dtype = if boolean { DType::Bool } else { compute };
         let r = lazy.expr.push(Node::Binary(op, a, b), dtype);
         if dtype != output {
