@@ -6,6 +6,7 @@ mod core;
 mod errors;
 pub(crate) mod math;
 pub mod methods;
+mod plot;
 pub(crate) mod sequences;
 pub mod tensor;
 
@@ -33,11 +34,13 @@ pub fn install(prelude: &Env) {
         tensor::special::BUILTINS,
         tensor::gather::BUILTINS,
         tensor::sort::BUILTINS,
+        tensor::histogram::BUILTINS,
         tensor::arrange::BUILTINS,
         tensor::linalg::BUILTINS,
         tensor::io::BUILTINS,
         tensor::autograd::BUILTINS,
         tensor::device::BUILTINS,
+        plot::BUILTINS,
     ];
     for table in tables {
         for builtin in *table {

@@ -9,6 +9,7 @@ pub mod einops;
 pub mod eval;
 pub mod golden;
 pub mod kernels;
+pub mod plot;
 pub mod repl;
 pub mod run;
 pub mod source;

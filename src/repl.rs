@@ -47,6 +47,7 @@ pub fn main() -> i32 {
 fn session() -> rustyline::Result<()> {
     let mut session = Interpreter::new(Box::new(std::io::stdout()));
     session.set_argv(vec![String::new()]);
+    session.interactive = true;
     let interp = Rc::new(RefCell::new(session));
     let config = Config::builder().auto_add_history(true).build();
     let mut editor: Editor<TlHelper, DefaultHistory> = Editor::with_config(config)?;

@@ -9,6 +9,7 @@ pub mod create;
 pub mod device;
 pub mod elementwise;
 pub mod gather;
+pub mod histogram;
 pub mod indexing;
 pub mod io;
 pub mod linalg;

@@ -51,6 +51,8 @@ pub struct Interpreter {
     pub(super) frames: Vec<Frame>,
     pub(super) limits: Limits,
     pub(super) steps: u64,
+    /// Running the REPL: `plt.show()` may draw figures in the terminal.
+    pub interactive: bool,
 }
 
 impl Interpreter {
@@ -69,6 +71,7 @@ impl Interpreter {
             frames: Vec::new(),
             limits: Limits::default(),
             steps: 0,
+            interactive: false,
         }
     }
 

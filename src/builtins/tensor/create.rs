@@ -232,6 +232,26 @@ fn arange(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     Ok(Value::Tensor(Tensor::new(storage, &[n])))
 }
 
+/// `steps` evenly spaced values from `start` to `end`, as PyTorch computes them: in
+/// their own dtype when it is a float one (so float32 steps round the way torch's do;
+/// integer results come from f64 values, truncated), the second half counted back
+/// from `end`.
+pub fn linspace_values(start: f64, end: f64, steps: usize, dtype: DType) -> Vec<f64> {
+    let in_dtype = |x: f64| if dtype.is_float() { Scalar::Float(x).to_dtype_f64(dtype) } else { x };
+    let step = in_dtype(if steps > 1 { (end - start) / (steps - 1) as f64 } else { 0.0 });
+    let half = steps / 2;
+    (0..steps)
+        .map(|i| {
+            // Fused multiply-adds, as PyTorch's kernel compiles to.
+            if i < half {
+                in_dtype(step.mul_add(i as f64, start))
+            } else {
+                in_dtype((-step).mul_add((steps - i - 1) as f64, end))
+            }
+        })
+        .collect()
+}
+
 /// `linspace(start, end, steps)` and `logspace(start, end, steps, base=10)`, with
 /// PyTorch's symmetric formula (the second half counts back from `end`).
 fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
@@ -251,21 +271,7 @@ fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     if steps > MAX_ELEMENTS {
         return fail("RuntimeError", args.span, "too many steps");
     }
-    // Float results are computed in their own dtype, as PyTorch does, so f32 steps
-    // round the way torch's do; integer results come from f64 values, truncated.
-    let in_dtype = |x: f64| if dtype.is_float() { Scalar::Float(x).to_dtype_f64(dtype) } else { x };
-    let step = in_dtype(if steps > 1 { (end - start) / (steps - 1) as f64 } else { 0.0 });
-    let half = steps / 2;
-    let mut values: Vec<f64> = (0..steps)
-        .map(|i| {
-            // Fused multiply-adds, as PyTorch's kernel compiles to.
-            if i < half {
-                in_dtype(step.mul_add(i as f64, start))
-            } else {
-                in_dtype((-step).mul_add((steps - i - 1) as f64, end))
-            }
-        })
-        .collect();
+    let mut values = linspace_values(start, end, steps, dtype);
     if args.function == "logspace" {
         let base = base.map(|b| number_arg(&b, "base", args.span)).transpose()?.map_or(10.0, |b| b.to_f64());
         values.iter_mut().for_each(|v| *v = base.powf(*v));
