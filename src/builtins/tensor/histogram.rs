@@ -22,6 +22,7 @@ fn histogram(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         return Err(error_at(TensorError::no_kernel("histogramdd", dtype), args.span));
     }
     let values = input.to_f64_vec();
+    let range = args.keyword("range");
     let edges = match arg(&mut args, 1, "bins") {
         Some(Value::Tensor(edges)) => edges.to_f64_vec(),
         bins => {
@@ -33,7 +34,7 @@ fn histogram(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
                     format!("torch.histogram(): bins must be > 0, but got {bins} for dimension 0"),
                 );
             }
-            let (lo, hi) = match args.keyword("range") {
+            let (lo, hi) = match range {
                 None | Some(Value::None) => outer_edges(&values),
                 Some(range) => range_of(&range, &args)?,
             };
