@@ -120,7 +120,7 @@ fn limits(value: &Value, name: &str, span: Span) -> Eval<(Option<f64>, Option<f6
 fn color_of(value: &Value, span: Span) -> Eval<Rgba> {
     match value {
         Value::Str(name) => color::parse(name)
-            .map_or_else(|| fail("ValueError", span, format!("{name:?} is not a valid color value")), Ok),
+            .map_or_else(|| fail("ValueError", span, format!("'{name}' is not a valid value for color: supported inputs are (r, g, b) and (r, g, b, a) 0-1 float tuples; '#rrggbb', '#rrggbbaa', '#rgb' strings; named color strings ('C0'..'C9', 'tab:blue', 'r', 'red', ...); string reprs of 0-1 floats for grayscale")), Ok),
         Value::Tuple(_) | Value::List(_) => {
             let parts = numbers(value, "a color", span)?;
             match parts[..] {
@@ -164,7 +164,7 @@ fn read_axes(value: &Value, span: Span) -> Eval<Axes> {
                 fail(
                     "ValueError",
                     span,
-                    format!("{loc:?} is not a valid legend location (\"best\", \"upper right\", ...)"),
+                    format!("'{loc}' is not a valid value for loc; supported values are 'best', 'upper right', 'upper left', 'lower left', 'lower right', 'right', 'center left', 'center right', 'lower center', 'upper center', 'center'"),
                 )
             },
             Ok,
@@ -187,7 +187,7 @@ fn read_axes(value: &Value, span: Span) -> Eval<Axes> {
         ylim: limits(value, "ylim", span)?,
         marks,
         legend,
-        grid: field(value, "grid").is_some_and(|g| g.truthy()),
+        grid: field(value, "show_grid").is_some_and(|g| g.truthy()),
     })
 }
 
@@ -215,11 +215,11 @@ fn read_mark(value: &Value, span: Span) -> Eval<Mark> {
         "line" => {
             let fmt = text_field(value, "fmt").unwrap_or_default();
             let Some((letter, fmt_marker, fmt_style)) = figure::parse_format(&fmt) else {
-                return fail("ValueError", span, format!("{fmt:?} is not a valid format string"));
+                return fail("ValueError", span, format!("'{fmt}' is not a valid format string (a colour letter from bgrcmykw, a marker from o.sD^v+x, a line style from - -- -. :)"));
             };
             let style = match text_field(value, "linestyle") {
                 Some(s) => LineStyle::parse(&s).map_or_else(
-                    || fail("ValueError", span, format!("{s:?} is not a valid line style")),
+                    || fail("ValueError", span, format!("'{s}' is not a valid value for ls; supported values are '-', '--', '-.', ':', 'None', ' ', '', 'solid', 'dashed', 'dashdot', 'dotted'")),
                     Ok,
                 )?,
                 None => fmt_style.unwrap_or(LineStyle::Solid),
@@ -261,15 +261,9 @@ fn read_mark(value: &Value, span: Span) -> Eval<Mark> {
                 );
             }
             let edge = field(value, "edgecolor").map(|c| color_of(&c, span)).transpose()?;
-            Ok(Mark::Bars(Bars {
-                lefts,
-                widths,
-                heights,
-                bottoms,
-                color: mark_color(value, None, span)?,
-                edge,
-                label,
-            }))
+            let container = field(value, "container").is_some_and(|c| c.truthy());
+            let color = mark_color(value, None, span)?;
+            Ok(Mark::Bars(Bars { lefts, widths, heights, bottoms, color, edge, label, container }))
         }
         "points" => {
             let (xs, ys) = (column("x")?, column("y")?);
@@ -286,7 +280,7 @@ fn read_mark(value: &Value, span: Span) -> Eval<Mark> {
 
 fn marker_of(name: &str, span: Span) -> Eval<Marker> {
     Marker::parse(name).map_or_else(
-        || fail("ValueError", span, format!("{name:?} is not a marker tl draws (o . s D ^ v + x)")),
+        || fail("ValueError", span, format!("Unrecognized marker style '{name}' (tl draws o . s D ^ v + x)")),
         Ok,
     )
 }

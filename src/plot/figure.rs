@@ -34,6 +34,21 @@ pub enum Mark {
 }
 
 impl Mark {
+    /// matplotlib's drawing order: patches and collections (zorder 1), then lines (2).
+    pub fn zorder(&self) -> u8 {
+        u8::from(matches!(self, Mark::Line(_)))
+    }
+
+    /// matplotlib's legend order: lines, patches, collections, containers.
+    pub fn legend_rank(&self) -> u8 {
+        match self {
+            Mark::Line(_) => 0,
+            Mark::Bars(b) if !b.container => 1,
+            Mark::Points(_) => 2,
+            Mark::Bars(_) => 3,
+        }
+    }
+
     pub fn label(&self) -> Option<&str> {
         match self {
             Mark::Line(l) => l.label.as_deref(),
@@ -62,6 +77,8 @@ pub struct Bars {
     pub color: Rgba,
     pub edge: Option<Rgba>,
     pub label: Option<String>,
+    /// Made by `bar` (a container, listed last in a legend) rather than `hist`.
+    pub container: bool,
 }
 
 pub struct Points {

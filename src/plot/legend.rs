@@ -19,7 +19,8 @@ const BORDER_AXES_PAD: f64 = 0.5;
 const ROUNDING: f64 = 0.2;
 
 pub fn draw(axes: &Axes, transform: &Transform, location: Location, scale: Scale, canvas: &mut dyn Canvas) {
-    let entries: Vec<(&Mark, &str)> = axes.marks.iter().filter_map(|m| Some((m, m.label()?))).collect();
+    let mut entries: Vec<(&Mark, &str)> = axes.marks.iter().filter_map(|m| Some((m, m.label()?))).collect();
+    entries.sort_by_key(|(mark, _)| mark.legend_rank());
     if entries.is_empty() {
         return;
     }

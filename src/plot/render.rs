@@ -140,14 +140,12 @@ fn draw_axes(axes: &Axes, frame: Rect, scale: Scale, canvas: &mut dyn Canvas) {
     let font = scale.px(FONT);
     let x_ticks = axis_ticks(transform.x, frame.width(), scale, true);
     let y_ticks = axis_ticks(transform.y, frame.height(), scale, false);
+    // Patches and collections, then the grid, then lines, as matplotlib stacks them.
+    draw_marks(axes, 0, &transform, scale, canvas);
     if axes.grid {
         draw_grid(&transform, &x_ticks.0, &y_ticks.0, scale, canvas);
     }
-    canvas.clip(Some(frame));
-    for mark in &axes.marks {
-        draw_mark(mark, &transform, scale, canvas);
-    }
-    canvas.clip(None);
+    draw_marks(axes, 1, &transform, scale, canvas);
     let spine = Pen { color: BLACK, width: scale.px(SPINE_WIDTH), dashes: &[] };
     let corners = [
         (frame.left, frame.bottom),
@@ -196,6 +194,19 @@ fn draw_axes(axes: &Axes, frame: Rect, scale: Scale, canvas: &mut dyn Canvas) {
     if let Some(location) = axes.legend {
         legend::draw(axes, &transform, location, scale, canvas);
     }
+}
+
+/// The axes' marks of one zorder, clipped to the frame.
+fn draw_marks(axes: &Axes, zorder: u8, transform: &Transform, scale: Scale, canvas: &mut dyn Canvas) {
+    let mut marks = axes.marks.iter().filter(|m| m.zorder() == zorder).peekable();
+    if marks.peek().is_none() {
+        return;
+    }
+    canvas.clip(Some(transform.frame));
+    for mark in marks {
+        draw_mark(mark, transform, scale, canvas);
+    }
+    canvas.clip(None);
 }
 
 /// An axis's tick values, their labels and the multiplier, if any.
