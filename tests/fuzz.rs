@@ -16,6 +16,13 @@ fn cases() -> u32 {
 
 /// Runs `source` in a fresh, bounded interpreter and renders any error, as the CLI does.
 fn run(source: String) {
+    // Mutated programs may write files (`savefig`, `save`) wherever their paths say:
+    // let that be a scratch folder, not the repository.
+    static SCRATCH: std::sync::Once = std::sync::Once::new();
+    SCRATCH.call_once(|| {
+        let dir = std::env::temp_dir().join(format!("tl-fuzz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).and_then(|_| std::env::set_current_dir(&dir)).expect("scratch folder");
+    });
     with_big_stack(move || {
         let mut interp = Interpreter::new(Box::new(Capture::default()));
         interp.set_limits(Limits { max_depth: 200, max_steps: Some(20_000), max_sequence_len: 1 << 16 });
