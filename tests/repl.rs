@@ -47,3 +47,33 @@ fn repl_echoes_continues_lines_survives_errors_and_quits() -> Result<(), rexpect
     assert!(saved.contains("double(50)"), "history was not saved: {saved:?}");
     Ok(())
 }
+
+#[test]
+fn show_in_the_repl_saves_the_figure_and_draws_it_inline_in_kitty() -> Result<(), rexpect::error::Error> {
+    let dir = std::env::temp_dir().join(format!("tl-repl-plot-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tl"));
+    command
+        .current_dir(&dir)
+        .env("TL_HISTORY", dir.join("history"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-kitty");
+    let mut repl = spawn_command(command, Some(10_000))?;
+    repl.exp_string(">>> ")?;
+    repl.send_line("plt.plot([1, 2, 3], label='rising'); plt.legend()")?;
+    repl.exp_string(">>> ")?;
+    repl.send_line("plt.show()")?;
+    repl.exp_string("figure saved to figures/figure_1.png")?;
+    // The kitty graphics protocol: a PNG (f=100) transmitted and shown (a=T).
+    repl.exp_string("\x1b_Ga=T,f=100,")?;
+    repl.exp_string(">>> ")?;
+    repl.send_line("plt.plot('not data')")?;
+    repl.exp_string("TypeError: plot data must be a tensor or a list of numbers, not str")?;
+    repl.send_line("6 * 7")?;
+    repl.exp_string("42")?;
+    repl.send_line(":quit")?;
+    repl.exp_eof()?;
+    let png = std::fs::read(dir.join("figures/figure_1.png")).expect("the figure was written");
+    assert!(png.starts_with(b"\x89PNG"));
+    Ok(())
+}
