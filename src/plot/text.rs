@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 
 static DEJAVU_SANS: &[u8] = include_bytes!("font/DejaVuSans.ttf");
 
-/// The family name an SVG asks its viewer for.
-pub const FAMILY: &str = "DejaVu Sans";
+/// The families an SVG asks its viewer for: the one laid out with, then matplotlib's
+/// fallbacks (DejaVu Sans's metrics are Bitstream Vera's).
+pub const FAMILY: &str = "DejaVu Sans, Bitstream Vera Sans, sans-serif";
 
 fn font() -> &'static FontRef<'static> {
     static FONT: OnceLock<FontRef<'static>> = OnceLock::new();
