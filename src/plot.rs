@@ -30,8 +30,17 @@ pub fn encode(figure: &Figure, path: &str) -> Result<Vec<u8>, String> {
 
 pub fn png(figure: &Figure) -> Result<Vec<u8>, String> {
     let (width, height) = render::pixel_size(figure);
-    if !(1.0..=20000.0).contains(&width) || !(1.0..=20000.0).contains(&height) {
-        return Err(format!("figure size {width}x{height} pixels is too large or too small"));
+    // matplotlib's limit per side, and a total that keeps the image under 256 MiB.
+    if width >= 65536.0 || height >= 65536.0 || width * height > (1u64 << 26) as f64 {
+        return Err(format!(
+            "Image size of {width}x{height} pixels is too large. It must be less than 2^16 in each direction \
+             and at most 2^26 pixels in all."
+        ));
+    }
+    if width < 1.0 || height < 1.0 {
+        return Err(format!(
+            "Image size of {width}x{height} pixels is too small: a side is less than a pixel."
+        ));
     }
     let mut canvas = raster::Raster::new(width as u32, height as u32)
         .ok_or_else(|| format!("cannot allocate a {width}x{height} image"))?;

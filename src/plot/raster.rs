@@ -1,11 +1,12 @@
 //! The PNG writer: tiny-skia rasterises anti-aliased paths onto a pixmap; text is the
-//! embedded font's coverage, painted through a mask.
+//! embedded font's coverage, blended onto the image.
 
 use super::canvas::{Canvas, Label, Pen, Point, Rect};
 use super::color::Rgba;
 use super::text;
 use tiny_skia::{
-    FillRule, IntSize, LineCap, LineJoin, Mask, Paint, PathBuilder, Pixmap, Stroke, StrokeDash, Transform,
+    FillRule, LineCap, LineJoin, Mask, Paint, PathBuilder, Pixmap, PremultipliedColorU8, Stroke, StrokeDash,
+    Transform,
 };
 
 pub struct Raster {
@@ -31,6 +32,20 @@ fn path(points: &[Point], closed: bool) -> Option<tiny_skia::Path> {
         builder.close();
     }
     builder.finish()
+}
+
+/// `color` painted over a premultiplied pixel with opacity `alpha` (source-over).
+fn blend(under: PremultipliedColorU8, color: Rgba, alpha: f64) -> PremultipliedColorU8 {
+    let mix = |top: u8, bottom: u8| (top as f64 * alpha + bottom as f64 * (1.0 - alpha)).round() as u8;
+    let a = mix(255, under.alpha());
+    let channel = |top: u8, bottom: u8| mix(top, bottom).min(a);
+    PremultipliedColorU8::from_rgba(
+        channel(color.r, under.red()),
+        channel(color.g, under.green()),
+        channel(color.b, under.blue()),
+        a,
+    )
+    .unwrap_or(under)
 }
 
 impl Raster {
@@ -97,18 +112,33 @@ impl Canvas for Raster {
     }
 
     fn text(&mut self, content: &str, (x, y): Point, label: &Label) {
-        let (width, height) = (self.pixmap.width(), self.pixmap.height());
         let metrics = text::measure(content, label.size);
         let along = metrics.start_offset(label.halign);
         let across = metrics.baseline_offset(label.valign);
-        let origin = if label.vertical { (x + across, y - along) } else { (x + along, y + across) };
-        let mut coverage = vec![0u8; width as usize * height as usize];
-        text::rasterise(content, label.size, origin, label.vertical, &mut coverage, width as usize);
-        let Some(size) = IntSize::from_wh(width, height) else { return };
-        let Some(mask) = Mask::from_vec(coverage, size) else { return };
-        let whole = tiny_skia::Rect::from_xywh(0.0, 0.0, width as f32, height as f32);
-        if let Some(whole) = whole {
-            self.pixmap.fill_rect(whole, &paint(label.color), Transform::identity(), Some(&mask));
+        // The glyphs' coverage is gathered over the text's box only (room for any ascent,
+        // descent and overhang), then blended onto the image.
+        let (pad, size) = (label.size, label.size);
+        let (left, top, width, height, origin) = if label.vertical {
+            let (baseline, start) = (x + across, y - along);
+            let (left, top) = ((baseline - 1.5 * size).floor(), (start - metrics.width - pad).floor());
+            (left, top, 2.5 * size, metrics.width + 2.0 * pad, (baseline - left, start - top))
+        } else {
+            let (start, baseline) = (x + along, y + across);
+            let (left, top) = ((start - pad).floor(), (baseline - 1.5 * size).floor());
+            (left, top, metrics.width + 2.0 * pad, 2.5 * size, (start - left, baseline - top))
+        };
+        let (width, height) = (width.ceil().max(1.0) as usize, height.ceil().max(1.0) as usize);
+        let mut coverage = vec![0u8; width * height];
+        text::rasterise(content, label.size, origin, label.vertical, &mut coverage, width);
+        let (image_w, image_h) = (self.pixmap.width() as i64, self.pixmap.height() as i64);
+        let pixels = self.pixmap.pixels_mut();
+        for (i, &c) in coverage.iter().enumerate().filter(|(_, &c)| c > 0) {
+            let (px, py) = (left as i64 + (i % width) as i64, top as i64 + (i / width) as i64);
+            if px < 0 || py < 0 || px >= image_w || py >= image_h {
+                continue;
+            }
+            let pixel = &mut pixels[(py * image_w + px) as usize];
+            *pixel = blend(*pixel, label.color, c as f64 / 255.0 * label.color.a);
         }
     }
 
