@@ -1,4 +1,4 @@
-# The reference of tests/golden/einops/seed001_exercises.tl: the same solutions with
+# The reference of the einops half of examples/mlab_exercises.tl: the same solutions with
 # einops on PyTorch (run with ../shared/tools/oracle). tl prints dtypes without `torch.`.
 import torch as t
 from einops import rearrange, reduce, repeat, einsum

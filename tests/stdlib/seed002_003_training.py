@@ -1,4 +1,4 @@
-# Reference for tests/golden/stdlib/seed002_003_training.tl: the same loops in PyTorch.
+# Reference for the training loops in examples/tensors_autograd.tl and examples/mle_logistic.tl: the same loops in PyTorch.
 import math
 import torch
 from torch import nn

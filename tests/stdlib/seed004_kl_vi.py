@@ -1,4 +1,4 @@
-# Reference for tests/golden/stdlib/seed004_kl_vi.tl: seed 004's code (PyTorch and
+# Reference for examples/kl_vi.tl: seed 004's code (PyTorch and
 # SciPy), printing the same lines. The Monte-Carlo line holds for any seed.
 import torch
 import torch.distributions as dist
