@@ -32,7 +32,7 @@ pub fn render(failure: &Failure, sources: &SourceMap, color: bool) -> String {
         Failure::Runtime(e) => {
             let label = e.label.clone().unwrap_or_else(|| "here".to_string());
             let mut text = render_report(
-                format!("{}: {}", e.kind, e.message),
+                if e.message.is_empty() { e.kind.clone() } else { format!("{}: {}", e.kind, e.message) },
                 &[(e.span, label)],
                 e.help.clone(),
                 sources,

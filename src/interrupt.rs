@@ -33,6 +33,11 @@ pub fn install(interactive: bool) {
     }
 }
 
+/// Whether Ctrl-C was pressed and not yet reported.
+pub fn pending() -> bool {
+    PENDING.load(Ordering::Relaxed)
+}
+
 /// Takes a pending interrupt: true once per Ctrl-C.
 pub fn take() -> bool {
     PENDING.load(Ordering::Relaxed) && PENDING.swap(false, Ordering::SeqCst)
@@ -46,7 +51,7 @@ pub fn clear() {
 /// For kernels, between chunks: stops the computation if Ctrl-C was pressed (the flag
 /// stays set for the interpreter to report).
 pub fn check() {
-    if PENDING.load(Ordering::Relaxed) {
+    if pending() {
         Stop::Interrupted.raise();
     }
 }

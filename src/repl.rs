@@ -49,6 +49,7 @@ fn session() -> rustyline::Result<()> {
     session.set_argv(vec![String::new()]);
     session.interactive = true;
     let interp = Rc::new(RefCell::new(session));
+    crate::interrupt::install(true);
     let config = Config::builder().auto_add_history(true).build();
     let mut editor: Editor<TlHelper, DefaultHistory> = Editor::with_config(config)?;
     editor.set_helper(Some(TlHelper::new(interp.clone())));
@@ -62,7 +63,8 @@ fn session() -> rustyline::Result<()> {
         match editor.readline(">>> ") {
             Ok(line) => {
                 entry += 1;
-                if !run_entry(&mut interp.borrow_mut(), line.trim_end(), entry) {
+                crate::interrupt::clear();
+                if !run_guarded(&interp, line.trim_end(), entry) {
                     break;
                 }
             }
@@ -75,6 +77,25 @@ fn session() -> rustyline::Result<()> {
         let _ = editor.save_history(path);
     }
     Ok(())
+}
+
+/// Runs one entry, surviving a panic: tl's own bug is reported with the entry that
+/// caused it and the session goes on with its variables. False when the user asked to
+/// leave.
+fn run_guarded(interp: &Rc<RefCell<Interpreter>>, line: &str, entry: usize) -> bool {
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        run_entry(&mut interp.borrow_mut(), line, entry)
+    }));
+    run.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("tl: internal error ({what}) while running:\n    {line}\nplease report it; the session goes on.");
+        interp.borrow_mut().recover();
+        true
+    })
 }
 
 /// Runs one entry; false when the user asked to leave.

@@ -29,6 +29,7 @@ pub enum Program {
 
 /// Runs a program with output to stdout and diagnostics to stderr; the exit status.
 pub fn run(program: Program) -> i32 {
+    crate::interrupt::install(false);
     with_big_stack(move || {
         let stdout = std::io::stdout();
         let mut interp = Interpreter::new(Box::new(std::io::BufWriter::new(stdout)));
@@ -49,7 +50,11 @@ pub fn run(program: Program) -> i32 {
             Ok(()) => 0,
             Err(failure) => {
                 report(&interp, &failure);
-                1
+                match &failure {
+                    // Python's status for a program stopped by Ctrl-C (128 + SIGINT).
+                    Failure::Runtime(e) if e.kind == "KeyboardInterrupt" => 130,
+                    _ => 1,
+                }
             }
         }
     })

@@ -9,6 +9,7 @@ pub mod element;
 pub mod error;
 pub mod layout;
 pub mod npy;
+pub mod overlap;
 pub mod ops;
 pub mod print;
 pub mod random;
@@ -26,9 +27,14 @@ use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::rc::Rc;
 use storage::{Buffer, Storage};
 
-/// The most elements a created tensor may have (2 GiB of f64): beyond, creation fails
-/// with an error instead of the allocation aborting the process.
-pub const MAX_ELEMENTS: usize = 1 << 28;
+/// Refuses, before allocating, a tensor of `shape` and `dtype` whose element count
+/// overflows or whose bytes pass the limit of `crate::limits` (PyTorch's errors).
+pub fn check_allocation(shape: &[usize], dtype: DType) -> TensorResult<()> {
+    let numel = layout::checked_numel(shape)?;
+    crate::limits::fits(numel, dtype.item_size())
+        .map(|_| ())
+        .map_err(|bytes| TensorError::runtime(crate::limits::too_large_message(bytes)))
+}
 
 /// A handle to a tensor; clones are the same tensor (`a is b`).
 #[derive(Clone)]
@@ -106,7 +112,8 @@ impl Tensor {
     }
 
     pub fn full(shape: &[usize], value: Scalar, dtype: DType) -> Tensor {
-        let n = shape.iter().product();
+        let n = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d)).unwrap_or(usize::MAX);
+        crate::limits::claim(n, dtype.item_size());
         let storage = with_dtype!(dtype, T => T::wrap(vec![value.to_element::<T>(); n]));
         Tensor::new(storage, shape)
     }
@@ -191,7 +198,7 @@ impl Tensor {
     }
 
     /// The storage for writing: counts as a new version of every view of it.
-    pub fn storage_mut(&self) -> RefMut<'_, Storage> {
+    fn storage_mut(&self) -> RefMut<'_, Storage> {
         self.0.version.set(self.0.version.get() + 1);
         #[cfg(feature = "cuda")]
         if let Some(r) = &self.0.resident {
@@ -199,6 +206,31 @@ impl Tensor {
             r.host_written();
         }
         self.0.storage.borrow_mut()
+    }
+
+    /// Writes into this tensor's storage with `source`'s elements at hand: `write` gets
+    /// the storage to change, and `source`'s storage and layout to read. Every write
+    /// that reads a tensor goes through here. When `source` views the same storage, the
+    /// part of it that `source` spans is copied first (PyTorch clones an overlapping
+    /// source), so the write reads every element as it was before the write began, and
+    /// the storage is never borrowed twice.
+    pub fn write_from<R>(&self, source: &Tensor, write: impl FnOnce(&mut Storage, &Storage, &Layout) -> R) -> R {
+        let source = if self.shares_storage(source) { source.spanned_copy() } else { source.clone() };
+        let src = source.storage();
+        let mut dst = self.storage_mut();
+        write(&mut dst, &src, source.layout())
+    }
+
+    /// A tensor with the same shape and strides over a copy of just the storage range
+    /// this one spans (so an expanded view stays small).
+    fn spanned_copy(&self) -> Tensor {
+        let layout = self.layout();
+        let end = layout.storage_extent().unwrap_or(0).max(layout.offset);
+        let storage = self.storage();
+        let copied = with_storage!(&*storage, v => Buffer::wrap(v[layout.offset.min(end)..end].to_vec()));
+        drop(storage);
+        let rebased = Layout { offset: 0, ..layout.clone() };
+        Tensor::new(copied, &[end - layout.offset.min(end)]).with_layout(rebased)
     }
 
     /// The version counter of the storage (see `TensorImpl::version`).

@@ -2,7 +2,7 @@
 //! that run-time errors report.
 
 use super::env::Env;
-use super::error::{fail, Eval, Flow, RuntimeError, StackFrame};
+use super::error::{fail, guarded, Eval, Flow, RuntimeError, StackFrame};
 use super::interpreter::{Frame, Interpreter};
 use crate::builtins::tensor::device;
 use crate::syntax::ast::{FunctionBody, ParamKind};
@@ -99,7 +99,7 @@ impl Interpreter {
                 let requires_grad = factory.then(|| args.keyword("requires_grad")).flatten();
                 let span = args.span;
                 let placement = self.placement(b.name, factory, &mut args)?;
-                let mut made = (b.call)(self, args)?;
+                let mut made = guarded(span, || (b.call)(self, args))?;
                 if let Some(device) = placement {
                     made = device::follow(made, device, span)?;
                 }

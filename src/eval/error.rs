@@ -73,3 +73,25 @@ pub type Eval<T> = Result<T, Flow>;
 pub fn fail<T>(kind: &str, span: Span, message: impl Into<String>) -> Eval<T> {
     Err(RuntimeError::new(kind, message, span).into())
 }
+
+/// Runs an operation whose kernels may stop part-way (see `crate::stop`), turning a stop
+/// into the Python exception it stands for, at `span`.
+pub fn guarded<T>(span: Span, operation: impl FnOnce() -> Eval<T>) -> Eval<T> {
+    crate::stop::catch(operation).unwrap_or_else(|stop| Err(stopped(stop, span).into()))
+}
+
+/// The exception a `Stop` raises at `span`.
+pub fn stopped(stop: crate::stop::Stop, span: Span) -> RuntimeError {
+    match stop {
+        crate::stop::Stop::TooLarge { bytes } => {
+            RuntimeError::new("RuntimeError", crate::limits::too_large_message(bytes), span)
+        }
+        crate::stop::Stop::Interrupted => keyboard_interrupt(span),
+    }
+}
+
+/// Ctrl-C, reported where the program was (the interrupt is taken: it is reported once).
+pub fn keyboard_interrupt(span: Span) -> RuntimeError {
+    crate::interrupt::take();
+    RuntimeError::new("KeyboardInterrupt", "", span)
+}

@@ -2,7 +2,7 @@
 
 use super::call::CallArgs;
 use super::env::Env;
-use super::error::{fail, Eval, RuntimeError};
+use super::error::{fail, guarded, Eval, RuntimeError};
 use super::index::Subscript;
 use super::interpreter::Interpreter;
 use crate::syntax::ast::{
@@ -31,7 +31,7 @@ impl Interpreter {
             ExprKind::Int(i) => Value::Int(*i),
             ExprKind::Float(x) => Value::Float(*x),
             ExprKind::Str(s) => Value::Str(s.clone()),
-            ExprKind::FString(parts) => Value::str(&self.fstring(parts, env)?),
+            ExprKind::FString(parts) => Value::str(&guarded(span, || self.fstring(parts, env))?),
             ExprKind::Ellipsis => {
                 return fail(
                     "SyntaxError",
@@ -60,7 +60,7 @@ impl Interpreter {
                 let mut items = Vec::new();
                 self.comprehension(clauses, &scope, &mut |interp, scope| {
                     items.push(interp.eval(element, scope)?);
-                    Ok(())
+                    interp.check_len(items.len(), span)
                 })?;
                 Value::list(items)
             }
@@ -77,19 +77,19 @@ impl Interpreter {
             }
             ExprKind::Unary { op, operand } => {
                 let v = self.eval(operand, env)?;
-                self.unary_op(*op, v, span)?
+                guarded(span, || self.unary_op(*op, v, span))?
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 let a = self.eval(lhs, env)?;
                 let b = self.eval(rhs, env)?;
-                self.binary_op(*op, a, b, span)?
+                guarded(span, || self.binary_op(*op, a, b, span))?
             }
             ExprKind::Compare { first, rest } => {
                 let mut left = self.eval(first, env)?;
                 let mut result = Value::Bool(true);
                 for (op, rhs) in rest {
                     let right = self.eval(rhs, env)?;
-                    result = self.compare(*op, &left, &right, span)?;
+                    result = guarded(span, || self.compare(*op, &left, &right, span))?;
                     if rest.len() > 1 && !self.truth(&result, span)? {
                         return Ok(result);
                     }
@@ -125,7 +125,7 @@ impl Interpreter {
             ExprKind::Index { target, items } => {
                 let target = self.eval(target, env)?;
                 let subscripts = self.eval_subscripts(items, env)?;
-                self.get_item(&target, &subscripts, span)?
+                guarded(span, || self.get_item(&target, &subscripts, span))?
             }
             ExprKind::Attr { target, name } => {
                 let target = self.eval(target, env)?;
@@ -142,7 +142,7 @@ impl Interpreter {
             }
             ExprKind::Block(block) => self.eval_block(block, env)?,
             ExprKind::Lambda(def) => self.make_function(def, env)?,
-            ExprKind::Einops(form) => self.einops_function(form, env)?,
+            ExprKind::Einops(form) => guarded(span, || self.einops_function(form, env))?,
         })
     }
 

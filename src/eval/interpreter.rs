@@ -22,13 +22,16 @@ pub struct Limits {
     /// Statements, loop iterations and calls executed before the program is stopped
     /// (for fuzzing).
     pub max_steps: Option<u64>,
-    /// Longest list, tuple or string a program may build (`MemoryError` beyond).
+    /// Longest list, tuple or string a program may build (`MemoryError` beyond); by
+    /// default as many `Value`s as fit in `crate::limits::max_bytes`.
     pub max_sequence_len: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_depth: 1000, max_steps: None, max_sequence_len: 1 << 27 }
+        // A list's items are `Value`s: the size limit of any one result, counted in them.
+        let max_sequence_len = crate::limits::max_bytes() as usize / std::mem::size_of::<Value>();
+        Limits { max_depth: 1000, max_steps: None, max_sequence_len }
     }
 }
 
@@ -119,14 +122,18 @@ impl Interpreter {
                         self.step(stmt.span)?;
                         last = self.eval(expr, &globals)?;
                         if echo && !matches!(last, Value::None) {
-                            let text = self.repr(&last)?;
+                            let text = super::error::guarded(expr.span, || self.repr(&last))?;
                             self.write_out(&format!("{text}\n"), expr.span)?;
                         }
                     }
                     _ => self.exec(stmt, &globals)?,
                 }
             }
-            Ok(())
+            // Ctrl-C during the last statement's kernels, which had no check after them.
+            match program.last() {
+                Some(stmt) if crate::interrupt::pending() => Err(super::error::keyboard_interrupt(stmt.span).into()),
+                _ => Ok(()),
+            }
         })();
         self.frames.clear();
         let flushed = self.out.flush();
@@ -136,6 +143,12 @@ impl Interpreter {
             // The checker refuses `return`/`break`/`continue` outside their constructs.
             Err(_) => Ok(Value::None),
         }
+    }
+
+    /// Forgets the calls and imports in progress when a panic abandoned an entry.
+    pub fn recover(&mut self) {
+        self.frames.clear();
+        self.importing.clear();
     }
 
     /// Writes program output (`print`, REPL echo).
@@ -152,6 +165,9 @@ impl Interpreter {
     /// Counts one unit of work against `Limits::max_steps`.
     pub(super) fn step(&mut self, span: crate::syntax::span::Span) -> Eval<()> {
         self.steps += 1;
+        if crate::interrupt::pending() {
+            return Err(super::error::keyboard_interrupt(span).into());
+        }
         match self.limits.max_steps {
             Some(max) if self.steps > max => {
                 Err(RuntimeError::new("RuntimeError", format!("step limit of {max} exceeded"), span).into())

@@ -1,5 +1,6 @@
 //! Iteration over values: `for`, comprehensions, unpacking and the builtins that walk
-//! an iterable. Ranges stay lazy; lists are walked live, as Python walks them.
+//! an iterable. Ranges and a tensor's rows stay lazy (a row is a view, made when
+//! reached); lists are walked live, as Python walks them.
 
 use super::error::{fail, Eval};
 use super::interpreter::Interpreter;
@@ -11,6 +12,7 @@ use std::rc::Rc;
 pub enum ValueIter {
     Range { range: Range, index: usize },
     List { list: Rc<RefCell<Vec<Value>>>, index: usize },
+    Rows { tensor: crate::tensor::Tensor, index: usize },
     Items(std::vec::IntoIter<Value>),
 }
 
@@ -31,6 +33,11 @@ impl Iterator for ValueIter {
                 *index += 1;
                 item
             }
+            ValueIter::Rows { tensor, index } => {
+                let row = (*index < tensor.shape()[0]).then(|| tensor.with_layout(tensor.layout().select(0, *index)));
+                *index += 1;
+                row.map(Value::Tensor)
+            }
             ValueIter::Items(items) => items.next(),
         }
     }
@@ -49,12 +56,7 @@ impl Interpreter {
             Value::Tensor(t) if t.ndim() == 0 => {
                 return fail("TypeError", span, "iteration over a 0-d tensor")
             }
-            Value::Tensor(t) => ValueIter::Items(
-                (0..t.shape()[0])
-                    .map(|i| Value::Tensor(t.with_layout(t.layout().select(0, i))))
-                    .collect::<Vec<_>>()
-                    .into_iter(),
-            ),
+            Value::Tensor(t) => ValueIter::Rows { tensor: t.clone(), index: 0 },
             Value::NamedTuple(n) => ValueIter::Items(n.items.clone().into_iter()),
             Value::Size(dims) => {
                 ValueIter::Items(dims.iter().map(|&d| Value::Int(d as i64)).collect::<Vec<_>>().into_iter())
@@ -73,6 +75,18 @@ impl Interpreter {
         if let Value::List(list) = value {
             return Ok(list.borrow().clone());
         }
-        Ok(self.iterate(value, span)?.collect())
+        if let Value::Tensor(t) = value {
+            // Each row is a view, a tensor of its own: a few hundred bytes, some eight
+            // list items' worth.
+            self.check_len(t.shape().first().map_or(0, |&rows| rows.saturating_mul(8)), span)?;
+        }
+        let mut items = Vec::new();
+        for item in self.iterate(value, span)? {
+            items.push(item);
+            if items.len() % 4096 == 0 {
+                self.check_len(items.len(), span)?;
+            }
+        }
+        Ok(items)
     }
 }

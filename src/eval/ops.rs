@@ -125,7 +125,7 @@ impl Interpreter {
     }
 
     /// Refuses (`MemoryError`) a sequence longer than `Limits::max_sequence_len`.
-    pub(super) fn check_len(&self, len: usize, span: Span) -> Eval<()> {
+    pub fn check_len(&self, len: usize, span: Span) -> Eval<()> {
         if len > self.limits.max_sequence_len {
             return fail("MemoryError", span, format!("a sequence of {len} items is too large"));
         }

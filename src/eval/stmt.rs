@@ -2,7 +2,7 @@
 
 use super::call::CallArgs;
 use super::env::Env;
-use super::error::{fail, Eval, Flow, RuntimeError};
+use super::error::{fail, guarded, Eval, Flow, RuntimeError};
 use super::interpreter::Interpreter;
 use crate::syntax::ast::{Block, ClassDef, Stmt, StmtKind, Target};
 use crate::syntax::span::Span;
@@ -76,7 +76,8 @@ impl Interpreter {
             StmtKind::Try { body, binding, handler } => {
                 let depth = self.frames.len();
                 match self.exec_block(body, env) {
-                    Err(Flow::Error(error)) => {
+                    // Like Python's `except Exception`, `catch` lets Ctrl-C through.
+                    Err(Flow::Error(error)) if error.kind != "KeyboardInterrupt" => {
                         self.frames.truncate(depth);
                         if let Some(name) = binding {
                             let value =
@@ -149,7 +150,7 @@ impl Interpreter {
             Target::Index { target, items, span } => {
                 let object = self.eval(target, env)?;
                 let subscripts = self.eval_subscripts(items, env)?;
-                self.set_item(&object, &subscripts, value, *span)?;
+                guarded(*span, || self.set_item(&object, &subscripts, value, *span))?;
             }
             Target::Tuple(targets, span) => {
                 let items = self.collect(&value, *span)?;
@@ -188,23 +189,23 @@ impl Interpreter {
                     return fail("NameError", name.span, format!("name '{}' is not defined", name.node));
                 };
                 let rhs = self.eval(value, env)?;
-                let result = self.binary_in_place(op, current, rhs, span)?;
+                let result = guarded(span, || self.binary_in_place(op, current, rhs, span))?;
                 env.set(name.node, result);
             }
             Target::Attr { target, name } => {
                 let object = self.eval(target, env)?;
                 let current = self.get_attr(&object, name.node, name.span)?;
                 let rhs = self.eval(value, env)?;
-                let result = self.binary_in_place(op, current, rhs, span)?;
+                let result = guarded(span, || self.binary_in_place(op, current, rhs, span))?;
                 self.set_attr(&object, name.node, result, name.span)?;
             }
             Target::Index { target, items, span: index_span } => {
                 let object = self.eval(target, env)?;
                 let subscripts = self.eval_subscripts(items, env)?;
-                let current = self.get_item(&object, &subscripts, *index_span)?;
-                let rhs = self.eval(value, env)?;
-                let result = self.binary_in_place(op, current, rhs, span)?;
-                self.set_item(&object, &subscripts, result, *index_span)?;
+                let rhs = guarded(*index_span, || self.get_item(&object, &subscripts, *index_span));
+                let (current, rhs) = (rhs?, self.eval(value, env)?);
+                let result = guarded(span, || self.binary_in_place(op, current, rhs, span))?;
+                guarded(*index_span, || self.set_item(&object, &subscripts, result, *index_span))?;
             }
             Target::Tuple(_, span) => {
                 return fail("SyntaxError", *span, "augmented assignment needs a single target");

@@ -9,5 +9,5 @@ mod sum;
 pub use elementwise::*;
 pub use fastmath::*;
 pub use matmul::*;
-pub use parallel::PARALLEL_MIN;
+pub use parallel::{new_buffer, PARALLEL_MIN};
 pub use sum::*;

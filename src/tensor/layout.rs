@@ -21,6 +21,16 @@ pub fn contiguous_strides(shape: &[usize]) -> Vec<usize> {
     strides
 }
 
+/// The element count of a shape, refused as PyTorch refuses it when it does not fit in
+/// an int64.
+pub fn checked_numel(shape: &[usize]) -> Result<usize, crate::tensor::TensorError> {
+    shape
+        .iter()
+        .try_fold(1usize, |n, &d| n.checked_mul(d))
+        .filter(|&n| n <= i64::MAX as usize)
+        .ok_or_else(|| crate::tensor::TensorError::runtime("numel: integer multiplication overflow"))
+}
+
 /// The shape two shapes broadcast to, or `None` when they do not (NumPy's rules).
 pub fn broadcast_shapes(a: &[usize], b: &[usize]) -> Option<Vec<usize>> {
     let n = a.len().max(b.len());
@@ -47,8 +57,10 @@ impl Layout {
         self.shape.len()
     }
 
+    /// Saturating: a layout of more elements than a `usize` counts (only a view can be
+    /// one) reports `usize::MAX`, which no allocation accepts.
     pub fn numel(&self) -> usize {
-        self.shape.iter().product()
+        self.shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d)).unwrap_or(usize::MAX)
     }
 
     /// PyTorch's `is_contiguous`: row-major, ignoring dimensions of size 1.

@@ -3,7 +3,7 @@
 
 use super::dtype::DType;
 use super::storage::Buffer;
-use super::{Tensor, TensorError, TensorResult, MAX_ELEMENTS};
+use super::{Tensor, TensorError, TensorResult};
 use crate::with_dtype;
 
 const MAGIC: &[u8] = b"\x93NUMPY";
@@ -114,7 +114,7 @@ pub fn decode(bytes: &[u8]) -> TensorResult<Tensor> {
         .filter(|s| !s.is_empty())
         .map(|s| s.trim_end_matches('L').parse().map_err(|_| bad(format!("shape entry {s}"))))
         .collect::<TensorResult<_>>()?;
-    let numel = shape.iter().try_fold(1usize, |a, &d| a.checked_mul(d)).filter(|&n| n <= MAX_ELEMENTS);
+    let numel = shape.iter().try_fold(1usize, |a, &d| a.checked_mul(d));
     let numel = numel.ok_or_else(|| bad("too many elements"))?;
     let big_endian = descr.starts_with('>');
     let dtype = [
@@ -133,7 +133,7 @@ pub fn decode(bytes: &[u8]) -> TensorResult<Tensor> {
     .ok_or_else(|| bad(format!("dtype '{descr}'")))?;
     let body = &bytes[start + header_len..];
     let size = dtype.item_size();
-    if body.len() < numel * size {
+    if numel.checked_mul(size).is_none_or(|bytes| body.len() < bytes) {
         return Err(bad(format!("{} bytes of data for {numel} elements of {size} bytes", body.len())));
     }
     let storage = with_dtype!(dtype, T => T::wrap(

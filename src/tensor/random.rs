@@ -4,7 +4,7 @@
 //! Mersenne twister: seeded outputs are reproducible in tl, not equal to torch's.
 
 use super::dtype::DType;
-use super::{Tensor, TensorError, TensorResult};
+use super::{check_allocation, Tensor, TensorError, TensorResult};
 use ndarray::Array1;
 use ndarray_rand::rand::seq::SliceRandom;
 use ndarray_rand::rand::{Rng, SeedableRng};
@@ -50,6 +50,7 @@ pub fn uniform(shape: &[usize], low: f64, high: f64, dtype: DType) -> TensorResu
             "uniform_ expects to return a [from, to) range, but found from={low} > to={high}"
         )));
     }
+    check_allocation(shape, DType::F64)?;
     let n = shape.iter().product();
     let values = if low == high { vec![low; n] } else { draws(n, Uniform::new(low, high)) };
     Ok(Tensor::from_vec(values, shape).to_dtype(dtype))
@@ -61,6 +62,7 @@ pub fn normal(shape: &[usize], mean: f64, std: f64, dtype: DType) -> TensorResul
     if std < 0.0 {
         return Err(TensorError::runtime(format!("normal expects std >= 0.0, but found std {std}")));
     }
+    check_allocation(shape, DType::F64)?;
     let values = draws(shape.iter().product(), StandardNormal).into_iter().map(|z| mean + std * z).collect();
     Ok(Tensor::from_vec(values, shape).to_dtype(dtype))
 }
@@ -72,16 +74,18 @@ pub fn randint(low: i64, high: i64, shape: &[usize], dtype: DType) -> TensorResu
             "random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
         )));
     }
+    check_allocation(shape, DType::I64)?;
     let n: usize = shape.iter().product();
     let values: Vec<i64> = with_generator(|rng| (0..n).map(|_| rng.gen_range(low..high)).collect());
     Ok(Tensor::from_vec(values, shape).to_dtype(dtype))
 }
 
 /// A random permutation of `0..n`.
-pub fn randperm(n: usize, dtype: DType) -> Tensor {
+pub fn randperm(n: usize, dtype: DType) -> TensorResult<Tensor> {
+    check_allocation(&[n], DType::I64)?;
     let mut values: Vec<i64> = (0..n as i64).collect();
     with_generator(|rng| values.shuffle(rng));
-    Tensor::from_vec(values, &[n]).to_dtype(dtype)
+    Ok(Tensor::from_vec(values, &[n]).to_dtype(dtype))
 }
 
 /// One 0/1 draw per element of `p`, with that element as its probability.
@@ -106,6 +110,8 @@ pub fn multinomial(weights: &Tensor, samples: usize, replacement: bool) -> Tenso
     }
     float_dtype(weights.dtype(), "multinomial")?;
     let categories = *weights.shape().last().unwrap_or(&0);
+    let rows = if weights.ndim() == 2 { weights.shape()[0] } else { 1 };
+    check_allocation(&[rows, samples], DType::I64)?;
     if categories == 0 {
         return Err(TensorError::runtime("multinomial(): number of categories cannot be zero"));
     }

@@ -141,6 +141,7 @@ impl Storage {
 
     /// A buffer of `len` zeros (false for bool).
     pub fn zeros(dtype: DType, len: usize) -> Storage {
+        crate::limits::claim(len, dtype.item_size());
         with_dtype!(dtype, T => T::wrap(vec![T::from_i64(0); len]))
     }
 

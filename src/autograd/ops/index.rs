@@ -91,10 +91,10 @@ pub fn index_put(t: &Tensor, items: &[TensorIndex], value: &Operand) -> TensorRe
 
 /// Writes `value` into all of `dest` (the last step of `dest op= v` and `dest.op_()`):
 /// `dest` takes `value`'s history, converted to `dest`'s shape and dtype.
-pub fn assign(dest: &Tensor, value: &Tensor) -> TensorResult<()> {
+pub fn assign(dest: &Tensor, value: &Tensor, inputs: &[&Tensor]) -> TensorResult<()> {
     check_writable(dest)?;
     let was_tracked = dest.requires_grad();
-    plain_shape::assign(dest, value)?;
+    plain_shape::assign(dest, value, inputs)?;
     if !is_grad_enabled() || !dest.dtype().is_float() {
         return Ok(());
     }

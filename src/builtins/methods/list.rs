@@ -14,6 +14,7 @@ pub(super) fn list_append(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 pub(super) fn list_extend(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let items = interp.collect(&args.positional[1], args.span)?;
+    interp.check_len(list(&args).borrow().len() + items.len(), args.span)?;
     list(&args).borrow_mut().extend(items);
     Ok(Value::None)
 }

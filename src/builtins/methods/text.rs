@@ -32,7 +32,7 @@ pub(super) fn str_strip(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(Value::str(out))
 }
 
-pub(super) fn str_split(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+pub(super) fn str_split(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let sep = args.keyword("sep");
     let maxsplit = args.keyword("maxsplit");
     args.expect(1, 3)?;
@@ -43,6 +43,11 @@ pub(super) fn str_split(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> 
         None => -1,
     };
     let limit = if limit < 0 { usize::MAX } else { limit as usize + 1 };
+    let pieces = match &sep {
+        Value::Str(sep) if !sep.is_empty() => s.matches(&**sep).count() + 1,
+        _ => s.split_whitespace().count(),
+    };
+    interp.check_len(pieces.min(limit), args.span)?;
     let parts: Vec<Value> = match sep {
         Value::None => {
             let mut parts: Vec<&str> = Vec::new();
@@ -70,6 +75,10 @@ pub(super) fn str_split(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> 
 pub(super) fn str_join(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let items = interp.collect(&args.positional[1], args.span)?;
+    let sep = text(&args);
+    let total = items.iter().map(|v| if let Value::Str(s) = v { s.len() } else { 0 });
+    let total = total.fold(sep.len().saturating_mul(items.len().saturating_sub(1)), usize::saturating_add);
+    interp.check_len(total, args.span)?;
     let mut parts = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         match item {
@@ -83,12 +92,15 @@ pub(super) fn str_join(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> 
             }
         }
     }
-    Ok(Value::str(&parts.join(&text(&args))))
+    Ok(Value::str(&parts.join(&sep)))
 }
 
-pub(super) fn str_replace(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+pub(super) fn str_replace(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(3, 3)?;
-    Ok(Value::str(&text(&args).replace(&*str_arg(&args, 1)?, &str_arg(&args, 2)?)))
+    let (s, old, new) = (text(&args), str_arg(&args, 1)?, str_arg(&args, 2)?);
+    let count = if old.is_empty() { s.chars().count() + 1 } else { s.matches(&*old).count() };
+    interp.check_len(s.len().saturating_add(count.saturating_mul(new.len())), args.span)?;
+    Ok(Value::str(&s.replace(&*old, &new)))
 }
 
 pub(super) fn str_startswith(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {

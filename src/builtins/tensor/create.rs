@@ -7,7 +7,7 @@ use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::tensor::dtype::DType;
 use crate::tensor::scalar::Scalar;
 use crate::tensor::storage::Buffer;
-use crate::tensor::Tensor;
+use crate::tensor::{check_allocation, Tensor};
 use crate::value::{Builtin, Value};
 use crate::with_dtype;
 
@@ -119,14 +119,9 @@ pub fn dims_to_shape(items: &[Value], span: crate::syntax::span::Span) -> Eval<V
         }
         shape.push(dim as usize);
     }
-    let total = shape.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d));
-    if total.is_none_or(|n| n > MAX_ELEMENTS) {
-        return fail("RuntimeError", span, format!("a tensor of shape {shape:?} is too large to allocate"));
-    }
+    crate::tensor::layout::checked_numel(&shape).map_err(|e| error_at(e, span))?;
     Ok(shape)
 }
-
-use crate::tensor::MAX_ELEMENTS;
 
 fn filled(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::DEFAULT_FLOAT);
@@ -217,10 +212,11 @@ fn arange(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         return fail("RuntimeError", args.span, "upper bound and larger bound inconsistent with step sign");
     }
     let n = ((b - a) / s).ceil();
-    if !n.is_finite() || n > MAX_ELEMENTS as f64 {
-        return fail("RuntimeError", args.span, "arange() would make too many elements");
+    if !n.is_finite() || n >= i64::MAX as f64 {
+        return fail("RuntimeError", args.span, format!("invalid size, possible overflow?"));
     }
     let n = n.max(0.0) as usize;
+    check_allocation(&[n], dtype).map_err(|e| error_at(e, args.span))?;
     let integral = !floating;
     let storage = with_dtype!(dtype, T => T::wrap((0..n).map(|i| {
         if integral {
@@ -268,9 +264,7 @@ fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         }
         _ => return missing(&args, "steps"),
     };
-    if steps > MAX_ELEMENTS {
-        return fail("RuntimeError", args.span, "too many steps");
-    }
+    check_allocation(&[steps], dtype).map_err(|e| error_at(e, args.span))?;
     let mut values = linspace_values(start, end, steps, dtype);
     if args.function == "logspace" {
         let base = base.map(|b| number_arg(&b, "base", args.span)).transpose()?.map_or(10.0, |b| b.to_f64());
@@ -285,6 +279,7 @@ fn eye(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     args.expect(1, 2)?;
     let dims = super::create::dims_to_shape(&args.positional, args.span)?;
     let (n, m) = (dims[0], *dims.get(1).unwrap_or(&dims[0]));
+    check_allocation(&[n, m], dtype).map_err(|e| error_at(e, args.span))?;
     let storage = with_dtype!(dtype, T => T::wrap((0..n * m).map(|i| Scalar::Bool(i / m == i % m).to_element::<T>()).collect()));
     Ok(Value::Tensor(Tensor::new(storage, &[n, m])))
 }

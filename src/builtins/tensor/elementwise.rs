@@ -358,6 +358,20 @@ fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dest = tensor_arg(&args, 0)?;
     let span = args.span;
     let base = args.function.trim_end_matches('_');
+    // The tensors the result is computed from (a fill reads its one value first).
+    let read = match base {
+        "zero" | "fill" => 0,
+        "masked_fill" => 1,
+        _ => usize::MAX,
+    };
+    let operands = args.positional[1..].iter().chain(args.keywords.iter().map(|(_, v)| v));
+    let inputs: Vec<Tensor> = operands
+        .take(read)
+        .filter_map(|v| match v {
+            Value::Tensor(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
     let result = match base {
         "zero" => {
             args.expect(1, 1)?;
@@ -366,6 +380,13 @@ fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         "fill" | "copy" => {
             args.expect(2, 2)?;
             match operand_arg(&args, 1, "value")? {
+                Operand::Tensor(t) if base == "fill" && t.ndim() > 0 => {
+                    return fail(
+                        "RuntimeError",
+                        span,
+                        format!("fill_ only supports 0-dimension value tensor but got tensor with {} dimensions.", t.ndim()),
+                    )
+                }
                 Operand::Tensor(t) => t,
                 Operand::Scalar(s) => Tensor::scalar(s, dest.dtype()),
             }
@@ -390,6 +411,7 @@ fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     } else {
         result
     };
-    shape::assign(&dest, &result).map_err(|e| error_at(e, span))?;
+    let inputs: Vec<&Tensor> = inputs.iter().collect();
+    shape::assign(&dest, &result, &inputs).map_err(|e| error_at(e, span))?;
     Ok(Value::Tensor(dest))
 }

@@ -172,9 +172,10 @@ fn item(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 /// Nested lists of Python numbers (a number for a 0-d tensor).
-fn tolist(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn tolist(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     let t = tensor_arg(&args, 0)?;
+    interp.check_len(t.numel(), args.span)?;
     let values: Vec<Value> = t.scalars().into_iter().map(scalar_value).collect();
     fn nest(values: &[Value], shape: &[usize]) -> Value {
         match shape.split_first() {

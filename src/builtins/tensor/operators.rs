@@ -6,6 +6,7 @@ use crate::autograd::ops::{binary, shape, unary, BinaryOp, Operand, UnaryOp};
 use crate::eval::{fail, Eval};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp as AstUnary};
 use crate::syntax::span::Span;
+use crate::tensor::Tensor;
 use crate::value::Value;
 
 fn either_tensor(a: &Value, b: &Value) -> bool {
@@ -103,5 +104,9 @@ pub fn in_place_operator(op: BinOp, target: &Value, value: &Value, span: Span) -
         Ok(_) => return None,
         Err(e) => return Some(Err(e)),
     };
-    Some(shape::assign(dest, &result).map(|_| target.clone()).map_err(|e| error_at(e, span)))
+    let inputs: Vec<&Tensor> = match value {
+        Value::Tensor(v) => vec![v],
+        _ => vec![],
+    };
+    Some(shape::assign(dest, &result, &inputs).map(|_| target.clone()).map_err(|e| error_at(e, span)))
 }

@@ -114,7 +114,7 @@ fn randperm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     let n = int_of(&args.positional[0], "n", args.span)?;
     let shape = dims_to_shape(&[Value::Int(n)], args.span)?;
-    Ok(Value::Tensor(random::randperm(shape[0], dtype)))
+    random::randperm(shape[0], dtype).map(Value::Tensor).map_err(|e| error_at(e, args.span))
 }
 
 /// `normal(mean, std)` with tensors (broadcast together) or numbers and a `size`.
@@ -196,7 +196,7 @@ fn multinomial(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 /// Fills `dest` in place with `values` (same shape) and returns it.
 fn fill_with(dest: Tensor, values: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {
     let values = values.map_err(|e| error_at(e, args.span))?;
-    shape::assign(&dest, &values.to_dtype(dest.dtype())).map_err(|e| error_at(e, args.span))?;
+    shape::assign(&dest, &values.to_dtype(dest.dtype()), &[]).map_err(|e| error_at(e, args.span))?;
     Ok(Value::Tensor(dest))
 }
 

@@ -4,7 +4,7 @@
 //! cores when long; other layouts walk their rows (the last dimension) with a stride,
 //! finding each row's start with an odometer over the dimensions before it.
 
-use super::parallel::fill_new;
+use super::parallel::{fill_new, new_buffer};
 use crate::tensor::layout::Layout;
 
 /// A strided view as rows along its last dimension.
@@ -42,20 +42,21 @@ fn map_strided<T: Copy + Sync, U: Send>(data: &[T], layout: &Layout, f: impl Fn(
     let rows = Rows::of(layout);
     let n = layout.numel();
     if n < super::PARALLEL_MIN || rows.len == 0 {
-        let mut out = Vec::with_capacity(n);
+        let mut out = new_buffer(n);
         for start in rows.outer.offsets() {
             out.extend((0..rows.len).map(|t| f(data[start + t * rows.step])));
         }
         return out;
     }
+    let mut out: Vec<U> = new_buffer(n);
     let starts: Vec<usize> = rows.outer.offsets().collect();
-    let mut out: Vec<U> = Vec::with_capacity(n);
     let min_rows = (super::PARALLEL_MIN / rows.len).max(1);
     out.spare_capacity_mut()[..n]
         .par_chunks_mut(rows.len)
         .with_min_len(min_rows)
         .zip(starts.par_iter())
         .for_each(|(row, &start)| {
+            crate::interrupt::check();
             for (t, slot) in row.iter_mut().enumerate() {
                 slot.write(f(data[start + t * rows.step]));
             }
@@ -68,7 +69,11 @@ fn map_strided<T: Copy + Sync, U: Send>(data: &[T], layout: &Layout, f: impl Fn(
 /// The elements of a strided view, in row-major order.
 pub fn gather<T: Copy + Send + Sync>(data: &[T], layout: &Layout) -> Vec<T> {
     match layout.contiguous_range() {
-        Some(range) => data[range].to_vec(),
+        Some(range) => {
+            let mut out = new_buffer(range.len());
+            out.extend_from_slice(&data[range]);
+            out
+        }
         None => map_strided(data, layout, |x| x),
     }
 }
@@ -146,7 +151,7 @@ pub fn zip_map<A: Copy + Sync, B: Copy + Sync, U: Send>(
         });
     }
     let (ra, rb) = (Rows::of(a_layout), Rows::of(b_layout));
-    let mut out = Vec::with_capacity(a_layout.numel());
+    let mut out = new_buffer(a_layout.numel());
     for (i, j) in ra.outer.offsets().zip(rb.outer.offsets()) {
         out.extend((0..ra.len).map(|t| f(a[i + t * ra.step], b[j + t * rb.step])));
     }
@@ -190,8 +195,9 @@ pub fn zip3_map<A: Copy + Sync, B: Copy + Sync, C: Copy + Sync, U: Send>(
         });
     }
     let (ra, rb, rc) = (Rows::of(a_layout), Rows::of(b_layout), Rows::of(c_layout));
-    let indices = ra.indices().zip(rb.indices()).zip(rc.indices());
-    indices.map(|((i, j), k)| f(a[i], b[j], c[k])).collect()
+    let mut out = new_buffer(a_layout.numel());
+    out.extend(ra.indices().zip(rb.indices()).zip(rc.indices()).map(|((i, j), k)| f(a[i], b[j], c[k])));
+    out
 }
 
 /// Copies the elements of one view into the elements of another of the same shape, in
@@ -227,9 +233,10 @@ pub fn reduce_groups<T: Copy + Send + Sync>(
     use rayon::prelude::*;
     let (first, rest) = group.split_first().expect("a reduction group is not empty");
     let rows = Rows::of(kept);
+    let mut out: Vec<T> = new_buffer(kept.numel());
     let starts: Vec<usize> = rows.outer.offsets().collect();
-    let mut out: Vec<T> = Vec::with_capacity(kept.numel());
     let fold_row = |start: usize, row: &mut [std::mem::MaybeUninit<T>]| {
+        crate::interrupt::check();
         for (j, slot) in row.iter_mut().enumerate() {
             let base = start + j * rows.step;
             slot.write(rest.iter().fold(data[base + first], |acc, &r| combine(acc, data[base + r])));

@@ -32,9 +32,21 @@ pub fn batched_matmul<T: MatmulElement>(
     n: usize,
 ) -> Vec<T> {
     let batches = a.starts.len();
-    let mut out = vec![T::zero(); batches * m * n];
+    let len = batches.checked_mul(m).and_then(|x| x.checked_mul(n)).unwrap_or(usize::MAX);
+    let mut out = super::new_buffer(len);
+    out.resize(len, T::zero());
+    // Row blocks of about 2^28 multiply-adds, so Ctrl-C is seen between them; each
+    // element's sum over `k` is the same however the rows are split.
+    let block = ((1usize << 28) / k.saturating_mul(n).max(1)).clamp(1, m.max(1));
     for b in 0..batches {
-        T::matmul(a, c, b, &mut out[b * m * n..(b + 1) * m * n], (m, k, n));
+        let rhs = Matrices { starts: vec![c.starts[b]], ..*c };
+        for first in (0..m).step_by(block) {
+            crate::interrupt::check();
+            let rows = block.min(m - first);
+            let lhs = Matrices { starts: vec![a.starts[b] + first * a.row_stride], ..*a };
+            let at = b * m * n + first * n;
+            T::matmul(&lhs, &rhs, 0, &mut out[at..at + rows * n], (rows, k, n));
+        }
     }
     out
 }

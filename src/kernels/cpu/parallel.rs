@@ -14,14 +14,24 @@ const CHUNK: usize = 1 << 15;
 /// A vector of `n` elements, each chunk written by `fill(start, chunk)`, which must
 /// initialise every element of `chunk` (the elements `start..start + chunk.len()`).
 pub fn fill_new<U: Send>(n: usize, fill: impl Fn(usize, &mut [MaybeUninit<U>]) + Sync) -> Vec<U> {
-    let mut out: Vec<U> = Vec::with_capacity(n);
+    let mut out: Vec<U> = new_buffer(n);
     let spare = &mut out.spare_capacity_mut()[..n];
     if n < PARALLEL_MIN {
         fill(0, spare);
     } else {
-        spare.par_chunks_mut(CHUNK).enumerate().for_each(|(i, chunk)| fill(i * CHUNK, chunk));
+        spare.par_chunks_mut(CHUNK).enumerate().for_each(|(i, chunk)| {
+            crate::interrupt::check();
+            fill(i * CHUNK, chunk)
+        });
     }
     // SAFETY: `fill` initialised all `n` elements (its contract), and `n <= capacity`.
     unsafe { out.set_len(n) };
     out
+}
+
+/// An empty vector with room for `n` elements, once the size limit allows them (every
+/// kernel's output is allocated here; see `crate::limits`).
+pub fn new_buffer<U>(n: usize) -> Vec<U> {
+    crate::limits::claim_items::<U>(n);
+    Vec::with_capacity(n)
 }

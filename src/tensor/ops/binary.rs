@@ -197,6 +197,12 @@ pub fn cpp_type_name(dtype: DType) -> &'static str {
 
 /// The broadcast shape of two shapes, with PyTorch's error.
 pub fn broadcast(a: &[usize], b: &[usize]) -> TensorResult<Vec<usize>> {
+    let shape = broadcast_mismatch(a, b)?;
+    crate::tensor::layout::checked_numel(&shape)?;
+    Ok(shape)
+}
+
+fn broadcast_mismatch(a: &[usize], b: &[usize]) -> TensorResult<Vec<usize>> {
     broadcast_shapes(a, b).ok_or_else(|| {
         let n = a.len().max(b.len());
         let dim = (0..n)

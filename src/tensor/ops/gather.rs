@@ -32,16 +32,15 @@ fn put_positions(
 ) -> Tensor {
     let out = dest.copy();
     let source = source.to_dtype(dest.dtype()).contiguous();
-    let from = source.layout().offset;
-    let src_storage = source.storage();
-    let mut dst_storage = out.storage_mut();
-    with_storage!(&mut *dst_storage, d => {
-        let s = Buffer::slice(&src_storage).expect("converted to the destination's dtype");
-        for (&t, &p) in targets.iter().zip(sources) {
-            d[t] = if accumulate { Arith::add(d[t], s[from + p]) } else { s[from + p] };
-        }
+    out.write_from(&source, |dst, src, source_layout| {
+        let from = source_layout.offset;
+        with_storage!(dst, d => {
+            let s = Buffer::slice(src).expect("converted to the destination's dtype");
+            for (&t, &p) in targets.iter().zip(sources) {
+                d[t] = if accumulate { Arith::add(d[t], s[from + p]) } else { s[from + p] };
+            }
+        })
     });
-    drop(dst_storage);
     out
 }
 

@@ -6,6 +6,7 @@
 
 use super::binary::{broadcast, Operand};
 use super::shape::copy_into;
+use crate::tensor::overlap::{self, Overlap};
 use crate::tensor::dtype::DType;
 use crate::tensor::layout::{broadcast_shapes, Layout};
 use crate::tensor::storage::Buffer;
@@ -227,8 +228,21 @@ pub fn index_put(t: &Tensor, items: &[TensorIndex], value: &Operand) -> TensorRe
             .filter(|b| *b == shape)
             .ok_or_else(|| shape_error(&source, &shape))?;
         let expanded = source.with_layout(source.layout().expand(&shape));
+        // PyTorch fills with a one-element value and copies any other, refusing a
+        // copy whose source partly overlaps the destination.
+        if source.ndim() > 0 {
+            let dest = t.with_layout(selection.view.clone());
+            overlap::check_writable(&dest)?;
+            overlap::check_input(&dest, &expanded)?;
+        }
         copy_into(t, &selection.view, &expanded);
         return Ok(());
+    }
+    if let Operand::Tensor(v) = value {
+        // ATen's index_put_ refuses any overlap of the value with the whole destination.
+        if matches!(overlap::overlap(t, v), Overlap::Partial | Overlap::Full) {
+            return Err(overlap::input_overlap_error());
+        }
     }
     let (shape, offsets) = selection.offsets();
     broadcast(source.shape(), &shape)
@@ -236,13 +250,13 @@ pub fn index_put(t: &Tensor, items: &[TensorIndex], value: &Operand) -> TensorRe
         .filter(|b| *b == shape)
         .ok_or_else(|| shape_error(&source, &shape))?;
     let expanded = source.with_layout(source.layout().expand(&shape));
-    let src_storage = expanded.storage();
-    let mut dst = t.storage_mut();
-    with_storage!(&mut *dst, d => {
-        let src = Buffer::slice(&src_storage).expect("converted to the destination's dtype");
-        for (target, from) in offsets.iter().zip(expanded.layout().offsets()) {
-            d[*target] = src[from];
-        }
+    t.write_from(&expanded, |dst, src, source_layout| {
+        with_storage!(dst, d => {
+            let src = Buffer::slice(src).expect("converted to the destination's dtype");
+            for (target, from) in offsets.iter().zip(source_layout.offsets()) {
+                d[*target] = src[from];
+            }
+        })
     });
     Ok(())
 }

@@ -3,14 +3,7 @@
 use super::gather::index_select;
 use super::shape::wrap_dim;
 use crate::tensor::layout::Layout;
-use crate::tensor::{Tensor, TensorError, TensorResult, MAX_ELEMENTS};
-
-fn checked_size(shape: &[usize]) -> TensorResult<()> {
-    match shape.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d)) {
-        Some(n) if n <= MAX_ELEMENTS => Ok(()),
-        _ => Err(TensorError::runtime(format!("a tensor of shape {shape:?} is too large to allocate"))),
-    }
-}
+use crate::tensor::{check_allocation, Tensor, TensorError, TensorResult};
 
 /// `t.repeat(reps)`: `t` tiled `reps[i]` times along dimension `i` (leading `reps`
 /// beyond `t`'s dimensions add new ones). Built as one copy of a layout with a stride-0
@@ -33,9 +26,9 @@ pub fn repeat(t: &Tensor, reps: &[i64]) -> TensorResult<Tensor> {
         let (size, stride) = if i < pad { (1, 0) } else { (layout.shape[i - pad], layout.strides[i - pad]) };
         shape.extend([r as usize, size]);
         strides.extend([0, stride]);
-        result_shape.push(r as usize * size);
+        result_shape.push((r as usize).saturating_mul(size));
     }
-    checked_size(&result_shape)?;
+    check_allocation(&result_shape, t.dtype())?;
     let interleaved = t.with_layout(Layout { shape, strides, offset: layout.offset });
     Ok(interleaved.copy().with_layout(Layout::contiguous(&result_shape)))
 }
@@ -69,7 +62,7 @@ pub fn repeat_interleave(t: &Tensor, repeats: &[i64], dim: Option<i64>) -> Tenso
         return Err(TensorError::runtime("repeats can not be negative"));
     }
     let total: i64 = counts.iter().sum();
-    checked_size(&[total as usize, source.numel() / size.max(1)])?;
+    check_allocation(&[total as usize, source.numel() / size.max(1)], source.dtype())?;
     let index: Vec<i64> =
         counts.iter().enumerate().flat_map(|(i, &c)| std::iter::repeat_n(i as i64, c as usize)).collect();
     let n = index.len();

@@ -176,6 +176,7 @@ pub fn expand(t: &Tensor, sizes: &[i64]) -> TensorResult<Tensor> {
         };
         shape.push(target);
     }
+    crate::tensor::layout::checked_numel(&shape)?;
     Ok(t.with_layout(t.layout().expand(&shape)))
 }
 
@@ -230,7 +231,8 @@ pub fn as_strided(
     };
     let available = t.storage().len();
     let needed = layout.storage_extent().unwrap_or(usize::MAX);
-    if needed > available || size.iter().try_fold(1usize, |a, &d| a.checked_mul(d)).is_none() {
+    crate::tensor::layout::checked_numel(size)?;
+    if needed > available {
         return Err(TensorError::runtime(format!(
             "setStorage: sizes [{}], strides [{}], storage offset {}, and itemsize {} requiring a storage size of {} are out of bounds for storage of size {}",
             join(size),
@@ -308,12 +310,11 @@ pub fn stack(tensors: &[Tensor], dim: i64) -> TensorResult<Tensor> {
 /// Writes `source` (same shape as `target`) into `dest`'s storage through `target`.
 pub fn copy_into(dest: &Tensor, target: &Layout, source: &Tensor) {
     let values = source.to_dtype(dest.dtype());
-    let src_storage = values.storage();
-    let mut dst_storage = dest.storage_mut();
-    let source_layout = values.layout();
-    with_storage!(&mut *dst_storage, dst => {
-        let src = Buffer::slice(&src_storage).expect("converted to the destination's dtype");
-        kernels::copy_view(dst, target, src, source_layout);
+    dest.write_from(&values, |dst, src, source_layout| {
+        with_storage!(dst, dst => {
+            let src = Buffer::slice(src).expect("converted to the destination's dtype");
+            kernels::copy_view(dst, target, src, source_layout);
+        })
     });
 }
 
@@ -380,8 +381,16 @@ pub fn can_cast(from: crate::tensor::dtype::DType, to: crate::tensor::dtype::DTy
 }
 
 /// Writes `value` into all of `dest` (an in-place operation's last step): `value` must
-/// broadcast to `dest`'s shape and its dtype must be castable to `dest`'s.
-pub fn assign(dest: &Tensor, value: &Tensor) -> TensorResult<()> {
+/// broadcast to `dest`'s shape and its dtype must be castable to `dest`'s. `inputs` are
+/// the tensors `value` was computed from, refused as PyTorch refuses them when they
+/// partly overlap `dest`; a computed value cannot go into an expanded `dest` (a fill can).
+pub fn assign(dest: &Tensor, value: &Tensor, inputs: &[&Tensor]) -> TensorResult<()> {
+    if value.ndim() > 0 || !inputs.is_empty() {
+        crate::tensor::overlap::check_writable(dest)?;
+    }
+    for input in inputs {
+        crate::tensor::overlap::check_input(dest, input)?;
+    }
     if !can_cast(value.dtype(), dest.dtype()) {
         return Err(TensorError::runtime(format!(
             "result type {} can't be cast to the desired output type {}",

@@ -199,9 +199,7 @@ pub fn bincount(t: &Tensor, weights: Option<&Tensor>, minlength: usize) -> Tenso
         return Err(TensorError::runtime("bincount only supports 1-d non-negative integral inputs."));
     }
     let bins = values.iter().map(|&v| v as usize + 1).max().unwrap_or(0).max(minlength);
-    if bins > crate::tensor::MAX_ELEMENTS {
-        return Err(TensorError::runtime(format!("bincount: {bins} bins are too many")));
-    }
+    crate::tensor::check_allocation(&[bins], DType::F64)?;
     match weights {
         None => {
             let mut counts = vec![0i64; bins];
