@@ -77,3 +77,37 @@ fn show_in_the_repl_saves_the_figure_and_draws_it_inline_in_kitty() -> Result<()
     assert!(png.starts_with(b"\x89PNG"));
     Ok(())
 }
+
+#[test]
+fn ctrl_c_stops_running_code_and_the_session_keeps_its_state() -> Result<(), rexpect::error::Error> {
+    let history = std::env::temp_dir().join(format!("tl-repl-interrupt-{}", std::process::id()));
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tl"));
+    command.env("TL_HISTORY", &history).env("NO_COLOR", "1");
+    let mut repl = spawn_command(command, Some(10_000))?;
+    repl.exp_string(">>> ")?;
+    repl.send_line("kept = 41")?;
+    repl.exp_string(">>> ")?;
+    repl.send_line("while true { }")?;
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    repl.send_control('c')?;
+    repl.exp_string("KeyboardInterrupt")?;
+    repl.exp_string(">>> ")?;
+    repl.send_line("kept + 1")?;
+    repl.exp_string("42")?;
+    // A kernel is stopped too, and Ctrl-C at the prompt only clears the line.
+    repl.send_line("a = ones(3000, 3000, dtype=float64); b = [a @ a for i in range(1000)]")?;
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    repl.send_control('c')?;
+    repl.exp_string("KeyboardInterrupt")?;
+    repl.exp_string(">>> ")?;
+    repl.send_control('c')?;
+    repl.exp_string(">>> ")?;
+    repl.send_line("kept * 2")?;
+    repl.exp_string("82")?;
+    repl.send_line(":quit")?;
+    repl.exp_eof()?;
+    let saved = std::fs::read_to_string(&history).unwrap_or_default();
+    let _ = std::fs::remove_file(&history);
+    assert!(saved.contains("while true { }") && saved.contains("kept + 1"), "history: {saved:?}");
+    Ok(())
+}
