@@ -7,12 +7,14 @@
 
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Stop {
     /// A result of this many bytes would pass `crate::limits::max_bytes`.
     TooLarge { bytes: u128 },
     /// SIGINT arrived (see `crate::interrupt`).
     Interrupted,
+    /// The GPU failed to copy a tensor back (the driver's message).
+    Device(String),
 }
 
 impl Stop {

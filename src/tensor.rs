@@ -186,13 +186,13 @@ impl Tensor {
     }
 
     /// Makes the host copy of a device tensor current. A device that fails to copy back
-    /// leaves nothing sensible to compute with, so tl stops with the driver's message.
+    /// leaves nothing to compute with: the operation stops (see `crate::stop`) and its
+    /// expression fails with the driver's message.
     #[cfg(feature = "cuda")]
     fn sync_host(&self) {
         if let Some(r) = &self.0.resident {
             if let Err(e) = r.sync_host(&self.0.storage) {
-                eprintln!("tl: {}", e.message);
-                std::process::exit(1);
+                crate::stop::Stop::Device(e.message).raise();
             }
         }
     }

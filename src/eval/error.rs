@@ -87,6 +87,7 @@ pub fn stopped(stop: crate::stop::Stop, span: Span) -> RuntimeError {
             RuntimeError::new("RuntimeError", crate::limits::too_large_message(bytes), span)
         }
         crate::stop::Stop::Interrupted => keyboard_interrupt(span),
+        crate::stop::Stop::Device(message) => RuntimeError::new("RuntimeError", message, span),
     }
 }
 

@@ -13,10 +13,10 @@ pub struct Layout {
 /// Row-major strides for a shape.
 pub fn contiguous_strides(shape: &[usize]) -> Vec<usize> {
     let mut strides = vec![0; shape.len()];
-    let mut step = 1;
+    let mut step = 1usize;
     for (stride, &size) in strides.iter_mut().zip(shape).rev() {
         *stride = step;
-        step *= size.max(1);
+        step = step.saturating_mul(size.max(1));
     }
     strides
 }
@@ -100,6 +100,12 @@ impl Layout {
     /// Storage indices of the elements in row-major order.
     pub fn offsets(&self) -> Offsets<'_> {
         Offsets::new(self)
+    }
+
+    /// `offsets()` collected, once the size limit allows a list that long.
+    pub fn offset_list(&self) -> Vec<usize> {
+        crate::limits::claim_items::<usize>(self.numel());
+        self.offsets().collect()
     }
 
     pub fn transpose(&self, a: usize, b: usize) -> Layout {

@@ -49,7 +49,7 @@ fn map_strided<T: Copy + Sync, U: Send>(data: &[T], layout: &Layout, f: impl Fn(
         return out;
     }
     let mut out: Vec<U> = new_buffer(n);
-    let starts: Vec<usize> = rows.outer.offsets().collect();
+    let starts = rows.outer.offset_list();
     let min_rows = (super::PARALLEL_MIN / rows.len).max(1);
     out.spare_capacity_mut()[..n]
         .par_chunks_mut(rows.len)
@@ -234,7 +234,7 @@ pub fn reduce_groups<T: Copy + Send + Sync>(
     let (first, rest) = group.split_first().expect("a reduction group is not empty");
     let rows = Rows::of(kept);
     let mut out: Vec<T> = new_buffer(kept.numel());
-    let starts: Vec<usize> = rows.outer.offsets().collect();
+    let starts = rows.outer.offset_list();
     let fold_row = |start: usize, row: &mut [std::mem::MaybeUninit<T>]| {
         crate::interrupt::check();
         for (j, slot) in row.iter_mut().enumerate() {

@@ -14,7 +14,7 @@ use crate::with_storage;
 
 /// A tensor of `shape` whose elements are `t`'s row-major elements at `positions`.
 pub fn pick(t: &Tensor, positions: &[usize], shape: &[usize]) -> Tensor {
-    let offsets: Vec<usize> = t.layout().offsets().collect();
+    let offsets = t.layout().offset_list();
     let storage = t.storage();
     let data =
         with_storage!(&*storage, v => Buffer::wrap(positions.iter().map(|&p| v[offsets[p]]).collect()));

@@ -210,7 +210,7 @@ fn matrices<'a, T>(data: &'a [T], layout: &Layout) -> kernels::Matrices<'a, T> {
     };
     kernels::Matrices {
         data,
-        starts: batch.offsets().collect(),
+        starts: batch.offset_list(),
         row_stride: layout.strides[nb],
         col_stride: layout.strides[nb + 1],
     }

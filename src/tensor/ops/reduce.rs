@@ -72,7 +72,7 @@ fn split(layout: &Layout, dims: &Dims) -> (Layout, Layout) {
 /// window of a permuted view, say), NaN winning as in PyTorch.
 fn float_extremes(t: &Tensor, dims: &Dims, max: bool) -> Option<Tensor> {
     let (kept, group) = split(t.layout(), dims);
-    let group: Vec<usize> = group.offsets().collect();
+    let group = group.offset_list();
     let shape = dims.output_shape(t.shape());
     let wins = |a: f64, b: f64| a.is_nan() || (if max { a > b } else { a < b });
     let storage = match &*t.storage() {
@@ -96,6 +96,7 @@ fn float_extremes(t: &Tensor, dims: &Dims, max: bool) -> Option<Tensor> {
 fn reduce_groups<T: Copy, U>(values: Vec<T>, t: &Tensor, dims: &Dims, f: impl Fn(&[T]) -> U) -> Vec<U> {
     let dense = Layout::contiguous(t.shape());
     let (outer, inner) = split(&dense, dims);
+    crate::limits::claim_items::<T>(inner.numel());
     let mut group = Vec::with_capacity(inner.numel());
     outer
         .offsets()
