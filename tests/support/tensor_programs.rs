@@ -96,7 +96,7 @@ pub fn aliasing_write(rng: &mut Rng, len: usize, rows: usize, cols: usize, strid
             let targets: Vec<String> = (0..k).map(|_| rng.below(len).to_string()).collect();
             format!("x[[{}]] = {source}.flatten()[:{k}]", targets.join(", "))
         }
-        _ => format!("{dest} += {fitted}"),
+        _ => format!("y = {dest}; y += {fitted}"),
     }
 }
 

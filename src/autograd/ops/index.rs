@@ -11,6 +11,7 @@ use crate::autograd::{is_grad_enabled, needs_grad};
 use crate::tensor::dtype::DType;
 use crate::tensor::ops::index::{self as plain, TensorIndex};
 use crate::tensor::ops::shape as plain_shape;
+use crate::tensor::ops::shape::Written;
 use crate::tensor::ops::Operand;
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{Tensor, TensorError, TensorResult};
@@ -91,10 +92,10 @@ pub fn index_put(t: &Tensor, items: &[TensorIndex], value: &Operand) -> TensorRe
 
 /// Writes `value` into all of `dest` (the last step of `dest op= v` and `dest.op_()`):
 /// `dest` takes `value`'s history, converted to `dest`'s shape and dtype.
-pub fn assign(dest: &Tensor, value: &Tensor, inputs: &[&Tensor]) -> TensorResult<()> {
+pub fn assign(dest: &Tensor, value: &Tensor, written: Written) -> TensorResult<()> {
     check_writable(dest)?;
     let was_tracked = dest.requires_grad();
-    plain_shape::assign(dest, value, inputs)?;
+    plain_shape::assign(dest, value, written)?;
     if !is_grad_enabled() || !dest.dtype().is_float() {
         return Ok(());
     }

@@ -6,6 +6,7 @@ use super::args::{arg, number_of, tensor_arg};
 use super::convert::operand;
 use super::error_at;
 use crate::autograd::ops::{binary, linalg, shape, BinaryOp, Operand};
+use crate::tensor::ops::shape::Written;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::syntax::span::Span;
 use crate::tensor::dtype::DType;
@@ -359,14 +360,10 @@ fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let span = args.span;
     let base = args.function.trim_end_matches('_');
     // The tensors the result is computed from (a fill reads its one value first).
-    let read = match base {
-        "zero" | "fill" => 0,
-        "masked_fill" => 1,
-        _ => usize::MAX,
-    };
+    let fill_element = base == "fill" && matches!(args.positional.get(1), Some(Value::Tensor(_)));
+    let fills = matches!(base, "zero" | "fill" | "masked_fill");
     let operands = args.positional[1..].iter().chain(args.keywords.iter().map(|(_, v)| v));
     let inputs: Vec<Tensor> = operands
-        .take(read)
         .filter_map(|v| match v {
             Value::Tensor(t) => Some(t.clone()),
             _ => None,
@@ -412,6 +409,11 @@ fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         result
     };
     let inputs: Vec<&Tensor> = inputs.iter().collect();
-    shape::assign(&dest, &result, &inputs).map_err(|e| error_at(e, span))?;
+    let written = match () {
+        _ if fill_element => Written::Element,
+        _ if fills => Written::Number,
+        _ => Written::Computed(&inputs),
+    };
+    shape::assign(&dest, &result, written).map_err(|e| error_at(e, span))?;
     Ok(Value::Tensor(dest))
 }

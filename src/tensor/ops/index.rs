@@ -228,12 +228,15 @@ pub fn index_put(t: &Tensor, items: &[TensorIndex], value: &Operand) -> TensorRe
             .filter(|b| *b == shape)
             .ok_or_else(|| shape_error(&source, &shape))?;
         let expanded = source.with_layout(source.layout().expand(&shape));
-        // PyTorch fills with a one-element value and copies any other, refusing a
-        // copy whose source partly overlaps the destination.
-        if source.ndim() > 0 {
+        // PyTorch fills with a number or a one-element value (which must not go into
+        // repeated elements) and copies any other, refusing a copy whose source partly
+        // overlaps the destination.
+        if let Operand::Tensor(v) = value {
             let dest = t.with_layout(selection.view.clone());
             overlap::check_writable(&dest)?;
-            overlap::check_input(&dest, &expanded)?;
+            if v.ndim() > 0 {
+                overlap::check_input(&dest, &expanded)?;
+            }
         }
         copy_into(t, &selection.view, &expanded);
         return Ok(());

@@ -380,16 +380,31 @@ pub fn can_cast(from: crate::tensor::dtype::DType, to: crate::tensor::dtype::DTy
     from.category() <= to.category()
 }
 
+/// What an in-place operation wrote, for PyTorch's refusals of overlapping memory.
+pub enum Written<'a> {
+    /// One number everywhere (`fill_(1)`, `zero_`, `masked_fill_`): even an expanded
+    /// destination takes it.
+    Number,
+    /// One element of a tensor everywhere (`fill_(x[0])`): read first, so it may be
+    /// part of the destination, but the destination may not repeat elements.
+    Element,
+    /// Values computed from these tensors: refused when one partly overlaps the
+    /// destination, or when the destination repeats elements (an expanded view).
+    Computed(&'a [&'a Tensor]),
+}
+
 /// Writes `value` into all of `dest` (an in-place operation's last step): `value` must
-/// broadcast to `dest`'s shape and its dtype must be castable to `dest`'s. `inputs` are
-/// the tensors `value` was computed from, refused as PyTorch refuses them when they
-/// partly overlap `dest`; a computed value cannot go into an expanded `dest` (a fill can).
-pub fn assign(dest: &Tensor, value: &Tensor, inputs: &[&Tensor]) -> TensorResult<()> {
-    if value.ndim() > 0 || !inputs.is_empty() {
-        crate::tensor::overlap::check_writable(dest)?;
-    }
-    for input in inputs {
-        crate::tensor::overlap::check_input(dest, input)?;
+/// broadcast to `dest`'s shape and its dtype must be castable to `dest`'s.
+pub fn assign(dest: &Tensor, value: &Tensor, written: Written) -> TensorResult<()> {
+    match written {
+        Written::Number => {}
+        Written::Element => crate::tensor::overlap::check_writable(dest)?,
+        Written::Computed(inputs) => {
+            crate::tensor::overlap::check_writable(dest)?;
+            for input in inputs {
+                crate::tensor::overlap::check_input(dest, input)?;
+            }
+        }
     }
     if !can_cast(value.dtype(), dest.dtype()) {
         return Err(TensorError::runtime(format!(
