@@ -129,7 +129,11 @@ mod tests {
                 let (a, b) = (w[0], w[1]);
                 let d = (b.0 - a.0, b.1 - a.1);
                 let len2 = d.0 * d.0 + d.1 * d.1;
-                let t = if len2 == 0.0 { 0.0 } else { (((p.0 - a.0) * d.0 + (p.1 - a.1) * d.1) / len2).clamp(0.0, 1.0) };
+                let t = if len2 == 0.0 {
+                    0.0
+                } else {
+                    (((p.0 - a.0) * d.0 + (p.1 - a.1) * d.1) / len2).clamp(0.0, 1.0)
+                };
                 ((p.0 - a.0 - t * d.0).powi(2) + (p.1 - a.1 - t * d.1).powi(2)).sqrt()
             })
             .fold(f64::INFINITY, f64::min)
