@@ -17,6 +17,12 @@ pub enum Failure {
     Io(String),
 }
 
+/// A warning, printed as Python's `warnings` module prints one (its category, then the
+/// message) on stderr, apart from what the program prints.
+pub fn warn(category: &str, message: &str) {
+    eprintln!("{category}: {message}");
+}
+
 /// Width diagnostics are wrapped to; fixed so that golden files do not depend on the
 /// terminal.
 const WIDTH: usize = 100;

@@ -48,7 +48,10 @@ fn usable_memory() -> u64 {
         if limit == libc::RLIM_INFINITY {
             physical
         } else {
-            physical.min(limit as u64)
+            // `rlim_t` is u64 here but narrower on some platforms.
+            #[allow(clippy::unnecessary_cast)]
+            let limit = limit as u64;
+            physical.min(limit)
         }
     }
     #[cfg(not(unix))]
@@ -73,6 +76,32 @@ pub fn too_large_message(bytes: u128) -> String {
         "DefaultCPUAllocator: not enough memory: you tried to allocate {bytes} bytes \
          (more than tl allows one result; TL_MAX_TENSOR_BYTES sets the limit)"
     )
+}
+
+/// A file's bytes, read whole within the limit. Past it the error is `OutOfMemory`
+/// (Python's `MemoryError`), after reading at most one byte more than the limit, so a
+/// file without end (`/dev/zero`, a pipe) stops too.
+pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let limit = max_bytes();
+    let too_large = |what: String| {
+        std::io::Error::new(
+            std::io::ErrorKind::OutOfMemory,
+            format!("{what} than tl's limit for one result, {limit} bytes (TL_MAX_TENSOR_BYTES sets it)"),
+        )
+    };
+    // Special files report a length of 0 and are measured as they are read.
+    let known = file.metadata().map_or(0, |m| m.len());
+    if known > limit {
+        return Err(too_large(format!("the file has {known} bytes, more")));
+    }
+    let mut bytes = Vec::with_capacity(known as usize);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large("the file is larger".to_string()));
+    }
+    Ok(bytes)
 }
 
 /// Claims room for `count` items of `item_size` bytes before a kernel allocates them:

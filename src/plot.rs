@@ -12,6 +12,7 @@ pub mod inline;
 mod legend;
 pub mod raster;
 pub mod render;
+mod simplify;
 pub mod svg;
 pub mod text;
 pub mod ticks;

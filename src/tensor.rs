@@ -3,6 +3,7 @@
 //! maths lives in `crate::kernels`; this layer decides shapes, dtypes and errors.
 
 pub mod arith;
+pub mod csv;
 pub mod device;
 pub mod dtype;
 pub mod element;

@@ -80,3 +80,91 @@ fn version_and_help() {
     assert!(help.contains("test") && help.contains("--eval"), "{help}");
     assert!(Path::new(env!("CARGO_BIN_EXE_tl")).exists());
 }
+
+/// A folder of its own for one test, removed when it ends.
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("tl-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_str().unwrap().to_string()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped_in_scripts_imports_and_tests() {
+    let dir = TempDir::new("bom");
+    dir.write("lib.tl", b"\xef\xbb\xbfanswer = 42\n");
+    let script = dir.write("main.tl", b"\xef\xbb\xbfimport \"lib.tl\" as lib\nprint(lib.answer)\n");
+    let out = tl(&[&script]);
+    assert_eq!((stdout(&out).as_str(), out.status.code()), ("42\n", Some(0)), "{}", stderr(&out));
+    dir.write("main.out", b"42\n");
+    let out = tl(&["test", &script]);
+    assert!(stdout(&out).ends_with("1 passed, 0 failed\n"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_source_file_that_is_not_utf8_is_an_error_with_its_offset_and_line() {
+    let dir = TempDir::new("latin1");
+    let script = dir.write("caf\u{e9}.tl", b"x = 1\nprint(\"caf\xe9\")\n");
+    let out = tl(&[&script]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("not valid UTF-8: byte 0xe9 at offset 16 (line 2)"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let importer = dir.write("main.tl", "import \"caf\u{e9}.tl\" as c\n".as_bytes());
+    let err = stderr(&tl(&[&importer]));
+    assert!(err.contains("ImportError") && err.contains("offset 16 (line 2)"), "{err}");
+    dir.write("caf\u{e9}.out", b"");
+    let out = tl(&["test", &script]);
+    assert!(stdout(&out).contains("not valid UTF-8"), "{}", stdout(&out));
+}
+
+#[test]
+fn reading_a_file_without_end_stops_at_the_size_limit() {
+    let limited = |code: &str| {
+        Command::new(env!("CARGO_BIN_EXE_tl"))
+            .args(["-e", code])
+            .env("NO_COLOR", "1")
+            .env("TL_MAX_TENSOR_BYTES", "1M")
+            .output()
+            .expect("run tl")
+    };
+    for code in ["load(\"/dev/zero\")", "load_csv(\"/dev/zero\")", "import \"/dev/zero\" as z"] {
+        let out = limited(code);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{code}: {err}");
+        assert!(err.contains("larger than tl's limit") && err.contains("1048576 bytes"), "{code}: {err}");
+    }
+    let out = limited("try { load(\"/dev/zero\") } catch e { print(type(e).__name__) }");
+    assert_eq!(stdout(&out), "MemoryError\n");
+}
+
+#[test]
+fn legend_without_labels_warns_as_matplotlib_does() {
+    let dir = TempDir::new("legend");
+    let png = dir.0.join("f.png");
+    let code =
+        format!("plt.plot([1, 2]); plt.legend(); plt.savefig({:?}); print(\"saved\")", png.to_str().unwrap());
+    let out = tl(&["-e", &code]);
+    assert_eq!(stdout(&out), "saved\n", "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "UserWarning: No artists with labels found to put in legend.  Note that artists whose label \
+         start with an underscore are ignored when legend() is called with no argument.\n"
+    );
+    assert!(png.exists());
+}

@@ -1,4 +1,4 @@
-//! Output, types and object introspection: `print`, `len`, `type`, `isinstance`,
+//! Output, types and object introspection: `print`, `warn`, `len`, `type`, `isinstance`,
 //! `getattr`, `super`, ...
 
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -8,6 +8,7 @@ use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "print", call: print },
+    Builtin { name: "warn", call: warn },
     Builtin { name: "perf_counter", call: perf_counter },
     Builtin { name: "len", call: len },
     Builtin { name: "type", call: type_of },
@@ -47,6 +48,15 @@ fn print(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     }
     line.push_str(&end);
     interp.write_out(&line, args.span)?;
+    Ok(Value::None)
+}
+
+/// `warn(message)`: Python's `warnings.warn(message)`, a `UserWarning` on stderr; the
+/// program goes on.
+fn warn(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    let message = interp.str_of(&args.positional[0])?;
+    crate::diag::warn("UserWarning", &message);
     Ok(Value::None)
 }
 

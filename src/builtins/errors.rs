@@ -18,6 +18,12 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "AssertionError", call: make_error },
     Builtin { name: "AttributeError", call: make_error },
     Builtin { name: "NameError", call: make_error },
+    Builtin { name: "OSError", call: make_error },
+    Builtin { name: "FileNotFoundError", call: make_error },
+    Builtin { name: "MemoryError", call: make_error },
+    Builtin { name: "ImportError", call: make_error },
+    Builtin { name: "OverflowError", call: make_error },
+    Builtin { name: "RecursionError", call: make_error },
 ];
 
 fn make_error(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {

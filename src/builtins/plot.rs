@@ -1,7 +1,9 @@
 //! The Rust half of `plt`: stdlib/plt.tl keeps pyplot's state (figures, axes, what was
 //! plotted with which options) as tl objects; `_plt_save(figure, path)` reads one into a
 //! `plot::Figure` and writes it as PNG or SVG, `_plt_inline(path)` draws a saved PNG in
-//! the REPL's terminal.
+//! the REPL's terminal. `_plt_check_mark`, `_plt_check_loc` and `_plt_check_size` read
+//! a mark, a legend location or a figure's size as soon as plt.tl records it, so that
+//! bad input fails at the user's `plot`/`legend`/`figure` call rather than at `savefig`.
 
 use super::tensor::convert::tensor_from_data;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -12,8 +14,13 @@ use crate::syntax::symbol::Symbol;
 use crate::tensor::dtype::DType;
 use crate::value::{Builtin, HashKey, Value};
 
-pub static BUILTINS: &[Builtin] =
-    &[Builtin { name: "_plt_save", call: save }, Builtin { name: "_plt_inline", call: inline }];
+pub static BUILTINS: &[Builtin] = &[
+    Builtin { name: "_plt_save", call: save },
+    Builtin { name: "_plt_inline", call: inline },
+    Builtin { name: "_plt_check_mark", call: check_mark },
+    Builtin { name: "_plt_check_loc", call: check_loc },
+    Builtin { name: "_plt_check_size", call: check_size },
+];
 
 /// `_plt_save(figure, path)`: renders the figure to the file, by its extension.
 fn save(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -29,6 +36,29 @@ fn save(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
             .or_else(|e| fail("OSError", span, format!("{e}: '{}'", folder.display())))?;
     }
     std::fs::write(&**path, bytes).or_else(|e| fail("OSError", span, format!("{e}: '{path}'")))?;
+    Ok(Value::None)
+}
+
+/// `_plt_check_mark(mark)`: fails as `savefig` would on this mark.
+fn check_mark(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    read_mark(&args.positional[0], args.span)?;
+    Ok(Value::None)
+}
+
+/// `_plt_check_loc(loc)`: fails as `savefig` would on this legend location.
+fn check_loc(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    match &args.positional[0] {
+        Value::Str(loc) => location(loc, args.span).map(|_| Value::None),
+        other => fail("TypeError", args.span, format!("loc must be a str, not {}", other.type_name())),
+    }
+}
+
+/// `_plt_check_size(figure)`: fails as `savefig` would on this figure's size and dpi.
+fn check_size(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    args.expect(1, 1)?;
+    figure_size(&args.positional[0], args.span)?;
     Ok(Value::None)
 }
 
@@ -137,7 +167,8 @@ fn color_of(value: &Value, span: Span) -> Eval<Rgba> {
     }
 }
 
-fn read_figure(value: &Value, span: Span) -> Eval<Figure> {
+/// A figure's size in inches and its dots per inch.
+fn figure_size(value: &Value, span: Span) -> Eval<((f64, f64), f64)> {
     let size = field(value, "size").map_or(Ok(vec![6.4, 4.8]), |s| numbers(&s, "figsize", span))?;
     if size.len() != 2 || size.iter().any(|s| !(s.is_finite() && *s > 0.0)) {
         return fail("ValueError", span, "figsize is two positive numbers (width, height) in inches");
@@ -146,30 +177,23 @@ fn read_figure(value: &Value, span: Span) -> Eval<Figure> {
     if !(dpi.is_finite() && dpi > 0.0) {
         return fail("ValueError", span, "dpi must be a positive number");
     }
+    Ok(((size[0], size[1]), dpi))
+}
+
+fn read_figure(value: &Value, span: Span) -> Eval<Figure> {
+    let (size, dpi) = figure_size(value, span)?;
     let mut axes = Vec::new();
     if let Some(list) = field(value, "axes") {
         for ax in items_of(&list, "axes", span)? {
             axes.push(read_axes(&ax, span)?);
         }
     }
-    Ok(Figure { size: (size[0], size[1]), dpi, suptitle: text_field(value, "suptitle"), axes })
+    Ok(Figure { size, dpi, suptitle: text_field(value, "suptitle"), axes })
 }
 
 fn read_axes(value: &Value, span: Span) -> Eval<Axes> {
     let count = |name: &str| -> Eval<usize> { Ok(number_field(value, name, 1.0, span)?.max(0.0) as usize) };
-    let legend = match text_field(value, "legend_loc") {
-        None => None,
-        Some(loc) => Some(Location::parse(&loc).map_or_else(
-            || {
-                fail(
-                    "ValueError",
-                    span,
-                    format!("'{loc}' is not a valid value for loc; supported values are 'best', 'upper right', 'upper left', 'lower left', 'lower right', 'right', 'center left', 'center right', 'lower center', 'upper center', 'center'"),
-                )
-            },
-            Ok,
-        )?),
-    };
+    let legend = text_field(value, "legend_loc").map(|loc| location(&loc, span)).transpose()?;
     let mut marks = Vec::new();
     if let Some(list) = field(value, "marks") {
         for mark in items_of(&list, "marks", span)? {
@@ -189,6 +213,19 @@ fn read_axes(value: &Value, span: Span) -> Eval<Axes> {
         legend,
         grid: field(value, "show_grid").is_some_and(|g| g.truthy()),
     })
+}
+
+fn location(loc: &str, span: Span) -> Eval<Location> {
+    Location::parse(loc).map_or_else(
+        || {
+            fail(
+                "ValueError",
+                span,
+                format!("'{loc}' is not a valid value for loc; supported values are 'best', 'upper right', 'upper left', 'lower left', 'lower right', 'right', 'center left', 'center right', 'lower center', 'upper center', 'center'"),
+            )
+        },
+        Ok,
+    )
 }
 
 /// The colour of a mark: its `color`, else its format string's letter, else the cycle's

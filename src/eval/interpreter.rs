@@ -91,7 +91,7 @@ impl Interpreter {
     /// Runs a script file in the global scope; `name` is how diagnostics call it.
     pub fn run_file(&mut self, path: &Path, name: &str) -> Result<(), Failure> {
         let text =
-            std::fs::read_to_string(path).map_err(|e| Failure::Io(format!("cannot read {name}: {e}")))?;
+            crate::source::read_source(path).map_err(|e| Failure::Io(format!("cannot read {name}: {e}")))?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         self.run_source(name, &text, dir, false).map(|_| ())
     }

@@ -25,8 +25,11 @@ impl Interpreter {
         if let Some(module) = self.modules.get(&key) {
             return Ok(module.clone());
         }
-        let text = match std::fs::read_to_string(&full) {
+        let text = match crate::source::read_source(&full) {
             Ok(text) => text,
+            Err(e) if full.exists() => {
+                return fail("ImportError", span, format!("cannot import \"{path}\": {e}"));
+            }
             Err(e) => {
                 let hint = if path.ends_with(".tl") {
                     "paths are relative to the folder of the file that imports them".to_string()

@@ -6,6 +6,7 @@ use super::canvas::{Canvas, Label, Pen, Point, Rect};
 use super::color::{Rgba, BLACK, WHITE};
 use super::figure::{Axes, Figure, LineStyle, Mark, Marker};
 use super::legend;
+use super::simplify::{self, simplify};
 use super::text::{self, HAlign, VAlign};
 use super::ticks;
 
@@ -247,18 +248,28 @@ fn draw_mark(mark: &Mark, transform: &Transform, scale: Scale, canvas: &mut dyn 
             if line.style != LineStyle::None {
                 let pattern = dashes(line.style, width);
                 let pen = Pen { color: line.color, width, dashes: &pattern };
+                // Dense lines are simplified as matplotlib simplifies them, which also
+                // keeps drawing 10^5 points fast.
+                let dense = line.xs.len() >= simplify::MIN_POINTS;
+                let mut stroke = |run: &[Point]| {
+                    if dense {
+                        canvas.stroke(&simplify(run, simplify::THRESHOLD), false, &pen)
+                    } else {
+                        canvas.stroke(run, false, &pen)
+                    }
+                };
                 // NaN and infinite points break the line, as in matplotlib.
                 let mut run: Vec<Point> = Vec::new();
                 for (&x, &y) in line.xs.iter().zip(&line.ys) {
                     if x.is_finite() && y.is_finite() {
                         run.push(transform.apply(x, y));
                     } else if !run.is_empty() {
-                        canvas.stroke(&run, false, &pen);
+                        stroke(&run);
                         run.clear();
                     }
                 }
                 if !run.is_empty() {
-                    canvas.stroke(&run, false, &pen);
+                    stroke(&run);
                 }
             }
             if let Some(marker) = line.marker {

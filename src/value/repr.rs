@@ -171,6 +171,17 @@ impl Printer<'_> {
 /// Python's `repr(float)`: the shortest digits that read back the same, in fixed
 /// notation when the exponent is in -4..16 and scientific (`1e-05`, `1e+16`) otherwise.
 pub fn float_repr(x: f64) -> String {
+    laid_out(x, &format!("{:e}", x.abs()))
+}
+
+/// `float_repr` with the shortest digits that read back as the same float32, as NumPy
+/// prints a `float32`: `0.1` rather than `0.10000000149011612`.
+pub fn float32_repr(x: f32) -> String {
+    laid_out(f64::from(x), &format!("{:e}", x.abs()))
+}
+
+/// `x` written with the digits of `sci`, its magnitude in Rust's shortest scientific form.
+fn laid_out(x: f64, sci: &str) -> String {
     if x.is_nan() {
         return "nan".into();
     }
@@ -180,8 +191,7 @@ pub fn float_repr(x: f64) -> String {
     if x == 0.0 {
         return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
-    let sci = format!("{:e}", x.abs());
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
     let sign = if x < 0.0 { "-" } else { "" };
@@ -272,6 +282,14 @@ mod tests {
         for (x, text) in cases {
             assert_eq!(float_repr(x), text, "{x:e}");
         }
+    }
+
+    #[test]
+    fn float32s_print_as_numpy_prints_them() {
+        assert_eq!(float32_repr(0.1), "0.1");
+        assert_eq!(float32_repr(1.0 / 3.0), "0.33333334");
+        assert_eq!(float32_repr(1e-10), "1e-10");
+        assert_eq!(float32_repr(-2.0), "-2.0");
     }
 
     #[test]

@@ -99,7 +99,7 @@ fn is_grad_enabled(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(Value::Bool(autograd::is_grad_enabled()))
 }
 
-const NON_LEAF_GRAD_WARNING: &str = "UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.";
+const NON_LEAF_GRAD_WARNING: &str = "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.";
 
 /// `x.requires_grad`, `x.grad`, `x.grad_fn`, `x.is_leaf`.
 pub fn property(t: &Tensor, name: &str) -> Option<Value> {
@@ -109,7 +109,7 @@ pub fn property(t: &Tensor, name: &str) -> Option<Value> {
         "grad_fn" => t.grad_fn().map_or(Value::None, |node| Value::GradFn(Edge::Node { node, output_nr: 0 })),
         "grad" => {
             if !t.is_leaf() && !t.retains_grad() {
-                eprintln!("{NON_LEAF_GRAD_WARNING}");
+                crate::diag::warn("UserWarning", NON_LEAF_GRAD_WARNING);
             }
             t.grad().map_or(Value::None, Value::Tensor)
         }

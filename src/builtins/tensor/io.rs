@@ -1,21 +1,25 @@
 //! How tensors leave and enter a program besides literals: `set_printoptions`,
-//! `save`/`load` of NumPy `.npy` files, and `load_csv`.
+//! `save`/`load` of NumPy `.npy` files, and `load_csv`/`save_csv` of delimited text.
 
 use super::args::{int_of, missing, number_of, tensor_arg};
 use super::convert::dtype_arg;
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::limits;
 use crate::syntax::span::Span;
+use crate::tensor::csv::{self, Element, Header};
 use crate::tensor::dtype::DType;
 use crate::tensor::print::{print_options, set_print_options, PrintOptions};
 use crate::tensor::{npy, Tensor};
 use crate::value::{Builtin, Value};
+use std::path::Path;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "set_printoptions", call: set_printoptions },
     Builtin { name: "save", call: save },
     Builtin { name: "load", call: load },
     Builtin { name: "load_csv", call: load_csv },
+    Builtin { name: "save_csv", call: save_csv },
 ];
 
 /// `set_printoptions(precision=, threshold=, edgeitems=, linewidth=, sci_mode=,
@@ -72,7 +76,11 @@ fn path_arg(args: &CallArgs, i: usize) -> Eval<String> {
 }
 
 fn io_error(error: std::io::Error, path: &str, span: Span) -> crate::eval::Flow {
-    let kind = if error.kind() == std::io::ErrorKind::NotFound { "FileNotFoundError" } else { "OSError" };
+    let kind = match error.kind() {
+        std::io::ErrorKind::NotFound => "FileNotFoundError",
+        std::io::ErrorKind::OutOfMemory => "MemoryError",
+        _ => "OSError",
+    };
     crate::eval::RuntimeError::new(kind, format!("{error}: '{path}'"), span).into()
 }
 
@@ -90,60 +98,135 @@ fn save(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn load(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     let path = path_arg(&args, 0)?;
-    let bytes = std::fs::read(&path).map_err(|e| io_error(e, &path, args.span))?;
+    let bytes = limits::read_file(Path::new(&path)).map_err(|e| io_error(e, &path, args.span))?;
     npy::decode(&bytes).map(Value::Tensor).map_err(|e| error_at(e, args.span))
 }
 
-/// `load_csv(path, delimiter=",", skiprows=0, dtype=float32)`: a 2-d tensor of the
-/// numbers in a delimited text file. A first line that is not all numbers is taken
-/// as a header and skipped; blank lines and `#` comments are ignored.
+/// `load_csv(path, delimiter=",", skiprows=0, header=None, dtype=float32)`: a 2-d
+/// tensor of the numbers in a delimited text file (see `tensor::csv` for what a header,
+/// a comment and an empty field are).
 fn load_csv(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::DEFAULT_FLOAT);
-    let delimiter = match args.keyword("delimiter") {
-        Some(Value::Str(d)) if !d.is_empty() => d.to_string(),
-        None => ",".into(),
-        Some(_) => return fail("TypeError", args.span, "load_csv(): delimiter must be a non-empty str"),
+    let span = args.span;
+    let dtype = dtype_arg(args.keyword("dtype"), span)?.unwrap_or(DType::DEFAULT_FLOAT);
+    let delimiter = delimiter_arg(&mut args)?;
+    let skip = match args.keyword("skiprows").map(|v| int_of(&v, "skiprows", span)).transpose()? {
+        None => 0,
+        Some(n) => {
+            usize::try_from(n).map_or_else(|_| fail("ValueError", span, "skiprows must be >= 0"), Ok)?
+        }
     };
-    let skip = args.keyword("skiprows").map(|v| int_of(&v, "skiprows", args.span)).transpose()?.unwrap_or(0);
+    let header = match args.keyword("header") {
+        None | Some(Value::None) => Header::Detect,
+        Some(Value::Bool(true)) => Header::Yes,
+        Some(Value::Bool(false)) => Header::No,
+        Some(other) => {
+            return fail(
+                "TypeError",
+                span,
+                format!("load_csv(): header must be None, True or False, not {}", other.type_name()),
+            )
+        }
+    };
     args.expect(1, 1)?;
     let path = path_arg(&args, 0)?;
-    let text = std::fs::read_to_string(&path).map_err(|e| io_error(e, &path, args.span))?;
-    let mut rows: Vec<Vec<f64>> = Vec::new();
-    for (number, line) in text.lines().enumerate().skip(skip.max(0) as usize) {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
+    let bytes = limits::read_file(Path::new(&path)).map_err(|e| io_error(e, &path, span))?;
+    let table =
+        csv::parse(&bytes, &path, delimiter, skip, header).or_else(|e| fail("ValueError", span, e))?;
+    if let Some((line, column)) = table.first_empty.filter(|_| !dtype.is_float()) {
+        return fail(
+            "ValueError",
+            span,
+            format!(
+                "the empty field at line {line}, column {column} of {path} is NaN, which {} cannot hold",
+                dtype.name()
+            ),
+        );
+    }
+    let shape = [table.rows, table.columns];
+    Ok(Value::Tensor(Tensor::from_vec(table.values, &shape).to_dtype(dtype)))
+}
+
+/// `save_csv(t, path, header=None, delimiter=",")`: a 1-d tensor as one column, a 2-d
+/// one as rows, with `header` (one name per column) as the first line; `load_csv`
+/// reads it back to the same values.
+fn save_csv(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let span = args.span;
+    let delimiter = delimiter_arg(&mut args)?;
+    let header = match args.keyword("header") {
+        None | Some(Value::None) => None,
+        Some(Value::List(items)) => Some(names(&items.borrow(), span)?),
+        Some(Value::Tuple(items)) => Some(names(&items, span)?),
+        Some(other) => {
+            return fail(
+                "TypeError",
+                span,
+                format!("save_csv(): header is a list of column names, not {}", other.type_name()),
+            )
         }
-        let fields: Vec<&str> = line.split(delimiter.as_str()).map(str::trim).collect();
-        let parsed: Result<Vec<f64>, &str> =
-            fields.iter().map(|f| f.parse::<f64>().map_err(|_| *f)).collect();
-        match parsed {
-            Ok(row) => {
-                if let Some(first) = rows.first().filter(|r| r.len() != row.len()) {
-                    return fail(
-                        "ValueError",
-                        args.span,
-                        format!(
-                            "{path}:{}: {} columns where the first row has {}",
-                            number + 1,
-                            row.len(),
-                            first.len()
-                        ),
-                    );
-                }
-                rows.push(row);
-            }
-            Err(_) if rows.is_empty() && number == skip.max(0) as usize => {}
-            Err(field) => {
-                return fail(
-                    "ValueError",
-                    args.span,
-                    format!("{path}:{}: '{field}' is not a number", number + 1),
-                )
-            }
+    };
+    args.expect(2, 2)?;
+    let t = tensor_arg(&args, 0)?;
+    let path = path_arg(&args, 1)?;
+    let columns = match t.shape() {
+        [_] => 1,
+        [_, columns] => *columns,
+        dims => {
+            return fail(
+                "ValueError",
+                span,
+                format!("Expected 1D or 2D array, got {}D array instead", dims.len()),
+            )
+        }
+    };
+    if let Some(names) = header.as_ref().filter(|n| n.len() != columns) {
+        return fail(
+            "ValueError",
+            span,
+            format!("save_csv(): {} header names for {columns} columns", names.len()),
+        );
+    }
+    let elements: Vec<Element> = match t.dtype() {
+        DType::F64 => t.to_f64_vec().into_iter().map(Element::Float).collect(),
+        d if d.is_float() => t.to_f64_vec().into_iter().map(|x| Element::Float32(x as f32)).collect(),
+        _ => t.to_i64_vec().into_iter().map(Element::Int).collect(),
+    };
+    let bytes =
+        csv::write(&elements, columns, header.as_deref(), delimiter).or_else(|e| fail("OSError", span, e))?;
+    std::fs::write(&path, bytes).map_err(|e| io_error(e, &path, span))?;
+    Ok(Value::None)
+}
+
+/// The `delimiter=` keyword: one ASCII character, `,` when not given.
+fn delimiter_arg(args: &mut CallArgs) -> Eval<u8> {
+    match args.keyword("delimiter") {
+        None => Ok(b','),
+        Some(Value::Str(d)) if d.len() == 1 && d.is_ascii() && !matches!(&*d, "\"" | "#" | "\n" | "\r") => {
+            Ok(d.as_bytes()[0])
+        }
+        Some(other) => {
+            let shown = match other {
+                Value::Str(d) => format!("{d:?}"),
+                other => other.type_name().to_string(),
+            };
+            fail(
+                "TypeError",
+                args.span,
+                format!("{}(): delimiter must be one ASCII character other than a quote, # or a line break, not {shown}", args.function),
+            )
         }
     }
-    let columns = rows.first().map_or(0, Vec::len);
-    let shape = [rows.len(), columns];
-    Ok(Value::Tensor(Tensor::from_vec(rows.concat(), &shape).to_dtype(dtype)))
+}
+
+fn names(items: &[Value], span: Span) -> Eval<Vec<String>> {
+    items
+        .iter()
+        .map(|v| match v {
+            Value::Str(s) => Ok(s.to_string()),
+            other => fail(
+                "TypeError",
+                span,
+                format!("save_csv(): a column name is a str, not {}", other.type_name()),
+            ),
+        })
+        .collect()
 }
