@@ -272,6 +272,10 @@ fn nan_to_num(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let posinf = arg(&mut args, 2, "posinf");
     let neginf = arg(&mut args, 3, "neginf");
     let x = tensor_arg(&args, 0)?;
+    // An integer tensor holds no NaN or infinity; through f64 it would lose bits.
+    if !x.dtype().is_float() {
+        return Ok(Value::Tensor(x.copy()));
+    }
     let (max, min) = match x.dtype() {
         DType::F64 => (f64::MAX, f64::MIN),
         DType::F16 => (65504.0, -65504.0),
@@ -322,7 +326,12 @@ fn outer(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn equal(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let (a, b) = (tensor_arg(&args, 0)?, tensor_arg(&args, 1)?);
-    Ok(Value::Bool(a.shape() == b.shape() && a.to_f64_vec() == b.to_f64_vec()))
+    let same_values = if a.dtype().is_float() || b.dtype().is_float() {
+        a.to_f64_vec() == b.to_f64_vec()
+    } else {
+        a.to_i64_vec() == b.to_i64_vec()
+    };
+    Ok(Value::Bool(a.shape() == b.shape() && same_values))
 }
 
 /// `allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=false)`.
