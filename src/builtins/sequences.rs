@@ -23,7 +23,7 @@ pub static BUILTINS: &[Builtin] = &[
 
 /// `a < b` for sorting and `min`/`max`, with Python's error for unordered types.
 fn less_than(a: &Value, b: &Value, span: Span) -> Eval<bool> {
-    match crate::eval::order(a, b) {
+    match crate::eval::order(a, b, span)? {
         Some(ordering) => Ok(ordering == Some(Ordering::Less)),
         None => fail(
             "TypeError",
@@ -126,9 +126,13 @@ pub fn sort_values(
             return Ordering::Equal;
         }
         let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
-        match crate::eval::order(x, y) {
-            Some(o) => o.unwrap_or(Ordering::Equal),
-            None => {
+        match crate::eval::order(x, y, span) {
+            Ok(Some(o)) => o.unwrap_or(Ordering::Equal),
+            Err(e) => {
+                error = Some(e);
+                Ordering::Equal
+            }
+            Ok(None) => {
                 error = Some(RuntimeError::new(
                     "TypeError",
                     format!(

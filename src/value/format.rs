@@ -8,6 +8,11 @@ use crate::tensor::scalar::Scalar;
 /// The largest width or precision a spec may ask for.
 const MAX_WIDTH: usize = 100_000;
 
+/// Digits after the point past which every f64 writes only zeros (its exact decimal
+/// expansion ends by 2^-1074, and has at most 767 significant digits); Rust's
+/// formatter panics on precisions beyond u16, so more are padded on.
+const EXACT_DIGITS: usize = 1100;
+
 #[derive(Debug, Default)]
 struct Spec {
     fill: Option<char>,
@@ -177,12 +182,12 @@ fn format_float(x: f64, spec: &Spec) -> Result<String, String> {
         }
     } else {
         let body = match spec.kind {
-            Some('f' | 'F') => format!("{:.*}", spec.precision.unwrap_or(6), magnitude),
+            Some('f' | 'F') => fixed(magnitude, spec.precision.unwrap_or(6)),
             Some('e' | 'E') => exponential(magnitude, spec.precision.unwrap_or(6), spec.alternate),
             Some('g' | 'G') => general(magnitude, spec.precision.unwrap_or(6), spec.alternate, false),
             Some('%') => {
                 magnitude *= 100.0;
-                format!("{:.*}%", spec.precision.unwrap_or(6), magnitude)
+                fixed(magnitude, spec.precision.unwrap_or(6)) + "%"
             }
             None if spec.precision.is_some() => {
                 general(magnitude, spec.precision.unwrap_or(6), spec.alternate, true)
@@ -208,11 +213,25 @@ fn format_float(x: f64, spec: &Spec) -> Result<String, String> {
     Ok(pad(sign_text(negative, spec), body, spec, '>'))
 }
 
+/// `x` with `precision` digits after the point, exact to the last one.
+fn fixed(x: f64, precision: usize) -> String {
+    let mut text = format!("{:.*}", precision.min(EXACT_DIGITS), x);
+    text.extend(std::iter::repeat_n('0', precision.saturating_sub(EXACT_DIGITS)));
+    text
+}
+
+/// `x` as a mantissa with `precision` digits after the point, and its exponent.
+fn scientific(x: f64, precision: usize) -> (String, i32) {
+    let text = format!("{:.*e}", precision.min(EXACT_DIGITS), x);
+    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+    let mut mantissa = mantissa.to_string();
+    mantissa.extend(std::iter::repeat_n('0', precision.saturating_sub(EXACT_DIGITS)));
+    (mantissa, exp.parse().unwrap_or(0))
+}
+
 /// `{:e}` with Python's two-digit exponent.
 fn exponential(x: f64, precision: usize, alternate: bool) -> String {
-    let text = format!("{:.*e}", precision, x);
-    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
+    let (mantissa, exp) = scientific(x, precision);
     let point = if alternate && precision == 0 { "." } else { "" };
     format!("{mantissa}{point}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
 }
@@ -221,12 +240,11 @@ fn exponential(x: f64, precision: usize, alternate: bool) -> String {
 /// which keeps one digit after the point and turns scientific one power sooner.
 fn general(x: f64, precision: usize, alternate: bool, repr_style: bool) -> String {
     let p = precision.max(1);
-    let rounded = format!("{:.*e}", p - 1, x);
-    let exp: i32 = rounded.split_once('e').map_or(0, |(_, e)| e.parse().unwrap_or(0));
+    let (_, exp) = scientific(x, p - 1);
     let limit = if repr_style { p as i32 - 1 } else { p as i32 };
-    let fixed = (-4..limit).contains(&exp) || (repr_style && x == 0.0);
-    let text = if fixed {
-        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, x)
+    let positional = (-4..limit).contains(&exp) || (repr_style && x == 0.0);
+    let text = if positional {
+        fixed(x, (p as i32 - 1 - exp).max(0) as usize)
     } else {
         exponential(x, p - 1, alternate)
     };
@@ -292,6 +310,7 @@ fn pad(sign: String, body: String, spec: &Spec, default_align: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn f(x: f64, spec: &str) -> String {
         format_value(&Value::Float(x), spec).unwrap()
@@ -333,5 +352,64 @@ mod tests {
             format_value(&Value::Float(1.5), "d").unwrap_err(),
             "Unknown format code 'd' for object of type 'float'"
         );
+    }
+
+    #[test]
+    fn precisions_beyond_rusts_formatter_are_exact() {
+        let text = f(1.0, ".65536f");
+        assert_eq!(text.len(), 65538);
+        assert!(text.starts_with("1.000") && text.ends_with('0'));
+        assert_eq!(f(0.1, ".1100f"), fixed(0.1, 1100));
+        assert!(f(0.1, ".2000f").starts_with("0.1000000000000000055511151231257827"));
+        assert_eq!(f(1.5, ".70000e").len(), 70006);
+        assert!(f(1.5, ".70000e").ends_with("0e+00"));
+        assert_eq!(f(1.5, ".70000g"), "1.5");
+        assert_eq!(f(1.5, "#.70000g").len(), 70001);
+        assert_eq!(f(0.5, ".65536%").len(), 65540);
+        assert_eq!(f(1.0, "100000").len(), 100_000);
+        assert_eq!(format_value(&Value::Float(1.0), ".100001f").unwrap_err(), "Too many decimal digits in format string");
+    }
+
+    /// Specs built from the mini-language's pieces, with widths and precisions up to
+    /// past the largest one accepted.
+    fn spec() -> impl Strategy<Value = String> {
+        let size = prop_oneof![0usize..20, 65_530usize..65_540, Just(MAX_WIDTH), Just(MAX_WIDTH + 1)];
+        (
+            "(.?[<>^=])?[+ -]?z?#?0?",
+            prop::option::of(size.clone()),
+            "[,_]?",
+            prop::option::of(size),
+            "[bcdeEfFgGnosxX%]?",
+            "[a-z{}.]?",
+        )
+            .prop_map(|(head, width, grouping, precision, kind, tail)| {
+                let width = width.map_or(String::new(), |w| w.to_string());
+                let precision = precision.map_or(String::new(), |p| format!(".{p}"));
+                format!("{head}{width}{grouping}{precision}{kind}{tail}")
+            })
+    }
+
+    fn value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            any::<f64>().prop_map(Value::Float),
+            prop::sample::select(vec![0.0, -0.0, f64::MAX, f64::MIN_POSITIVE, 5e-324, f64::NAN, f64::INFINITY])
+                .prop_map(Value::Float),
+            any::<i64>().prop_map(Value::Int),
+            any::<bool>().prop_map(Value::Bool),
+            "[a-zé]{0,3}".prop_map(|s| Value::str(&s)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn no_spec_panics(value in value(), spec in spec()) {
+            let _ = format_value(&value, &spec);
+        }
+
+        #[test]
+        fn no_random_text_panics(value in value(), spec in "\\PC{0,12}") {
+            let _ = format_value(&value, &spec);
+        }
     }
 }

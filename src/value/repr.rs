@@ -4,6 +4,7 @@
 use super::object::Instance;
 use super::Value;
 use crate::eval::Eval;
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
@@ -16,7 +17,7 @@ pub trait ReprHook {
 /// Python's `repr`.
 pub fn repr(value: &Value, hook: &mut dyn ReprHook) -> Eval<String> {
     let mut out = String::new();
-    Printer { hook, open: Vec::new() }.write(value, &mut out)?;
+    Printer { hook, open: HashSet::new() }.write(value, &mut out)?;
     Ok(out)
 }
 
@@ -32,8 +33,9 @@ pub fn str_of(value: &Value, hook: &mut dyn ReprHook) -> Eval<String> {
 
 struct Printer<'a> {
     hook: &'a mut dyn ReprHook,
-    /// Containers being printed: meeting one again prints `[...]`, as Python does.
-    open: Vec<usize>,
+    /// Containers being printed: meeting one again prints `[...]`, as Python does. A
+    /// set, since a list nested a million deep has a million open.
+    open: HashSet<usize>,
 }
 
 impl Printer<'_> {
@@ -69,7 +71,7 @@ impl Printer<'_> {
                     out.push_str("{...}");
                     return Ok(());
                 }
-                self.open.push(id);
+                self.open.insert(id);
                 let entries: Vec<(Value, Value)> =
                     d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                 out.push('{');
@@ -82,7 +84,7 @@ impl Printer<'_> {
                     self.write(v, out)?;
                 }
                 out.push('}');
-                self.open.pop();
+                self.open.remove(&id);
             }
             Value::Range(r) if r.step == 1 => write!(out, "range({}, {})", r.start, r.stop).unwrap_or(()),
             Value::Range(r) => write!(out, "range({}, {}, {})", r.start, r.stop, r.step).unwrap_or(()),
@@ -106,9 +108,9 @@ impl Printer<'_> {
                     out.push_str("...");
                     return Ok(());
                 }
-                self.open.push(id);
+                self.open.insert(id);
                 let custom = self.hook.instance_repr(inst, value);
-                self.open.pop();
+                self.open.remove(&id);
                 match custom? {
                     Some(text) => out.push_str(&text),
                     None => write!(out, "<{} object>", inst.class.name).unwrap_or(()),
@@ -154,7 +156,7 @@ impl Printer<'_> {
             write!(out, "{open}...{close}").unwrap_or(());
             return Ok(());
         }
-        self.open.push(id);
+        self.open.insert(id);
         out.push_str(open);
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
@@ -163,7 +165,7 @@ impl Printer<'_> {
             self.write(item, out)?;
         }
         out.push_str(close);
-        self.open.pop();
+        self.open.remove(&id);
         Ok(())
     }
 }

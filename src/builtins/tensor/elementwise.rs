@@ -276,12 +276,7 @@ fn nan_to_num(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     if !x.dtype().is_float() {
         return Ok(Value::Tensor(x.copy()));
     }
-    let (max, min) = match x.dtype() {
-        DType::F64 => (f64::MAX, f64::MIN),
-        DType::F16 => (65504.0, -65504.0),
-        DType::BF16 => (3.3895313892515355e38, -3.3895313892515355e38),
-        _ => (f32::MAX as f64, f32::MIN as f64),
-    };
+    let (max, min) = (x.dtype().finite_max(), -x.dtype().finite_max());
     let value = |v: Option<Value>, default: f64| -> Eval<f64> {
         match v {
             None | Some(Value::None) => Ok(default),
@@ -376,7 +371,10 @@ fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             args.expect(2, 2)?;
             match operand_arg(&args, 1, "value")? {
                 Operand::Tensor(t) => t,
-                Operand::Scalar(s) => Tensor::scalar(s, dest.dtype()),
+                Operand::Scalar(s) => {
+                    let s = s.checked_fill(dest.dtype(), dest.numel()).map_err(|e| error_at(e, span))?;
+                    Tensor::scalar(s, dest.dtype())
+                }
             }
         }
         _ => {
