@@ -57,13 +57,8 @@ impl Printer<'_> {
                 self.sequence(value, &items, "[", "]", out)?;
             }
             Value::Tuple(items) => {
-                if items.len() == 1 {
-                    out.push('(');
-                    self.write(&items[0], out)?;
-                    out.push_str(",)");
-                } else {
-                    self.sequence(value, items, "(", ")", out)?;
-                }
+                let close = if items.len() == 1 { ",)" } else { ")" };
+                self.sequence(value, items, "(", close, out)?;
             }
             Value::Dict(d) => {
                 let id = value.identity();
@@ -153,7 +148,8 @@ impl Printer<'_> {
     ) -> Eval<()> {
         let id = value.identity();
         if self.open.contains(&id) {
-            write!(out, "{open}...{close}").unwrap_or(());
+            // `(...)` even for a one-element tuple, as Python prints it.
+            write!(out, "{open}...{}", close.trim_start_matches(',')).unwrap_or(());
             return Ok(());
         }
         self.open.insert(id);
