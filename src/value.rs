@@ -318,7 +318,9 @@ pub fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDee
             }
             true
         }
-        (Value::BoundMethod(x), Value::BoundMethod(y)) => x.receiver.is(&y.receiver) && x.method.is(&y.method),
+        (Value::BoundMethod(x), Value::BoundMethod(y)) => {
+            x.receiver.is(&y.receiver) && x.method.is(&y.method)
+        }
         _ => match (number::as_number(a), number::as_number(b)) {
             (Some(x), Some(y)) => x.equals(y),
             _ => a.is(b),

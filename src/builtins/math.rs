@@ -163,12 +163,9 @@ fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         ),
     };
     match (number, digits) {
-        (Number::Int(i), Some(d)) if d < 0 => {
-            round_int(i, d.unsigned_abs()).map(Value::Int).map_or_else(
-                || fail("OverflowError", args.span, "integer overflow"),
-                Ok,
-            )
-        }
+        (Number::Int(i), Some(d)) if d < 0 => round_int(i, d.unsigned_abs())
+            .map(Value::Int)
+            .map_or_else(|| fail("OverflowError", args.span, "integer overflow"), Ok),
         (Number::Int(i), _) => Ok(Value::Int(i)),
         (Number::Float(x), None) => whole(x.round_ties_even(), args.span),
         (Number::Float(x), Some(d)) if d >= 0 => {

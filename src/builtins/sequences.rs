@@ -1,7 +1,7 @@
 //! Builtins that walk iterables: `min`, `max`, `sum`, `sorted`, `reversed`,
 //! `enumerate`, `zip`, `map`, `filter`, `any`, `all`.
 
-use crate::eval::{fail, CallArgs, Eval, Interpreter, RuntimeError};
+use crate::eval::{fail, CallArgs, Eval, Flow, Interpreter, RuntimeError};
 use crate::syntax::ast::BinOp;
 use crate::syntax::span::Span;
 use crate::value::{Builtin, Value};
@@ -120,7 +120,7 @@ pub fn sort_values(
 ) -> Eval<Vec<Value>> {
     let keys = keys_of(interp, &items, &key, span)?;
     let mut order: Vec<usize> = (0..items.len()).collect();
-    let mut error: Option<RuntimeError> = None;
+    let mut error: Option<Flow> = None;
     order.sort_by(|&a, &b| {
         if error.is_some() {
             return Ordering::Equal;
@@ -133,21 +133,24 @@ pub fn sort_values(
                 Ordering::Equal
             }
             Ok(None) => {
-                error = Some(RuntimeError::new(
-                    "TypeError",
-                    format!(
-                        "'<' not supported between instances of '{}' and '{}'",
-                        x.type_name(),
-                        y.type_name()
-                    ),
-                    span,
-                ));
+                error = Some(
+                    RuntimeError::new(
+                        "TypeError",
+                        format!(
+                            "'<' not supported between instances of '{}' and '{}'",
+                            x.type_name(),
+                            y.type_name()
+                        ),
+                        span,
+                    )
+                    .into(),
+                );
                 Ordering::Equal
             }
         }
     });
     if let Some(e) = error {
-        return Err(e.into());
+        return Err(e);
     }
     Ok(order.into_iter().map(|i| items[i].clone()).collect())
 }

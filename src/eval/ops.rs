@@ -1,6 +1,6 @@
 //! Operators on scalars, strings and sequences, with Python's semantics and errors.
 
-use super::error::{fail, Eval, RuntimeError};
+use super::error::{fail, Eval, Flow, RuntimeError};
 use super::interpreter::Interpreter;
 use crate::builtins::tensor::operators;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
@@ -216,17 +216,17 @@ impl Interpreter {
     }
 }
 
-fn too_deep(span: Span) -> RuntimeError {
-    RuntimeError::new("RecursionError", "maximum recursion depth exceeded in comparison", span)
+fn too_deep(span: Span) -> Flow {
+    RuntimeError::new("RecursionError", "maximum recursion depth exceeded in comparison", span).into()
 }
 
 /// `a == b` (see `values_equal`), with Python's error for containers nested too deep.
-pub fn equal(a: &Value, b: &Value, span: Span) -> Result<bool, RuntimeError> {
+pub fn equal(a: &Value, b: &Value, span: Span) -> Eval<bool> {
     equal_at_depth(a, b, 0).map_err(|TooDeep| too_deep(span))
 }
 
 /// Where `item` first is among `items` (`in`, `index`, `remove`).
-pub fn position(items: &[Value], item: &Value, span: Span) -> Result<Option<usize>, RuntimeError> {
+pub fn position(items: &[Value], item: &Value, span: Span) -> Eval<Option<usize>> {
     for (i, v) in items.iter().enumerate() {
         if v.is(item) || equal(v, item, span)? {
             return Ok(Some(i));
@@ -236,7 +236,7 @@ pub fn position(items: &[Value], item: &Value, span: Span) -> Result<Option<usiz
 }
 
 /// How two values order, if they can be ordered; the inner `None` is an unordered NaN.
-pub fn order(a: &Value, b: &Value, span: Span) -> Result<Option<Option<Ordering>>, RuntimeError> {
+pub fn order(a: &Value, b: &Value, span: Span) -> Eval<Option<Option<Ordering>>> {
     order_at_depth(a, b, 0).map_err(|TooDeep| too_deep(span))
 }
 

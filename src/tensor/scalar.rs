@@ -118,10 +118,12 @@ mod tests {
         assert!(Scalar::Int(127).fits(DType::I8) && !Scalar::Int(128).fits(DType::I8));
         assert!(Scalar::Float(127.9).fits(DType::I8) && !Scalar::Float(128.0).fits(DType::I8));
         assert!(!Scalar::Float(-128.5).fits(DType::I8) && !Scalar::Float(-0.5).fits(DType::U8));
-        assert!(Scalar::Float(-9.223_372_036_854_775_808e18).fits(DType::I64));
-        assert!(!Scalar::Float(9.223_372_036_854_775_808e18).fits(DType::I64));
+        assert!(Scalar::Float(-(2f64.powi(63))).fits(DType::I64));
+        assert!(!Scalar::Float(2f64.powi(63)).fits(DType::I64));
         assert!(!Scalar::Float(f64::NAN).fits(DType::I32) && !Scalar::Float(f64::INFINITY).fits(DType::I64));
-        assert!(Scalar::Float(f64::NAN).fits(DType::F16) && Scalar::Float(f64::NEG_INFINITY).fits(DType::F32));
+        assert!(
+            Scalar::Float(f64::NAN).fits(DType::F16) && Scalar::Float(f64::NEG_INFINITY).fits(DType::F32)
+        );
         assert!(Scalar::Int(65504).fits(DType::F16) && !Scalar::Int(65505).fits(DType::F16));
         assert!(Scalar::Float(f32::MAX as f64).fits(DType::F32) && !Scalar::Float(1e39).fits(DType::F32));
         assert!(Scalar::Float(1e300).fits(DType::Bool) && Scalar::Bool(true).fits(DType::I8));

@@ -159,7 +159,12 @@ fn full(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 }
 
 /// `full`'s tensor, refusing a fill that overflows `dtype` as PyTorch does.
-pub fn filled_with(shape: &[usize], fill: Scalar, dtype: DType, span: crate::syntax::span::Span) -> Eval<Value> {
+pub fn filled_with(
+    shape: &[usize],
+    fill: Scalar,
+    dtype: DType,
+    span: crate::syntax::span::Span,
+) -> Eval<Value> {
     let fill = fill.checked_fill(dtype, shape.iter().product()).map_err(|e| error_at(e, span))?;
     Ok(Value::Tensor(Tensor::full(shape, fill, dtype)))
 }

@@ -146,7 +146,9 @@ pub fn scatter(
     let d = wrap_dim(dim, t.ndim())?;
     let targets = positions_along(name, t, d, index)?;
     let (source, sources) = match src {
-        Operand::Scalar(s) => (Tensor::scalar(s.checked_fill(t.dtype(), t.numel())?, t.dtype()), vec![0; targets.len()]),
+        Operand::Scalar(s) => {
+            (Tensor::scalar(s.checked_fill(t.dtype(), t.numel())?, t.dtype()), vec![0; targets.len()])
+        }
         Operand::Tensor(s) => {
             if s.dtype() != t.dtype() {
                 return Err(TensorError::runtime(format!(

@@ -226,9 +226,7 @@ pub fn index_put(t: &Tensor, items: &[TensorIndex], value: &Operand) -> TensorRe
     let selection = select(t, items)?;
     let source = match value {
         Operand::Tensor(v) => v.to_dtype(t.dtype()),
-        Operand::Scalar(s) => {
-            Tensor::scalar(s.checked_fill(t.dtype(), selection.len())?, t.dtype())
-        }
+        Operand::Scalar(s) => Tensor::scalar(s.checked_fill(t.dtype(), selection.len())?, t.dtype()),
     };
     if selection.advanced.is_empty() {
         let shape = selection.view.shape.clone();

@@ -21,13 +21,6 @@ impl Keys {
         }
     }
 
-    pub fn len(&self) -> usize {
-        match self {
-            Keys::Exact(v) => v.len(),
-            Keys::Float(v) => v.len(),
-        }
-    }
-
     /// PyTorch's order of row-major elements `i` and `j`: NaN after every number, NaNs
     /// equal to one another.
     pub fn cmp(&self, i: usize, j: usize) -> Ordering {

@@ -537,7 +537,12 @@ pub fn cumulative(t: &Tensor, dim: i64, product: bool) -> TensorResult<Tensor> {
 
 /// Runs `f` on each 1-d slice along `dim` of the row-major `values` of a tensor shaped
 /// `shape`, writing a slice of the same length.
-fn along<T: Copy + Default>(values: Vec<T>, shape: &[usize], dim: usize, f: impl Fn(&[T], &mut [T])) -> Vec<T> {
+fn along<T: Copy + Default>(
+    values: Vec<T>,
+    shape: &[usize],
+    dim: usize,
+    f: impl Fn(&[T], &mut [T]),
+) -> Vec<T> {
     if shape.is_empty() {
         let mut out = [T::default()];
         f(&values, &mut out);

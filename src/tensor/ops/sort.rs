@@ -166,9 +166,9 @@ pub fn mode(t: &Tensor, dim: i64, keepdim: bool) -> TensorResult<(Tensor, Tensor
 /// (`inverse`, shaped like `t`) and each distinct element's count.
 pub fn unique(t: &Tensor) -> (Tensor, Tensor, Tensor) {
     let keys = Keys::of(t);
-    let positions: Vec<usize> = (0..keys.len()).collect();
+    let positions: Vec<usize> = (0..t.numel()).collect();
     let order = order(&keys, &positions, false);
-    let (mut firsts, mut counts, mut inverse) = (Vec::new(), Vec::<i64>::new(), vec![0i64; keys.len()]);
+    let (mut firsts, mut counts, mut inverse) = (Vec::new(), Vec::<i64>::new(), vec![0i64; t.numel()]);
     for (k, &i) in order.iter().enumerate() {
         let same = k > 0 && keys.equal(order[k - 1], i);
         if !same {
