@@ -21,4 +21,4 @@ pub use error::{fail, Eval, Flow, RuntimeError, StackFrame};
 pub use index::Subscript;
 pub use interpreter::{Interpreter, Limits};
 pub use iter::ValueIter;
-pub use ops::order;
+pub use ops::{equal, order, position};

@@ -263,35 +263,60 @@ impl Value {
     }
 }
 
-/// Deeper than this, comparing nested containers gives up (cyclic lists).
-const MAX_COMPARE_DEPTH: usize = 500;
+/// Containers nested deeper than this (or into themselves) are too deep to compare: as
+/// in CPython, whose recursion limit of 1000 frames, less those a program's top level
+/// stands on, lets two lists nested 998 deep compare and not 999.
+const MAX_COMPARE_DEPTH: usize = 998;
+
+/// Containers too deeply nested, or cyclic, to compare: Python's `RecursionError`.
+#[derive(Debug, PartialEq)]
+pub struct TooDeep;
 
 /// `a == b` as Python decides it for these types: numbers compare by value across
-/// int/float/bool, containers element by element, everything else by identity.
-pub fn values_equal(a: &Value, b: &Value) -> bool {
+/// int/float/bool, containers element by element (an element identical to its
+/// counterpart is equal without a look inside), everything else by identity.
+pub fn values_equal(a: &Value, b: &Value) -> Result<bool, TooDeep> {
     equal_at_depth(a, b, 0)
 }
 
-fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> bool {
+/// `values_equal` for values `depth` containers down.
+pub fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
     if depth > MAX_COMPARE_DEPTH {
-        return false;
+        return Err(TooDeep);
     }
-    let seq_eq = |x: &[Value], y: &[Value]| {
-        x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.is(q) || equal_at_depth(p, q, depth + 1))
+    let seq_eq = |x: &[Value], y: &[Value]| -> Result<bool, TooDeep> {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        for (p, q) in x.iter().zip(y) {
+            if !(p.is(q) || equal_at_depth(p, q, depth + 1)?) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     };
     if a.is_tuple_like() || b.is_tuple_like() {
         return equal_at_depth(&a.as_plain_tuple(), &b.as_plain_tuple(), depth);
     }
-    match (a, b) {
+    Ok(match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
-        (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y) || seq_eq(&x.borrow(), &y.borrow()),
-        (Value::Tuple(x), Value::Tuple(y)) => seq_eq(x, y),
+        (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y) || seq_eq(&x.borrow(), &y.borrow())?,
+        (Value::Tuple(x), Value::Tuple(y)) => seq_eq(x, y)?,
         (Value::Dict(x), Value::Dict(y)) => {
-            Rc::ptr_eq(x, y) || {
-                let (x, y) = (x.borrow(), y.borrow());
-                x.len() == y.len()
-                    && x.iter().all(|(k, v)| y.get_by_key(k).is_some_and(|w| equal_at_depth(v, w, depth + 1)))
+            if Rc::ptr_eq(x, y) {
+                return Ok(true);
             }
+            let (x, y) = (x.borrow(), y.borrow());
+            if x.len() != y.len() {
+                return Ok(false);
+            }
+            for (k, v) in x.iter() {
+                match y.get_by_key(k) {
+                    Some(w) if v.is(w) || equal_at_depth(v, w, depth + 1)? => {}
+                    _ => return Ok(false),
+                }
+            }
+            true
         }
         (Value::BoundMethod(x), Value::BoundMethod(y)) => {
             x.receiver.is(&y.receiver) && x.method.is(&y.method)
@@ -300,5 +325,5 @@ fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> bool {
             (Some(x), Some(y)) => x.equals(y),
             _ => a.is(b),
         },
-    }
+    })
 }

@@ -29,14 +29,9 @@ fn int(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     match value {
         Value::Int(i) => Ok(Value::Int(*i)),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(x) if x.is_nan() => fail("ValueError", args.span, "cannot convert float NaN to integer"),
-        Value::Float(x) if x.is_infinite() => {
-            fail("OverflowError", args.span, "cannot convert float infinity to integer")
-        }
-        Value::Float(x) if x.abs() >= 9.223_372_036_854_776e18 => {
-            fail("OverflowError", args.span, "float too large for a 64-bit integer")
-        }
-        Value::Float(x) => Ok(Value::Int(x.trunc() as i64)),
+        Value::Float(x) => crate::value::number::float_to_int(*x)
+            .map(Value::Int)
+            .or_else(|(kind, message)| fail(kind, args.span, message)),
         Value::Str(s) => s.trim().replace('_', "").parse::<i64>().map(Value::Int).or_else(|_| {
             fail(
                 "ValueError",

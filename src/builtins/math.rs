@@ -163,18 +163,11 @@ fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         ),
     };
     match (number, digits) {
-        (Number::Int(i), Some(d)) if d < 0 => {
-            let scale = 10i64.checked_pow((-d) as u32).unwrap_or(i64::MAX);
-            let rounded = (i as f64 / scale as f64).round_ties_even() as i64;
-            Ok(Value::Int(rounded.saturating_mul(scale)))
-        }
+        (Number::Int(i), Some(d)) if d < 0 => round_int(i, d.unsigned_abs())
+            .map(Value::Int)
+            .map_or_else(|| fail("OverflowError", args.span, "integer overflow"), Ok),
         (Number::Int(i), _) => Ok(Value::Int(i)),
-        (Number::Float(x), None) => {
-            if !x.is_finite() {
-                return fail("ValueError", args.span, format!("cannot round {x} to an integer"));
-            }
-            Ok(Value::Int(x.round_ties_even() as i64))
-        }
+        (Number::Float(x), None) => whole(x.round_ties_even(), args.span),
         (Number::Float(x), Some(d)) if d >= 0 => {
             // Formatting rounds the exact binary value correctly, as Python does.
             let text = format!("{:.*}", d.min(300) as usize, x);
@@ -185,6 +178,19 @@ fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             Ok(Value::Float((x / scale).round_ties_even() * scale))
         }
     }
+}
+
+/// `i` rounded to a multiple of `10^digits`, halves to the even multiple, exactly (as
+/// Python rounds ints); `None` when that multiple is beyond i64.
+fn round_int(i: i64, digits: u64) -> Option<i64> {
+    // Past 10^38 (beyond i128) every i64 rounds to 0.
+    let Some(scale) = u32::try_from(digits).ok().and_then(|d| 10i128.checked_pow(d)) else {
+        return Some(0);
+    };
+    let (quotient, remainder) = ((i as i128).div_euclid(scale), (i as i128).rem_euclid(scale));
+    let rest = scale - remainder;
+    let up = remainder > rest || (remainder == rest && quotient % 2 != 0);
+    i64::try_from((quotient + up as i128) * scale).ok()
 }
 
 fn divmod(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -218,11 +224,13 @@ fn integral(args: &CallArgs, f: fn(f64) -> f64) -> Eval<Value> {
     if let Some(Number::Int(i)) = as_number(&args.positional[0]) {
         return Ok(Value::Int(i));
     }
-    let x = f(float_arg(args, 0)?);
-    if !x.is_finite() || x.abs() >= 9.2e18 {
-        return fail("OverflowError", args.span, format!("cannot convert {x} to an integer"));
-    }
-    Ok(Value::Int(x as i64))
+    whole(f(float_arg(args, 0)?), args.span)
+}
+
+/// A float with no fraction left as an int, or Python's error for NaN, infinity and
+/// (tl's ints being 64-bit) anything beyond i64.
+fn whole(x: f64, span: crate::syntax::span::Span) -> Eval<Value> {
+    crate::value::number::float_to_int(x).map(Value::Int).or_else(|(kind, message)| fail(kind, span, message))
 }
 
 fn floor(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -249,4 +257,21 @@ fn classify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         "isinf" => x.is_infinite(),
         _ => x.is_finite(),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round_int;
+
+    #[test]
+    fn ints_round_exactly_and_halves_to_even() {
+        assert_eq!(round_int(123_456_789_012_345_678, 2), Some(123_456_789_012_345_700));
+        assert_eq!(round_int(-125, 1), Some(-120));
+        assert_eq!(round_int(135, 1), Some(140));
+        assert_eq!(round_int(-135, 1), Some(-140));
+        assert_eq!(round_int(5, 20), Some(0));
+        assert_eq!(round_int(i64::MAX, 38), Some(0));
+        assert_eq!(round_int(i64::MAX, 400), Some(0));
+        assert_eq!(round_int(i64::MAX, 1), None);
+    }
 }

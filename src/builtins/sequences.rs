@@ -1,7 +1,7 @@
 //! Builtins that walk iterables: `min`, `max`, `sum`, `sorted`, `reversed`,
 //! `enumerate`, `zip`, `map`, `filter`, `any`, `all`.
 
-use crate::eval::{fail, CallArgs, Eval, Interpreter, RuntimeError};
+use crate::eval::{fail, CallArgs, Eval, Flow, Interpreter, RuntimeError};
 use crate::syntax::ast::BinOp;
 use crate::syntax::span::Span;
 use crate::value::{Builtin, Value};
@@ -23,7 +23,7 @@ pub static BUILTINS: &[Builtin] = &[
 
 /// `a < b` for sorting and `min`/`max`, with Python's error for unordered types.
 fn less_than(a: &Value, b: &Value, span: Span) -> Eval<bool> {
-    match crate::eval::order(a, b) {
+    match crate::eval::order(a, b, span)? {
         Some(ordering) => Ok(ordering == Some(Ordering::Less)),
         None => fail(
             "TypeError",
@@ -120,30 +120,37 @@ pub fn sort_values(
 ) -> Eval<Vec<Value>> {
     let keys = keys_of(interp, &items, &key, span)?;
     let mut order: Vec<usize> = (0..items.len()).collect();
-    let mut error: Option<RuntimeError> = None;
+    let mut error: Option<Flow> = None;
     order.sort_by(|&a, &b| {
         if error.is_some() {
             return Ordering::Equal;
         }
         let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
-        match crate::eval::order(x, y) {
-            Some(o) => o.unwrap_or(Ordering::Equal),
-            None => {
-                error = Some(RuntimeError::new(
-                    "TypeError",
-                    format!(
-                        "'<' not supported between instances of '{}' and '{}'",
-                        x.type_name(),
-                        y.type_name()
-                    ),
-                    span,
-                ));
+        match crate::eval::order(x, y, span) {
+            Ok(Some(o)) => o.unwrap_or(Ordering::Equal),
+            Err(e) => {
+                error = Some(e);
+                Ordering::Equal
+            }
+            Ok(None) => {
+                error = Some(
+                    RuntimeError::new(
+                        "TypeError",
+                        format!(
+                            "'<' not supported between instances of '{}' and '{}'",
+                            x.type_name(),
+                            y.type_name()
+                        ),
+                        span,
+                    )
+                    .into(),
+                );
                 Ordering::Equal
             }
         }
     });
     if let Some(e) = error {
-        return Err(e.into());
+        return Err(e);
     }
     Ok(order.into_iter().map(|i| items[i].clone()).collect())
 }

@@ -1,12 +1,12 @@
 //! Operators on scalars, strings and sequences, with Python's semantics and errors.
 
-use super::error::{fail, Eval};
+use super::error::{fail, Eval, Flow, RuntimeError};
 use super::interpreter::Interpreter;
 use crate::builtins::tensor::operators;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::syntax::span::Span;
 use crate::value::number::{as_number, float_floor_div, float_mod, int_floor_div, int_mod, Number};
-use crate::value::{values_equal, Value};
+use crate::value::{equal_at_depth, TooDeep, Value};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -156,14 +156,14 @@ impl Interpreter {
             return result;
         }
         let result = match op {
-            CmpOp::Eq => values_equal(lhs, rhs),
-            CmpOp::Ne => !values_equal(lhs, rhs),
+            CmpOp::Eq => equal(lhs, rhs, span)?,
+            CmpOp::Ne => !equal(lhs, rhs, span)?,
             CmpOp::Is => lhs.is(rhs),
             CmpOp::IsNot => !lhs.is(rhs),
             CmpOp::In => self.contains(rhs, lhs, span)?,
             CmpOp::NotIn => !self.contains(rhs, lhs, span)?,
             CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
-                let ordering = order(lhs, rhs).ok_or_else(|| {
+                let ordering = order(lhs, rhs, span)?.ok_or_else(|| {
                     super::RuntimeError::new(
                         "TypeError",
                         format!(
@@ -201,8 +201,8 @@ impl Interpreter {
                     format!("'in <string>' requires string as left operand, not {}", other.type_name()),
                 ),
             },
-            Value::List(items) => Ok(items.borrow().iter().any(|v| values_equal(v, item))),
-            Value::Tuple(items) => Ok(items.iter().any(|v| values_equal(v, item))),
+            Value::List(items) => Ok(position(&items.borrow(), item, span)?.is_some()),
+            Value::Tuple(items) => Ok(position(items, item, span)?.is_some()),
             Value::Dict(d) => Ok(d.borrow().get_by_key(item).is_some()),
             Value::Range(r) => Ok(match item.as_int() {
                 Some(i) if r.step > 0 => i >= r.start && i < r.stop && (i - r.start) % r.step == 0,
@@ -216,24 +216,48 @@ impl Interpreter {
     }
 }
 
-/// How two values order, if they can be ordered; the inner `None` is an unordered NaN.
-pub fn order(a: &Value, b: &Value) -> Option<Option<Ordering>> {
-    if let (Some(x), Some(y)) = (as_number(a), as_number(b)) {
-        return Some(x.partial_cmp(y));
+fn too_deep(span: Span) -> Flow {
+    RuntimeError::new("RecursionError", "maximum recursion depth exceeded in comparison", span).into()
+}
+
+/// `a == b` (see `values_equal`), with Python's error for containers nested too deep.
+pub fn equal(a: &Value, b: &Value, span: Span) -> Eval<bool> {
+    equal_at_depth(a, b, 0).map_err(|TooDeep| too_deep(span))
+}
+
+/// Where `item` first is among `items` (`in`, `index`, `remove`).
+pub fn position(items: &[Value], item: &Value, span: Span) -> Eval<Option<usize>> {
+    for (i, v) in items.iter().enumerate() {
+        if v.is(item) || equal(v, item, span)? {
+            return Ok(Some(i));
+        }
     }
-    let sequences = |x: &[Value], y: &[Value]| -> Option<Option<Ordering>> {
+    Ok(None)
+}
+
+/// How two values order, if they can be ordered; the inner `None` is an unordered NaN.
+pub fn order(a: &Value, b: &Value, span: Span) -> Eval<Option<Option<Ordering>>> {
+    order_at_depth(a, b, 0).map_err(|TooDeep| too_deep(span))
+}
+
+fn order_at_depth(a: &Value, b: &Value, depth: usize) -> Result<Option<Option<Ordering>>, TooDeep> {
+    if let (Some(x), Some(y)) = (as_number(a), as_number(b)) {
+        return Ok(Some(x.partial_cmp(y)));
+    }
+    // Sequences order by their first elements that differ, else by length.
+    let sequences = |x: &[Value], y: &[Value]| -> Result<Option<Option<Ordering>>, TooDeep> {
         for (p, q) in x.iter().zip(y) {
-            if !values_equal(p, q) {
-                return order(p, q);
+            if !(p.is(q) || equal_at_depth(p, q, depth + 1)?) {
+                return order_at_depth(p, q, depth + 1);
             }
         }
-        Some(Some(x.len().cmp(&y.len())))
+        Ok(Some(Some(x.len().cmp(&y.len()))))
     };
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => Some(Some(x.cmp(y))),
+        (Value::Str(x), Value::Str(y)) => Ok(Some(Some(x.cmp(y)))),
         (Value::List(x), Value::List(y)) => sequences(&x.borrow().clone(), &y.borrow().clone()),
         (Value::Tuple(x), Value::Tuple(y)) => sequences(x, y),
-        _ => None,
+        _ => Ok(None),
     }
 }
 

@@ -103,6 +103,17 @@ impl DType {
         })
     }
 
+    /// The largest finite value of a float dtype (`f64::MAX` for the others, which
+    /// nothing exceeds).
+    pub fn finite_max(self) -> f64 {
+        match self {
+            DType::F16 => 65504.0,
+            DType::BF16 => 3.389_531_389_251_535_5e38,
+            DType::F32 => f32::MAX as f64,
+            _ => f64::MAX,
+        }
+    }
+
     pub fn item_size(self) -> usize {
         match self {
             DType::Bool | DType::U8 | DType::I8 => 1,

@@ -6,6 +6,7 @@ pub mod binary;
 pub mod device;
 pub mod gather;
 pub mod index;
+pub mod keys;
 pub mod linalg;
 pub mod matrix;
 pub mod reduce;

@@ -19,11 +19,20 @@ pub enum HashKey {
 impl HashKey {
     /// `None` when the value cannot be a key (lists, dicts).
     pub fn of(value: &Value) -> Option<HashKey> {
+        // Tuples nest only as deep as the program built them; grow the stack rather
+        // than overflow (CPython's own `hash` crashes on a tuple nested a million deep).
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || HashKey::of_value(value))
+    }
+
+    fn of_value(value: &Value) -> Option<HashKey> {
         Some(match value {
             Value::None => HashKey::None,
             Value::Bool(b) => HashKey::Int(*b as i64),
             Value::Int(i) => HashKey::Int(*i),
-            Value::Float(x) if x.fract() == 0.0 && x.abs() < 9.2e18 => HashKey::Int(*x as i64),
+            // Equal numbers are one key: 2.0 is 2 (and 2.0**63 is no int, so stays a float).
+            Value::Float(x) if x.fract() == 0.0 && super::number::float_to_int(*x).is_ok() => {
+                HashKey::Int(*x as i64)
+            }
             Value::Float(x) => HashKey::Float(if x.is_nan() { f64::NAN.to_bits() } else { x.to_bits() }),
             Value::Str(s) => HashKey::Str(s.clone()),
             Value::Tuple(items) => HashKey::Tuple(items.iter().map(HashKey::of).collect::<Option<_>>()?),

@@ -1,6 +1,7 @@
 //! Python's numeric tower for scalars: bool < int < float, with checked integer maths.
 
 use super::Value;
+use std::cmp::Ordering;
 
 #[derive(Clone, Copy, Debug)]
 pub enum Number {
@@ -26,16 +27,17 @@ impl Number {
     }
 
     pub fn equals(self, other: Number) -> bool {
-        match (self, other) {
-            (Number::Int(a), Number::Int(b)) => a == b,
-            (a, b) => a.to_f64() == b.to_f64(),
-        }
+        self.partial_cmp(other) == Some(Ordering::Equal)
     }
 
-    pub fn partial_cmp(self, other: Number) -> Option<std::cmp::Ordering> {
+    /// Python's order, exact between ints and floats (`2**53 + 1 > 2.0**53`, which in
+    /// f64 would be equal).
+    pub fn partial_cmp(self, other: Number) -> Option<Ordering> {
         match (self, other) {
             (Number::Int(a), Number::Int(b)) => Some(a.cmp(&b)),
-            (a, b) => a.to_f64().partial_cmp(&b.to_f64()),
+            (Number::Float(a), Number::Float(b)) => a.partial_cmp(&b),
+            (Number::Int(a), Number::Float(b)) => int_float_cmp(a, b),
+            (Number::Float(a), Number::Int(b)) => int_float_cmp(b, a).map(Ordering::reverse),
         }
     }
 
@@ -45,6 +47,38 @@ impl Number {
             Number::Float(x) => Value::Float(x),
         }
     }
+}
+
+/// 2^63: the first float above every i64 (and -2^63 the last one not below them).
+const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
+
+fn int_float_cmp(i: i64, x: f64) -> Option<Ordering> {
+    if x.is_nan() {
+        return None;
+    }
+    if x >= TWO_POW_63 {
+        return Some(Ordering::Less);
+    }
+    if x < -TWO_POW_63 {
+        return Some(Ordering::Greater);
+    }
+    // The whole part of `x` is an i64 here; ties are broken by its fraction.
+    Some(i.cmp(&(x.trunc() as i64)).then(0.0.partial_cmp(&x.fract()).unwrap_or(Ordering::Equal)))
+}
+
+/// `int(x)` of a float, truncated toward zero, or Python's error: NaN is a ValueError,
+/// infinity an OverflowError, and so (tl's ints being 64-bit) is anything beyond i64.
+pub fn float_to_int(x: f64) -> Result<i64, (&'static str, &'static str)> {
+    if x.is_nan() {
+        return Err(("ValueError", "cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(("OverflowError", "cannot convert float infinity to integer"));
+    }
+    if !(-TWO_POW_63..TWO_POW_63).contains(&x.trunc()) {
+        return Err(("OverflowError", "float too large for a 64-bit integer"));
+    }
+    Ok(x.trunc() as i64)
 }
 
 /// Python's `//` on floats: the floor of the true quotient.
@@ -90,5 +124,26 @@ mod tests {
         assert_eq!(float_mod(-7.5, 2.0), 0.5);
         assert_eq!(float_floor_div(-7.5, 2.0), -4.0);
         assert_eq!(int_floor_div(i64::MIN, -1), None);
+    }
+
+    #[test]
+    fn ints_and_floats_compare_exactly() {
+        let big = Number::Int((1 << 53) + 1);
+        assert!(!big.equals(Number::Float(2f64.powi(53))));
+        assert_eq!(big.partial_cmp(Number::Float(2f64.powi(53))), Some(Ordering::Greater));
+        assert_eq!(Number::Float(2.5).partial_cmp(Number::Int(2)), Some(Ordering::Greater));
+        assert_eq!(Number::Int(-3).partial_cmp(Number::Float(-2.5)), Some(Ordering::Less));
+        assert_eq!(Number::Int(i64::MAX).partial_cmp(Number::Float(TWO_POW_63)), Some(Ordering::Less));
+        assert!(Number::Int(i64::MIN).equals(Number::Float(-TWO_POW_63)));
+        assert_eq!(Number::Int(0).partial_cmp(Number::Float(f64::NAN)), None);
+    }
+
+    #[test]
+    fn float_to_int_refuses_as_python() {
+        assert_eq!(float_to_int(-2.7), Ok(-2));
+        assert_eq!(float_to_int(-TWO_POW_63), Ok(i64::MIN));
+        assert_eq!(float_to_int(TWO_POW_63).unwrap_err().0, "OverflowError");
+        assert_eq!(float_to_int(f64::NEG_INFINITY).unwrap_err().0, "OverflowError");
+        assert_eq!(float_to_int(f64::NAN).unwrap_err().0, "ValueError");
     }
 }

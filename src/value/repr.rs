@@ -4,6 +4,7 @@
 use super::object::Instance;
 use super::Value;
 use crate::eval::Eval;
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
@@ -16,7 +17,7 @@ pub trait ReprHook {
 /// Python's `repr`.
 pub fn repr(value: &Value, hook: &mut dyn ReprHook) -> Eval<String> {
     let mut out = String::new();
-    Printer { hook, open: Vec::new() }.write(value, &mut out)?;
+    Printer { hook, open: HashSet::new() }.write(value, &mut out)?;
     Ok(out)
 }
 
@@ -32,8 +33,9 @@ pub fn str_of(value: &Value, hook: &mut dyn ReprHook) -> Eval<String> {
 
 struct Printer<'a> {
     hook: &'a mut dyn ReprHook,
-    /// Containers being printed: meeting one again prints `[...]`, as Python does.
-    open: Vec<usize>,
+    /// Containers being printed: meeting one again prints `[...]`, as Python does. A
+    /// set, since a list nested a million deep has a million open.
+    open: HashSet<usize>,
 }
 
 impl Printer<'_> {
@@ -55,13 +57,8 @@ impl Printer<'_> {
                 self.sequence(value, &items, "[", "]", out)?;
             }
             Value::Tuple(items) => {
-                if items.len() == 1 {
-                    out.push('(');
-                    self.write(&items[0], out)?;
-                    out.push_str(",)");
-                } else {
-                    self.sequence(value, items, "(", ")", out)?;
-                }
+                let close = if items.len() == 1 { ",)" } else { ")" };
+                self.sequence(value, items, "(", close, out)?;
             }
             Value::Dict(d) => {
                 let id = value.identity();
@@ -69,7 +66,7 @@ impl Printer<'_> {
                     out.push_str("{...}");
                     return Ok(());
                 }
-                self.open.push(id);
+                self.open.insert(id);
                 let entries: Vec<(Value, Value)> =
                     d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                 out.push('{');
@@ -82,7 +79,7 @@ impl Printer<'_> {
                     self.write(v, out)?;
                 }
                 out.push('}');
-                self.open.pop();
+                self.open.remove(&id);
             }
             Value::Range(r) if r.step == 1 => write!(out, "range({}, {})", r.start, r.stop).unwrap_or(()),
             Value::Range(r) => write!(out, "range({}, {}, {})", r.start, r.stop, r.step).unwrap_or(()),
@@ -106,9 +103,9 @@ impl Printer<'_> {
                     out.push_str("...");
                     return Ok(());
                 }
-                self.open.push(id);
+                self.open.insert(id);
                 let custom = self.hook.instance_repr(inst, value);
-                self.open.pop();
+                self.open.remove(&id);
                 match custom? {
                     Some(text) => out.push_str(&text),
                     None => write!(out, "<{} object>", inst.class.name).unwrap_or(()),
@@ -151,10 +148,11 @@ impl Printer<'_> {
     ) -> Eval<()> {
         let id = value.identity();
         if self.open.contains(&id) {
-            write!(out, "{open}...{close}").unwrap_or(());
+            // `(...)` even for a one-element tuple, as Python prints it.
+            write!(out, "{open}...{}", close.trim_start_matches(',')).unwrap_or(());
             return Ok(());
         }
-        self.open.push(id);
+        self.open.insert(id);
         out.push_str(open);
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
@@ -163,7 +161,7 @@ impl Printer<'_> {
             self.write(item, out)?;
         }
         out.push_str(close);
-        self.open.pop();
+        self.open.remove(&id);
         Ok(())
     }
 }

@@ -55,7 +55,7 @@ pub(super) fn list_pop(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 pub(super) fn list_remove(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let items = list(&args);
-    let at = items.borrow().iter().position(|v| crate::value::values_equal(v, &args.positional[1]));
+    let at = crate::eval::position(&items.borrow(), &args.positional[1], args.span)?;
     match at {
         Some(i) => {
             items.borrow_mut().remove(i);
@@ -78,7 +78,7 @@ pub(super) fn items_of(args: &CallArgs) -> Vec<Value> {
 
 pub(super) fn seq_index(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
-    match items_of(&args).iter().position(|v| crate::value::values_equal(v, &args.positional[1])) {
+    match crate::eval::position(&items_of(&args), &args.positional[1], args.span)? {
         Some(i) => Ok(Value::Int(i as i64)),
         None => {
             let shown = interp.repr(&args.positional[1])?;
@@ -89,8 +89,11 @@ pub(super) fn seq_index(interp: &mut Interpreter, args: CallArgs) -> Eval<Value>
 
 pub(super) fn seq_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
-    let n = items_of(&args).iter().filter(|v| crate::value::values_equal(v, &args.positional[1])).count();
-    Ok(Value::Int(n as i64))
+    let mut n = 0;
+    for v in items_of(&args) {
+        n += (v.is(&args.positional[1]) || crate::eval::equal(&v, &args.positional[1], args.span)?) as i64;
+    }
+    Ok(Value::Int(n))
 }
 
 pub(super) fn list_sort(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {

@@ -282,5 +282,5 @@ fn new_filled(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         _ => Scalar::Int(0),
     };
     let shape = shape_args(interp, &mut args)?;
-    Ok(Value::Tensor(Tensor::full(&shape, fill, dtype.unwrap_or(t.dtype()))))
+    super::create::filled_with(&shape, fill, dtype.unwrap_or(t.dtype()), args.span)
 }

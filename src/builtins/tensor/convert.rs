@@ -105,19 +105,13 @@ fn infer_dtype(elements: &[Scalar], tensor_dtype: Option<DType>) -> DType {
     }
 }
 
-/// PyTorch refuses Python numbers that do not fit the requested integer dtype.
+/// PyTorch refuses Python numbers that do not fit the requested integer dtype (floats
+/// overflow to infinity here).
 fn check_fits(value: Scalar, dtype: DType, span: Span) -> Eval<()> {
-    let Some((low, high)) = dtype.integer_range() else { return Ok(()) };
-    let x = value.to_f64();
-    if x < low as f64 || x > high as f64 {
-        let name = dtype.name();
-        return fail(
-            "RuntimeError",
-            span,
-            format!("value cannot be converted to type {name} without overflow"),
-        );
+    if value.fits(dtype) {
+        return Ok(());
     }
-    Ok(())
+    fail("RuntimeError", span, format!("value cannot be converted to type {} without overflow", dtype.name()))
 }
 
 fn collect(

@@ -150,7 +150,18 @@ fn full(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     };
     let fill = number_arg(&fill, "fill_value", args.span)?;
     let shape = shape_args(interp, &mut args)?;
-    Ok(Value::Tensor(Tensor::full(&shape, fill, dtype.unwrap_or(fill.default_dtype()))))
+    filled_with(&shape, fill, dtype.unwrap_or(fill.default_dtype()), args.span)
+}
+
+/// `full`'s tensor, refusing a fill that overflows `dtype` as PyTorch does.
+pub fn filled_with(
+    shape: &[usize],
+    fill: Scalar,
+    dtype: DType,
+    span: crate::syntax::span::Span,
+) -> Eval<Value> {
+    let fill = fill.checked_fill(dtype, shape.iter().product()).map_err(|e| error_at(e, span))?;
+    Ok(Value::Tensor(Tensor::full(shape, fill, dtype)))
 }
 
 fn like_source(args: &CallArgs) -> Eval<Tensor> {
@@ -178,10 +189,11 @@ fn full_like(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let source = like_source(&args)?;
     let fill = number_arg(&args.positional[1], "fill_value", args.span)?;
-    Ok(Value::Tensor(Tensor::full(source.shape(), fill, dtype.unwrap_or(source.dtype()))))
+    filled_with(source.shape(), fill, dtype.unwrap_or(source.dtype()), args.span)
 }
 
-/// `arange(end)`, `arange(start, end, step=1)`: computed in f64 as PyTorch does.
+/// `arange(end)`, `arange(start, end, step=1)`: computed in f64 as PyTorch does, or
+/// exactly in integers when every bound is one.
 fn arange(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
     let step_kw = args.keyword("step");
@@ -208,19 +220,35 @@ fn arange(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     if s == 0.0 {
         return fail("RuntimeError", args.span, "step must be nonzero");
     }
-    if (s > 0.0 && b < a) || (s < 0.0 && b > a) {
+    let integral = !floating;
+    // Integer bounds are compared, counted and stepped exactly: in f64, 2^53 + 3 rounds.
+    let exact = |x: Scalar| match x {
+        Scalar::Int(i) => i as i128,
+        other => other.to_f64() as i128,
+    };
+    let (a_int, b_int, s_int) = (exact(start), exact(end), exact(step));
+    let backwards = if integral {
+        (s_int > 0 && b_int < a_int) || (s_int < 0 && b_int > a_int)
+    } else {
+        (s > 0.0 && b < a) || (s < 0.0 && b > a)
+    };
+    if backwards {
         return fail("RuntimeError", args.span, "upper bound and larger bound inconsistent with step sign");
     }
-    let n = ((b - a) / s).ceil();
+    let n = if integral {
+        let q = (b_int - a_int) / s_int;
+        (q + ((b_int - a_int) % s_int != 0) as i128) as f64
+    } else {
+        ((b - a) / s).ceil()
+    };
     if !n.is_finite() || n >= i64::MAX as f64 {
-        return fail("RuntimeError", args.span, format!("invalid size, possible overflow?"));
+        return fail("RuntimeError", args.span, "invalid size, possible overflow?");
     }
     let n = n.max(0.0) as usize;
     check_allocation(&[n], dtype).map_err(|e| error_at(e, args.span))?;
-    let integral = !floating;
     let storage = with_dtype!(dtype, T => T::wrap((0..n).map(|i| {
         if integral {
-            Scalar::Int(start.to_f64() as i64 + i as i64 * s as i64).to_element::<T>()
+            Scalar::Int((a_int + i as i128 * s_int) as i64).to_element::<T>()
         } else {
             Scalar::Float(a + i as f64 * s).to_element::<T>()
         }

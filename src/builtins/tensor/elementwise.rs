@@ -273,12 +273,11 @@ fn nan_to_num(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let posinf = arg(&mut args, 2, "posinf");
     let neginf = arg(&mut args, 3, "neginf");
     let x = tensor_arg(&args, 0)?;
-    let (max, min) = match x.dtype() {
-        DType::F64 => (f64::MAX, f64::MIN),
-        DType::F16 => (65504.0, -65504.0),
-        DType::BF16 => (3.3895313892515355e38, -3.3895313892515355e38),
-        _ => (f32::MAX as f64, f32::MIN as f64),
-    };
+    // An integer tensor holds no NaN or infinity; through f64 it would lose bits.
+    if !x.dtype().is_float() {
+        return Ok(Value::Tensor(x.copy()));
+    }
+    let (max, min) = (x.dtype().finite_max(), -x.dtype().finite_max());
     let value = |v: Option<Value>, default: f64| -> Eval<f64> {
         match v {
             None | Some(Value::None) => Ok(default),
@@ -323,7 +322,12 @@ fn outer(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn equal(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(2, 2)?;
     let (a, b) = (tensor_arg(&args, 0)?, tensor_arg(&args, 1)?);
-    Ok(Value::Bool(a.shape() == b.shape() && a.to_f64_vec() == b.to_f64_vec()))
+    let same_values = if a.dtype().is_float() || b.dtype().is_float() {
+        a.to_f64_vec() == b.to_f64_vec()
+    } else {
+        a.to_i64_vec() == b.to_i64_vec()
+    };
+    Ok(Value::Bool(a.shape() == b.shape() && same_values))
 }
 
 /// `allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=false)`.
@@ -385,7 +389,10 @@ fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
                     )
                 }
                 Operand::Tensor(t) => t,
-                Operand::Scalar(s) => Tensor::scalar(s, dest.dtype()),
+                Operand::Scalar(s) => {
+                    let s = s.checked_fill(dest.dtype(), dest.numel()).map_err(|e| error_at(e, span))?;
+                    Tensor::scalar(s, dest.dtype())
+                }
             }
         }
         _ => {

@@ -341,6 +341,13 @@ impl Storage {
 pub fn select(cond: &Tensor, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
     let (dtype, _) = dtypes(BinaryOp::Add, a, b)?;
     let shape = broadcast(cond.shape(), &broadcast(a.shape(), b.shape())?)?;
+    // A number chosen into the result is stored, not computed with: PyTorch refuses
+    // one that overflows the dtype.
+    for operand in [a, b] {
+        if let Operand::Scalar(s) = operand {
+            s.checked_fill(dtype, shape.iter().product())?;
+        }
+    }
     let (x, y, flags) = (a.tensor(dtype)?, b.tensor(dtype)?, cond.to_dtype(DType::Bool));
     #[cfg(feature = "cuda")]
     if let Some(result) = super::device::select(&flags, &x, &y, &shape) {

@@ -145,7 +145,9 @@ pub fn scatter(
     let d = wrap_dim(dim, t.ndim())?;
     let targets = positions_along(name, t, d, index)?;
     let (source, sources) = match src {
-        Operand::Scalar(s) => (Tensor::scalar(*s, t.dtype()), vec![0; targets.len()]),
+        Operand::Scalar(s) => {
+            (Tensor::scalar(s.checked_fill(t.dtype(), t.numel())?, t.dtype()), vec![0; targets.len()])
+        }
         Operand::Tensor(s) => {
             if s.dtype() != t.dtype() {
                 return Err(TensorError::runtime(format!(
@@ -260,10 +262,12 @@ pub fn masked_fill(t: &Tensor, mask: &Tensor, value: &Operand) -> TensorResult<T
             t.ndim().saturating_sub(1)
         )));
     }
+    // ATen reads a value tensor as a number, so it too must fit the dtype.
     let value = match value {
-        Operand::Scalar(s) => Operand::Tensor(Tensor::scalar(*s, t.dtype())),
-        Operand::Tensor(v) => Operand::Tensor(v.to_dtype(t.dtype())),
+        Operand::Scalar(s) => *s,
+        Operand::Tensor(v) => v.item()?,
     };
+    let value = Operand::Tensor(Tensor::scalar(value.checked_fill(t.dtype(), t.numel())?, t.dtype()));
     Ok(select(mask, &value, &Operand::Tensor(t.clone()))?.to_dtype(t.dtype()))
 }
 

@@ -37,6 +37,14 @@ struct Selection {
 }
 
 impl Selection {
+    /// How many elements are selected.
+    fn len(&self) -> usize {
+        let advanced: Vec<usize> = self.advanced.iter().map(|(d, _)| *d).collect();
+        let rest: usize =
+            (0..self.view.ndim()).filter(|d| !advanced.contains(d)).map(|d| self.view.shape[d]).product();
+        rest * self.advanced_shape.iter().product::<usize>()
+    }
+
     /// The result's shape and, in row-major order of the result, the storage index of
     /// each element it selects.
     fn offsets(&self) -> (Vec<usize>, Vec<usize>) {
@@ -219,7 +227,7 @@ pub fn index_put(t: &Tensor, items: &[TensorIndex], value: &Operand) -> TensorRe
     let selection = select(t, items)?;
     let source = match value {
         Operand::Tensor(v) => v.to_dtype(t.dtype()),
-        Operand::Scalar(s) => Tensor::scalar(*s, t.dtype()),
+        Operand::Scalar(s) => Tensor::scalar(s.checked_fill(t.dtype(), selection.len())?, t.dtype()),
     };
     if selection.advanced.is_empty() {
         let shape = selection.view.shape.clone();

@@ -1,6 +1,8 @@
 //! Reductions over some or all dimensions (`sum`, `mean`, `max`, `argmax`, `std`, ...)
 //! and the operations along one dimension (`softmax`, `cumsum`, ...).
 
+use super::gather::pick;
+use super::keys::Keys;
 use super::shape::wrap_dim;
 use crate::kernels;
 use crate::tensor::dtype::DType;
@@ -8,6 +10,7 @@ use crate::tensor::layout::Layout;
 use crate::tensor::ops::binary::torch_type_name;
 use crate::tensor::storage::Storage;
 use crate::tensor::{Tensor, TensorError, TensorResult};
+use std::cmp::Ordering;
 #[cfg(feature = "cuda")]
 use {super::device, crate::kernels::cuda::reduce::Fold};
 
@@ -411,31 +414,25 @@ pub fn extreme_along(t: &Tensor, dim: usize, keepdim: bool, max: bool) -> Tensor
     if let Some(result) = device::arg_extreme(t, &dims.reduced, max, &shape) {
         return result;
     }
-    let pick = |g: &[f64]| -> usize {
+    // Compared exactly (an int64 above 2^53 is not rounded first); NaN wins at once.
+    let keys = Keys::of(t);
+    let better = if max { Ordering::Greater } else { Ordering::Less };
+    let winner = |group: &[usize]| -> usize {
         let mut best = 0;
-        for (i, &x) in g.iter().enumerate() {
-            if g[best].is_nan() {
+        for (i, &p) in group.iter().enumerate() {
+            if keys.is_nan(group[best]) {
                 break;
             }
-            if x.is_nan() || (max && x > g[best]) || (!max && x < g[best]) {
+            if keys.is_nan(p) || keys.cmp(p, group[best]) == better {
                 best = i;
             }
         }
         best
     };
-    let indices = reduce_f64(t, &dims, |g| pick(g) as f64);
-    let values = reduce_f64(t, &dims, |g| g[pick(g)]);
-    let values = if t.dtype().is_float() {
-        float_result(values, &shape, t.dtype())
-    } else {
-        // Integers up to 2^53 survive the trip through f64; larger ones re-read exactly.
-        let ints = reduce_i64(t, &dims, |g| {
-            let as_f: Vec<f64> = g.iter().map(|&x| x as f64).collect();
-            g[pick(&as_f)]
-        });
-        int_result(ints, &shape, t.dtype())
-    };
-    Ok((values, float_result(indices, &shape, DType::I64)))
+    let positions: Vec<usize> = (0..t.numel()).collect();
+    let indices = reduce_groups(positions.clone(), t, &dims, |g| winner(g) as i64);
+    let sources = reduce_groups(positions, t, &dims, |g| g[winner(g)]);
+    Ok((pick(t, &sources, &shape), Tensor::from_vec(indices, &shape)))
 }
 
 /// `argmax`/`argmin` refuse bool tensors (`max`/`min` take them).
@@ -474,7 +471,7 @@ pub fn softmax(t: &Tensor, dim: i64, log: bool) -> TensorResult<Tensor> {
     // to the last bit far more often than an exact f64 computation would.
     let round: fn(f64) -> f64 = if t.dtype() == DType::F64 { |x| x } else { |x| x as f32 as f64 };
     let lanes = if t.dtype() == DType::F64 { 4 } else { 8 };
-    along(t, d, |g, out| {
+    let values = along(t.to_f64_vec(), t.shape(), d, |g, out| {
         let m = extreme(g, true);
         let exps: Vec<f64> = g.iter().map(|x| round(round(x - m).exp())).collect();
         let total = vectorised_sum(&exps, lanes, round);
@@ -489,7 +486,8 @@ pub fn softmax(t: &Tensor, dim: i64, log: bool) -> TensorResult<Tensor> {
                 *o = round(e * scale);
             }
         }
-    })
+    });
+    Ok(float_result(values, t.shape(), t.dtype()))
 }
 
 /// A sum in the order of ATen's `vec::reduce_all` with `lanes`-wide vectors: one after
@@ -514,34 +512,49 @@ fn vectorised_sum(values: &[f64], lanes: usize, round: fn(f64) -> f64) -> f64 {
     acc[0]
 }
 
-/// `cumsum` and `cumprod` along `dim` (integers accumulate in int64).
+/// `cumsum` and `cumprod` along `dim`: floats accumulate in f64 (ATen's CPU
+/// accumulator), integers and bools in int64, wrapping on overflow as ATen's do.
 pub fn cumulative(t: &Tensor, dim: i64, product: bool) -> TensorResult<Tensor> {
     let d = wrap_dim(dim, t.ndim())?;
-    let dtype = if t.dtype().is_float() { t.dtype() } else { DType::I64 };
-    let result = along(&t.to_dtype(if dtype.is_float() { dtype } else { DType::F64 }), d, |g, out| {
-        let mut acc = if product { 1.0 } else { 0.0 };
-        for (o, x) in out.iter_mut().zip(g) {
-            acc = if product { acc * x } else { acc + x };
+    if t.dtype().is_float() {
+        let values = along(t.to_f64_vec(), t.shape(), d, |g, out| {
+            let mut acc = if product { 1.0 } else { 0.0 };
+            for (o, x) in out.iter_mut().zip(g) {
+                acc = if product { acc * x } else { acc + x };
+                *o = acc;
+            }
+        });
+        return Ok(float_result(values, t.shape(), t.dtype()));
+    }
+    let values = along(t.to_i64_vec(), t.shape(), d, |g, out| {
+        let mut acc = if product { 1i64 } else { 0 };
+        for (o, &x) in out.iter_mut().zip(g) {
+            acc = if product { acc.wrapping_mul(x) } else { acc.wrapping_add(x) };
             *o = acc;
         }
-    })?;
-    Ok(result.to_dtype(dtype))
+    });
+    Ok(Tensor::from_vec(values, t.shape()))
 }
 
-/// Runs `f` on each 1-d slice along `dim`, writing a slice of the same length.
-fn along(t: &Tensor, dim: usize, f: impl Fn(&[f64], &mut [f64])) -> TensorResult<Tensor> {
-    if t.ndim() == 0 {
-        let mut out = [0.0];
-        f(&t.to_f64_vec(), &mut out);
-        return Ok(float_result(out.to_vec(), &[], t.dtype()));
+/// Runs `f` on each 1-d slice along `dim` of the row-major `values` of a tensor shaped
+/// `shape`, writing a slice of the same length.
+fn along<T: Copy + Default>(
+    values: Vec<T>,
+    shape: &[usize],
+    dim: usize,
+    f: impl Fn(&[T], &mut [T]),
+) -> Vec<T> {
+    if shape.is_empty() {
+        let mut out = [T::default()];
+        f(&values, &mut out);
+        return out.to_vec();
     }
-    let values = t.to_f64_vec();
-    let dense = Layout::contiguous(t.shape());
+    let dense = Layout::contiguous(shape);
     let dims = Dims { reduced: vec![dim], keepdim: true };
     let (outer, inner) = split(&dense, &dims);
-    let mut result = vec![0.0; values.len()];
+    let mut result = vec![T::default(); values.len()];
     let mut group = Vec::new();
-    let mut out = vec![0.0; t.shape()[dim]];
+    let mut out = vec![T::default(); shape[dim]];
     for o in outer.offsets() {
         group.clear();
         group.extend(inner.offsets().map(|i| values[o + i]));
@@ -550,5 +563,5 @@ fn along(t: &Tensor, dim: usize, f: impl Fn(&[f64], &mut [f64])) -> TensorResult
             result[o + i] = out[k];
         }
     }
-    Ok(float_result(result, t.shape(), t.dtype()))
+    result
 }

@@ -1,18 +1,15 @@
 //! Order statistics: `sort`, `argsort`, `topk`, `median`, `mode`, `unique`, `bincount`.
-//! Comparisons use f64 keys with NaN greater than everything (PyTorch's order); the
-//! values moved into results are the original typed elements, picked by position.
+//! Elements compare exactly in their own kind (`Keys`), NaN greater than everything
+//! (PyTorch's order); the values moved into results are the original typed elements,
+//! picked by position.
 
 use super::gather::pick;
+use super::keys::Keys;
 use super::shape::wrap_dim;
 use crate::tensor::dtype::DType;
 use crate::tensor::layout::contiguous_strides;
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use std::cmp::Ordering;
-
-/// NaN sorts after every number, as in PyTorch.
-fn ascending(a: f64, b: f64) -> Ordering {
-    a.partial_cmp(&b).unwrap_or_else(|| a.is_nan().cmp(&b.is_nan()))
-}
 
 /// The row-major positions of each 1-d slice of `shape` along `dim`, slice by slice.
 fn lanes(shape: &[usize], dim: usize) -> Vec<Vec<usize>> {
@@ -32,10 +29,10 @@ fn as_lanes(t: &Tensor, dim: i64) -> TensorResult<(Vec<usize>, usize)> {
 }
 
 /// The order of a slice's elements: stable, ascending or descending.
-fn order(keys: &[f64], lane: &[usize], descending: bool) -> Vec<usize> {
+fn order(keys: &Keys, lane: &[usize], descending: bool) -> Vec<usize> {
     let mut order: Vec<usize> = (0..lane.len()).collect();
     order.sort_by(|&i, &j| {
-        let o = ascending(keys[lane[i]], keys[lane[j]]);
+        let o = keys.cmp(lane[i], lane[j]);
         if descending {
             o.reverse()
         } else {
@@ -70,7 +67,7 @@ fn topk_or_sort(t: &Tensor, k: Option<usize>, dim: i64, descending: bool) -> Ten
     if k > shape[d] {
         return Err(TensorError::runtime("selected index k out of range"));
     }
-    let keys = t.to_f64_vec();
+    let keys = Keys::of(t);
     let mut out_shape = shape.clone();
     out_shape[d] = k;
     let total: usize = out_shape.iter().product();
@@ -85,14 +82,14 @@ fn topk_or_sort(t: &Tensor, k: Option<usize>, dim: i64, descending: bool) -> Ten
     Ok(values_and_indices(t, &sources, indices, &out_shape))
 }
 
-/// For `median` and `mode`: one chosen element per slice along `dim`, given as its
-/// index within the slice.
+/// For `median` and `mode`: one chosen element per slice along `dim`; `choose` gets
+/// the slice's row-major positions and gives the index within the slice.
 fn choose_along(
     t: &Tensor,
     dim: i64,
     keepdim: bool,
     name: &str,
-    choose: impl Fn(&[f64]) -> usize,
+    choose: impl Fn(&Keys, &[usize]) -> usize,
 ) -> TensorResult<(Tensor, Tensor)> {
     let (shape, d) = as_lanes(t, dim)?;
     if shape[d] == 0 {
@@ -100,11 +97,10 @@ fn choose_along(
             "{name}(): Expected reduction dim {d} to have non-zero size."
         )));
     }
-    let keys = t.to_f64_vec();
+    let keys = Keys::of(t);
     let (mut sources, mut indices) = (Vec::new(), Vec::new());
     for lane in lanes(&shape, d) {
-        let values: Vec<f64> = lane.iter().map(|&p| keys[p]).collect();
-        let i = choose(&values);
+        let i = choose(&keys, &lane);
         sources.push(lane[i]);
         indices.push(i as i64);
     }
@@ -120,13 +116,11 @@ fn choose_along(
 }
 
 /// The lower median's index (the first NaN's when there is one).
-fn median_index(values: &[f64]) -> usize {
-    if let Some(nan) = values.iter().position(|v| v.is_nan()) {
+fn median_index(keys: &Keys, lane: &[usize]) -> usize {
+    if let Some(nan) = lane.iter().position(|&p| keys.is_nan(p)) {
         return nan;
     }
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&i, &j| ascending(values[i], values[j]));
-    order[(values.len() - 1) / 2]
+    order(keys, lane, false)[(lane.len() - 1) / 2]
 }
 
 /// `median(t, dim)`: the lower median of each slice and its index.
@@ -152,12 +146,12 @@ pub fn median(t: &Tensor) -> TensorResult<Tensor> {
 /// `mode(t, dim)`: the most frequent value (the smallest of those tied), at the index
 /// of its last occurrence, as PyTorch reports it.
 pub fn mode(t: &Tensor, dim: i64, keepdim: bool) -> TensorResult<(Tensor, Tensor)> {
-    choose_along(t, dim, keepdim, "mode", |values| {
-        let mut order: Vec<usize> = (0..values.len()).collect();
-        order.sort_by(|&i, &j| ascending(values[i], values[j]).then(i.cmp(&j)));
+    choose_along(t, dim, keepdim, "mode", |keys, lane| {
+        // Stable, so tied values stay in slice order and the last one wins below.
+        let order = order(keys, lane, false);
         let (mut best, mut best_count, mut run) = (order[0], 0, 0);
         for (k, &i) in order.iter().enumerate() {
-            let same = k > 0 && ascending(values[order[k - 1]], values[i]) == Ordering::Equal;
+            let same = k > 0 && keys.cmp(lane[order[k - 1]], lane[i]) == Ordering::Equal;
             run = if same { run + 1 } else { 1 };
             if run > best_count {
                 best_count = run;
@@ -171,12 +165,12 @@ pub fn mode(t: &Tensor, dim: i64, keepdim: bool) -> TensorResult<(Tensor, Tensor
 /// `unique(t)`: the distinct elements, sorted, with each element's position in them
 /// (`inverse`, shaped like `t`) and each distinct element's count.
 pub fn unique(t: &Tensor) -> (Tensor, Tensor, Tensor) {
-    let keys = t.to_f64_vec();
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&i, &j| ascending(keys[i], keys[j]));
-    let (mut firsts, mut counts, mut inverse) = (Vec::new(), Vec::<i64>::new(), vec![0i64; keys.len()]);
+    let keys = Keys::of(t);
+    let positions: Vec<usize> = (0..t.numel()).collect();
+    let order = order(&keys, &positions, false);
+    let (mut firsts, mut counts, mut inverse) = (Vec::new(), Vec::<i64>::new(), vec![0i64; t.numel()]);
     for (k, &i) in order.iter().enumerate() {
-        let same = k > 0 && keys[order[k - 1]] == keys[i];
+        let same = k > 0 && keys.equal(order[k - 1], i);
         if !same {
             firsts.push(i);
             counts.push(0);

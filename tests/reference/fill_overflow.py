@@ -1,0 +1,70 @@
+# A Python number stored into a tensor must fit its dtype, or PyTorch refuses it
+# (c10::checked_convert); arithmetic and tensor-to-tensor casts wrap instead.
+# Reference for tests/golden/tensors/fill_overflow.tl.
+import torch
+def check(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__ + ": " + str(e))
+def put_all(x, value):
+    x[:] = value
+    return x
+def put(x, index, value):
+    x[index] = value
+    return x
+check(lambda: torch.zeros(2, dtype=torch.int8).fill_(1000))
+check(lambda: torch.zeros(2, dtype=torch.int8).fill_(127.9))
+check(lambda: torch.zeros(2, dtype=torch.int8).fill_(-128.5))
+check(lambda: torch.zeros(2, dtype=torch.uint8).fill_(-1))
+check(lambda: torch.zeros(2, dtype=torch.uint8).fill_(-256))
+check(lambda: torch.zeros(2, dtype=torch.uint8).fill_(-0.5))
+check(lambda: torch.zeros(2, dtype=torch.int16).fill_(40000))
+check(lambda: torch.zeros(2, dtype=torch.int32).fill_(2**31))
+check(lambda: torch.zeros(2, dtype=torch.int64).fill_(2.0**63))
+check(lambda: torch.zeros(2, dtype=torch.int64).fill_(-2.0**63))
+check(lambda: torch.zeros(2, dtype=torch.int64).fill_(float("inf")))
+check(lambda: torch.zeros(2, dtype=torch.int8).fill_(float("nan")))
+check(lambda: torch.zeros(2, dtype=torch.bool).fill_(1000))
+check(lambda: torch.zeros(2, dtype=torch.float16).fill_(65504))
+check(lambda: torch.zeros(2, dtype=torch.float16).fill_(65505))
+check(lambda: torch.zeros(2, dtype=torch.bfloat16).fill_(1e39))
+check(lambda: torch.zeros(2, dtype=torch.float32).fill_(1e300))
+check(lambda: torch.zeros(2, dtype=torch.float32).fill_(float("inf")))
+check(lambda: torch.zeros(2, dtype=torch.float16).fill_(float("nan")))
+check(lambda: torch.zeros(1, dtype=torch.float16).fill_(1e30))
+check(lambda: torch.zeros(2, dtype=torch.int8).fill_(torch.tensor(1000)))
+check(lambda: torch.full((2,), 1e30, dtype=torch.int64))
+check(lambda: torch.full((2,), 1000, dtype=torch.int8))
+check(lambda: torch.full((2,), 1e30, dtype=torch.float16))
+check(lambda: torch.full((), 1e30, dtype=torch.float16))
+check(lambda: torch.full_like(torch.zeros(2, dtype=torch.int8), 1000))
+check(lambda: torch.zeros(2, dtype=torch.int8).new_full((2,), 1000))
+check(lambda: put(torch.zeros(3, dtype=torch.int8), 0, 1000))
+check(lambda: put(torch.zeros(3, dtype=torch.int8), 0, 1000.0))
+check(lambda: put_all(torch.zeros(3, dtype=torch.int8), 1000))
+check(lambda: put(torch.zeros(3, dtype=torch.int8), torch.tensor([True, False, True]), 1000))
+check(lambda: put(torch.zeros(3, dtype=torch.int8), torch.tensor([0, 1]), 1000))
+check(lambda: put(torch.zeros(3, dtype=torch.int8), 0, torch.tensor(1000)))
+check(lambda: put(torch.zeros(3, dtype=torch.float16), 0, 65520.0))
+check(lambda: put_all(torch.zeros(3, dtype=torch.float16), 65520.0))
+check(lambda: torch.zeros(3, dtype=torch.int8).masked_fill(torch.tensor([True, False, True]), 1000))
+check(lambda: torch.zeros(3, dtype=torch.int8).masked_fill(torch.tensor([True, False, True]), torch.tensor(1000)))
+check(lambda: torch.zeros(3, dtype=torch.int8).scatter(0, torch.tensor([0]), 1000))
+check(lambda: torch.where(torch.tensor([True, False, True]), torch.zeros(3, dtype=torch.int8), 1000))
+check(lambda: torch.where(torch.tensor([True, False, True]), 1000, torch.zeros(3, dtype=torch.int8)))
+check(lambda: torch.where(torch.tensor([True, False, True]), torch.zeros(3, dtype=torch.int8), 1000.0))
+check(lambda: torch.tensor([1000], dtype=torch.int8))
+check(lambda: torch.tensor([-1, -255], dtype=torch.uint8))
+check(lambda: torch.tensor([-256], dtype=torch.uint8))
+check(lambda: torch.tensor([255.9], dtype=torch.uint8))
+check(lambda: torch.tensor([-0.5], dtype=torch.uint8))
+check(lambda: torch.tensor([2.0**63], dtype=torch.int64))
+check(lambda: torch.tensor([float("nan")], dtype=torch.int32))
+check(lambda: torch.tensor([1e300], dtype=torch.float16))
+
+# Arithmetic with a number, casts and comparisons wrap as C does.
+check(lambda: torch.tensor([1, 2], dtype=torch.uint8) + 300)
+check(lambda: torch.tensor([1, 2], dtype=torch.int8) * 1000)
+check(lambda: torch.zeros(2, dtype=torch.int8).add_(1000))
+check(lambda: torch.zeros(2, dtype=torch.int8) == 1000)
+check(lambda: torch.tensor([1000, 2]).to(torch.int8))
+check(lambda: torch.zeros(3, dtype=torch.int8).clamp(-1000, 1000))

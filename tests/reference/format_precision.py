@@ -1,0 +1,23 @@
+# Reference for tests/golden/language/format_precision.tl (CPython; the tensor line
+# formats a 0-d tensor, which PyTorch formats as its element).
+def check(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__ + ": " + str(e))
+def ends(text): return (len(text), text[:24], text[-8:])
+check(lambda: ends(f"{1.0:.65536f}"))
+check(lambda: ends(f"{0.1:.70000f}"))
+check(lambda: ends(f"{-1.5e300:.66000f}")[:2])
+check(lambda: ends(f"{1.5:.70000e}"))
+check(lambda: ends(f"{1.5:.70000E}"))
+check(lambda: ends(f"{0.5:.65536%}"))
+check(lambda: f"{1.5:.70000g}")
+check(lambda: ends(f"{1.5:#.70000g}"))
+check(lambda: ends(f"{0.1:.70000}"))
+check(lambda: ends(f"{1.0:70000}"))
+check(lambda: ends(f"{1:>70000}"))
+check(lambda: ends("{:.70000f}".format(2.0)))
+check(lambda: ends(format(3.0, ".70000f")))
+check(lambda: ends(f"{0.25:.70000f}"))
+check(lambda: f"{0.1:.1100f}"[-20:])
+check(lambda: f"{5e-324:.1080f}"[-12:])
+check(lambda: f"{5e-324:.1074e}"[-30:])
