@@ -39,7 +39,7 @@ pub fn render(failure: &Failure, sources: &SourceMap, color: bool) -> String {
             let label = e.label.clone().unwrap_or_else(|| "here".to_string());
             let mut text = render_report(
                 if e.message.is_empty() { e.kind.clone() } else { format!("{}: {}", e.kind, e.message) },
-                &[(e.span, label)],
+                &[(user_span(e, sources), label)],
                 e.help.clone(),
                 sources,
                 color,
@@ -51,6 +51,17 @@ pub fn render(failure: &Failure, sources: &SourceMap, color: bool) -> String {
         }
         Failure::Io(message) => format!("error: {message}\n"),
     }
+}
+
+/// Where to point for an error: where it happened, or, when that is inside the standard
+/// library, the innermost call the user's own code made (the whole way down is in the
+/// call stack below the report).
+fn user_span(error: &RuntimeError, sources: &SourceMap) -> Span {
+    let in_stdlib = |span: Span| sources.get(span.source).is_some_and(|f| f.name.starts_with("<stdlib>"));
+    if !in_stdlib(error.span) {
+        return error.span;
+    }
+    error.stack.iter().map(|frame| frame.call_span).find(|&span| !in_stdlib(span)).unwrap_or(error.span)
 }
 
 /// The calls an error unwound through, outermost first, ending where it happened.

@@ -73,8 +73,8 @@ pub fn fits(count: usize, item_size: usize) -> Result<u64, u128> {
 /// PyTorch's words for an allocation it cannot make, with how to raise tl's limit.
 pub fn too_large_message(bytes: u128) -> String {
     format!(
-        "DefaultCPUAllocator: not enough memory: you tried to allocate {bytes} bytes \
-         (more than tl allows one result; TL_MAX_TENSOR_BYTES sets the limit)"
+        "DefaultCPUAllocator: can't allocate memory: you tried to allocate {bytes} bytes. \
+         (tl refuses results this large; TL_MAX_TENSOR_BYTES sets its limit)"
     )
 }
 

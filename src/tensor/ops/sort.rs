@@ -16,6 +16,7 @@ fn lanes(shape: &[usize], dim: usize) -> Vec<Vec<usize>> {
     let strides = contiguous_strides(shape);
     let n = shape[dim];
     let total: usize = shape.iter().product();
+    crate::limits::claim_items::<usize>(total);
     (0..total)
         .filter(|p| (p / strides[dim]).is_multiple_of(n.max(1)))
         .map(|start| (0..n).map(|i| start + i * strides[dim]).collect())
@@ -32,6 +33,8 @@ fn as_lanes(t: &Tensor, dim: i64) -> TensorResult<(Vec<usize>, usize)> {
 fn order(keys: &Keys, lane: &[usize], descending: bool) -> Vec<usize> {
     let mut order: Vec<usize> = (0..lane.len()).collect();
     order.sort_by(|&i, &j| {
+        // One relaxed load per comparison lets Ctrl-C stop a long sort.
+        crate::interrupt::check();
         let o = keys.cmp(lane[i], lane[j]);
         if descending {
             o.reverse()
