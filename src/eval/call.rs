@@ -143,7 +143,10 @@ impl Interpreter {
                 let method = self.get_attr(&callee, Symbol::intern("call"), args.span)?;
                 self.call(method, args)
             }
-            Value::Einops(function) => self.call_einops(&function, args),
+            Value::Einops(function) => {
+                let span = args.span;
+                guarded(span, || self.call_einops(&function, args))
+            }
             other => fail("TypeError", args.span, format!("'{}' object is not callable", other.type_name())),
         }
     }

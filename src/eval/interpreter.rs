@@ -120,13 +120,14 @@ impl Interpreter {
                 match &stmt.node {
                     StmtKind::Expr(expr) if !matches!(expr.node, ExprKind::If { .. }) => {
                         self.step(stmt.span)?;
-                        last = self.eval(expr, &globals)?;
+                        // Operations catch their own stops; this catches any other.
+                        last = super::error::guarded(stmt.span, || self.eval(expr, &globals))?;
                         if echo && !matches!(last, Value::None) {
                             let text = super::error::guarded(expr.span, || self.repr(&last))?;
                             self.write_out(&format!("{text}\n"), expr.span)?;
                         }
                     }
-                    _ => self.exec(stmt, &globals)?,
+                    _ => super::error::guarded(stmt.span, || self.exec(stmt, &globals))?,
                 }
             }
             // Ctrl-C during the last statement's kernels, which had no check after them.

@@ -127,7 +127,11 @@ impl Interpreter {
     /// Refuses (`MemoryError`) a sequence longer than `Limits::max_sequence_len`.
     pub fn check_len(&self, len: usize, span: Span) -> Eval<()> {
         if len > self.limits.max_sequence_len {
-            return fail("MemoryError", span, format!("a sequence of {len} items is too large"));
+            return fail(
+                "MemoryError",
+                span,
+                "a list, tuple or string this long would take more memory than tl allows one result (TL_MAX_TENSOR_BYTES sets the limit)",
+            );
         }
         Ok(())
     }

@@ -50,7 +50,7 @@ pub fn uniform(shape: &[usize], low: f64, high: f64, dtype: DType) -> TensorResu
             "uniform_ expects to return a [from, to) range, but found from={low} > to={high}"
         )));
     }
-    check_allocation(shape, DType::F64)?;
+    check_allocation(shape, dtype)?;
     let n = shape.iter().product();
     let values = if low == high { vec![low; n] } else { draws(n, Uniform::new(low, high)) };
     Ok(Tensor::from_vec(values, shape).to_dtype(dtype))
@@ -62,7 +62,7 @@ pub fn normal(shape: &[usize], mean: f64, std: f64, dtype: DType) -> TensorResul
     if std < 0.0 {
         return Err(TensorError::runtime(format!("normal expects std >= 0.0, but found std {std}")));
     }
-    check_allocation(shape, DType::F64)?;
+    check_allocation(shape, dtype)?;
     let values = draws(shape.iter().product(), StandardNormal).into_iter().map(|z| mean + std * z).collect();
     Ok(Tensor::from_vec(values, shape).to_dtype(dtype))
 }

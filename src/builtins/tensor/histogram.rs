@@ -8,7 +8,6 @@ use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::tensor::error::TensorError;
 use crate::tensor::scalar::Scalar;
 use crate::tensor::storage::Buffer;
-use crate::tensor::dtype::DType;
 use crate::tensor::Tensor;
 use crate::value::{Builtin, NamedTuple, Value};
 use crate::with_dtype;
@@ -35,7 +34,7 @@ fn histogram(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
                     format!("torch.histogram(): bins must be > 0, but got {bins} for dimension 0"),
                 );
             }
-            crate::tensor::check_allocation(&[bins as usize + 1], DType::F64)
+            crate::tensor::check_allocation(&[bins as usize + 1], dtype)
                 .map_err(|e| error_at(e, args.span))?;
             let (lo, hi) = match range {
                 None | Some(Value::None) => outer_edges(&values),

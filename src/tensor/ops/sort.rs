@@ -70,9 +70,11 @@ fn topk_or_sort(t: &Tensor, k: Option<usize>, dim: i64, descending: bool) -> Ten
     if k > shape[d] {
         return Err(TensorError::runtime("selected index k out of range"));
     }
-    let keys = Keys::of(t);
     let mut out_shape = shape.clone();
     out_shape[d] = k;
+    // The values first, as PyTorch allocates (and words a refusal of) them.
+    crate::tensor::check_allocation(&out_shape, t.dtype())?;
+    let keys = Keys::of(t);
     let total: usize = out_shape.iter().product();
     let (mut sources, mut indices) = (vec![0; total], vec![0; total]);
     for (lane, out) in lanes(&shape, d).iter().zip(lanes(&out_shape, d)) {
