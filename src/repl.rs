@@ -92,7 +92,9 @@ fn run_guarded(interp: &Rc<RefCell<Interpreter>>, line: &str, entry: usize) -> b
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        eprintln!("tl: internal error ({what}) while running:\n    {line}\nplease report it; the session goes on.");
+        eprintln!(
+            "tl: internal error ({what}) while running:\n    {line}\nplease report it; the session goes on."
+        );
         interp.borrow_mut().recover();
         true
     })

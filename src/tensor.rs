@@ -10,8 +10,8 @@ pub mod element;
 pub mod error;
 pub mod layout;
 pub mod npy;
-pub mod overlap;
 pub mod ops;
+pub mod overlap;
 pub mod print;
 pub mod random;
 pub mod scalar;
@@ -215,7 +215,11 @@ impl Tensor {
     /// part of it that `source` spans is copied first (PyTorch clones an overlapping
     /// source), so the write reads every element as it was before the write began, and
     /// the storage is never borrowed twice.
-    pub fn write_from<R>(&self, source: &Tensor, write: impl FnOnce(&mut Storage, &Storage, &Layout) -> R) -> R {
+    pub fn write_from<R>(
+        &self,
+        source: &Tensor,
+        write: impl FnOnce(&mut Storage, &Storage, &Layout) -> R,
+    ) -> R {
         let source = if self.shares_storage(source) { source.spanned_copy() } else { source.clone() };
         let src = source.storage();
         let mut dst = self.storage_mut();

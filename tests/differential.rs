@@ -248,7 +248,8 @@ fn random_tensor_programs_print_what_pytorch_prints() {
 #[ignore = "needs PyTorch through ../shared/tools/oracle: run with --ignored"]
 fn aliasing_writes_do_what_pytorch_does() {
     let (count, mut rng) = settings(300);
-    let programs = (0..count).map(|_| aliasing_program(&mut rng, 4, false)).map(|(tl, python)| Program { tl, python });
+    let programs =
+        (0..count).map(|_| aliasing_program(&mut rng, 4, false)).map(|(tl, python)| Program { tl, python });
     compare(programs.collect());
 }
 

@@ -27,7 +27,23 @@ const DTYPES: &[&str] = &["float32", "float64", "int64", "int32", "int8", "uint8
 fn statement(rng: &mut Rng, ndim: usize) -> String {
     let dim = rng.below(ndim + 2) as i64 - 1;
     let huge = *rng.pick(&["10**6", "2**31", "2**32", "10**12", "2**62", "2**63 - 1"]);
-    let reduction = *rng.pick(&["sum", "mean", "max", "min", "prod", "argmax", "argmin", "std", "var", "logsumexp", "cumsum", "sort", "all", "any", "median"]);
+    let reduction = *rng.pick(&[
+        "sum",
+        "mean",
+        "max",
+        "min",
+        "prod",
+        "argmax",
+        "argmin",
+        "std",
+        "var",
+        "logsumexp",
+        "cumsum",
+        "sort",
+        "all",
+        "any",
+        "median",
+    ]);
     match rng.below(12) {
         0 => format!("r = t.{reduction}({dim})"),
         1 => format!("r = t.{reduction}()"),
@@ -54,9 +70,16 @@ fn program(rng: &mut Rng) -> String {
     let shape: Vec<String> = (0..ndim).map(|_| rng.below(4).to_string()).collect();
     let dtype = rng.pick(DTYPES);
     let mut text = aliasing;
-    writeln!(text, "t = (arange({}) - 2).to({dtype}).reshape({})", shape.iter().map(|d| d.parse::<usize>().unwrap_or(0)).product::<usize>(), shape.join(", ")).expect("write to a string");
+    writeln!(
+        text,
+        "t = (arange({}) - 2).to({dtype}).reshape({})",
+        shape.iter().map(|d| d.parse::<usize>().unwrap_or(0)).product::<usize>(),
+        shape.join(", ")
+    )
+    .expect("write to a string");
     for _ in 0..4 {
-        writeln!(text, "try {{ {} }} catch e {{ report(e) }}", spell(&statement(rng, ndim), false)).expect("write to a string");
+        writeln!(text, "try {{ {} }} catch e {{ report(e) }}", spell(&statement(rng, ndim), false))
+            .expect("write to a string");
     }
     format!("fn report(e) {{ print(e.kind) }}\n{text}")
 }

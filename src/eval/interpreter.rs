@@ -132,7 +132,9 @@ impl Interpreter {
             }
             // Ctrl-C during the last statement's kernels, which had no check after them.
             match program.last() {
-                Some(stmt) if crate::interrupt::pending() => Err(super::error::keyboard_interrupt(stmt.span).into()),
+                Some(stmt) if crate::interrupt::pending() => {
+                    Err(super::error::keyboard_interrupt(stmt.span).into())
+                }
                 _ => Ok(()),
             }
         })();

@@ -34,7 +34,8 @@ impl Iterator for ValueIter {
                 item
             }
             ValueIter::Rows { tensor, index } => {
-                let row = (*index < tensor.shape()[0]).then(|| tensor.with_layout(tensor.layout().select(0, *index)));
+                let row = (*index < tensor.shape()[0])
+                    .then(|| tensor.with_layout(tensor.layout().select(0, *index)));
                 *index += 1;
                 row.map(Value::Tensor)
             }

@@ -63,7 +63,8 @@ pub fn overlap(a: &Tensor, b: &Tensor) -> Overlap {
 /// expanded view) cannot be written elementwise.
 pub fn check_writable(dest: &Tensor) -> TensorResult<()> {
     let layout = dest.layout();
-    let repeats = !is_dense(layout) && layout.shape.iter().zip(&layout.strides).any(|(&n, &s)| s == 0 && n > 1);
+    let repeats =
+        !is_dense(layout) && layout.shape.iter().zip(&layout.strides).any(|(&n, &s)| s == 0 && n > 1);
     if repeats {
         return Err(TensorError::runtime(
             "unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.",

@@ -90,7 +90,11 @@ pub fn aliasing_write(rng: &mut Rng, len: usize, rows: usize, cols: usize, strid
         4 => format!("{dest}.fill_({source}.flatten()[0])"),
         5 => format!("{dest}.clamp_(min={fitted})"),
         6 => format!("x[{}] = {source}.flatten()[0]", rng.below(len)),
-        7 => format!("{dest}.masked_fill_(tensor([{}]).reshape({}), {source}.flatten()[0])", mask.join(", "), tuple(&dest_shape)),
+        7 => format!(
+            "{dest}.masked_fill_(tensor([{}]).reshape({}), {source}.flatten()[0])",
+            mask.join(", "),
+            tuple(&dest_shape)
+        ),
         8 => {
             let k = 1 + rng.below(len.min(3));
             let targets: Vec<String> = (0..k).map(|_| rng.below(len).to_string()).collect();
@@ -112,8 +116,12 @@ pub fn aliasing_program(rng: &mut Rng, writes: usize, strided: bool) -> (String,
         let write = aliasing_write(rng, len, rows, cols, strided);
         writeln!(tl, "try {{ {}; print(x.tolist()) }} catch e {{ report(e) }}", spell(&write, false))
             .expect("write to a string");
-        writeln!(python, "try:\n    {}\n    print(x.tolist())\nexcept Exception as e:\n    report(e)", spell(&write, true))
-            .expect("write to a string");
+        writeln!(
+            python,
+            "try:\n    {}\n    print(x.tolist())\nexcept Exception as e:\n    report(e)",
+            spell(&write, true)
+        )
+        .expect("write to a string");
     }
     (tl, python)
 }

@@ -6,11 +6,11 @@ use super::args::{arg, number_of, tensor_arg};
 use super::convert::operand;
 use super::error_at;
 use crate::autograd::ops::{binary, linalg, shape, BinaryOp, Operand};
-use crate::tensor::ops::shape::Written;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::syntax::span::Span;
 use crate::tensor::dtype::DType;
 use crate::tensor::ops::binary::torch_type_name;
+use crate::tensor::ops::shape::Written;
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};
@@ -385,7 +385,10 @@ fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
                     return fail(
                         "RuntimeError",
                         span,
-                        format!("fill_ only supports 0-dimension value tensor but got tensor with {} dimensions.", t.ndim()),
+                        format!(
+                            "fill_ only supports 0-dimension value tensor but got tensor with {} dimensions.",
+                            t.ndim()
+                        ),
                     )
                 }
                 Operand::Tensor(t) => t,

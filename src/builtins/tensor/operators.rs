@@ -3,10 +3,10 @@
 use super::convert::operand;
 use super::error_at;
 use crate::autograd::ops::{binary, shape, unary, BinaryOp, Operand, UnaryOp};
-use crate::tensor::ops::shape::Written;
 use crate::eval::{fail, Eval};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp as AstUnary};
 use crate::syntax::span::Span;
+use crate::tensor::ops::shape::Written;
 use crate::tensor::Tensor;
 use crate::value::Value;
 
@@ -109,5 +109,9 @@ pub fn in_place_operator(op: BinOp, target: &Value, value: &Value, span: Span) -
         Value::Tensor(v) => vec![v],
         _ => vec![],
     };
-    Some(shape::assign(dest, &result, Written::Computed(&inputs)).map(|_| target.clone()).map_err(|e| error_at(e, span)))
+    Some(
+        shape::assign(dest, &result, Written::Computed(&inputs))
+            .map(|_| target.clone())
+            .map_err(|e| error_at(e, span)),
+    )
 }

@@ -6,9 +6,9 @@ use super::convert::dtype_arg;
 use super::create::{dims_to_shape, shape_args};
 use super::error_at;
 use crate::autograd::ops::shape;
-use crate::tensor::ops::shape::Written;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::tensor::dtype::DType;
+use crate::tensor::ops::shape::Written;
 use crate::tensor::{random, Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 
@@ -197,7 +197,8 @@ fn multinomial(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 /// Fills `dest` in place with `values` (same shape) and returns it.
 fn fill_with(dest: Tensor, values: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {
     let values = values.map_err(|e| error_at(e, args.span))?;
-    shape::assign(&dest, &values.to_dtype(dest.dtype()), Written::Computed(&[])).map_err(|e| error_at(e, args.span))?;
+    shape::assign(&dest, &values.to_dtype(dest.dtype()), Written::Computed(&[]))
+        .map_err(|e| error_at(e, args.span))?;
     Ok(Value::Tensor(dest))
 }
 

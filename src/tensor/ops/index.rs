@@ -6,9 +6,9 @@
 
 use super::binary::{broadcast, Operand};
 use super::shape::copy_into;
-use crate::tensor::overlap::{self, Overlap};
 use crate::tensor::dtype::DType;
 use crate::tensor::layout::{broadcast_shapes, Layout};
+use crate::tensor::overlap::{self, Overlap};
 use crate::tensor::storage::Buffer;
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use crate::with_storage;
