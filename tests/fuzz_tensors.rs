@@ -59,7 +59,7 @@ fn statement(rng: &mut Rng, ndim: usize) -> String {
         }
         9 => format!("r = t.to({}).{reduction}({dim}, keepdim=TRUE)", rng.pick(DTYPES)),
         10 => format!("t[...] = t.flip({dim})"),
-        _ => format!("r = t.diagonal(0, 0, -1) if t.ndim > 1 else t; r += r"),
+        _ => "r = t.diagonal(0, 0, -1) if t.ndim > 1 else t; r += r".to_string(),
     }
 }
 
