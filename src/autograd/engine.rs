@@ -126,6 +126,8 @@ pub fn run(
         }
     }
     while let Some(Ready(node)) = ready.pop() {
+        // A long backward pass sees Ctrl-C between nodes.
+        crate::interrupt::check();
         let grads = buffers.remove(&key(&node)).unwrap_or_else(|| vec![None; node.outputs.len()]);
         for (nr, g) in grads.iter().enumerate() {
             if let Some(g) = g {
