@@ -38,12 +38,8 @@ pub fn pending() -> bool {
     PENDING.load(Ordering::Relaxed)
 }
 
-/// Takes a pending interrupt: true once per Ctrl-C.
-pub fn take() -> bool {
-    PENDING.load(Ordering::Relaxed) && PENDING.swap(false, Ordering::SeqCst)
-}
-
-/// Forgets an interrupt that arrived while nothing was running (before a REPL entry).
+/// Forgets a pending interrupt: once reported, or when it arrived while nothing was
+/// running (before a REPL entry).
 pub fn clear() {
     PENDING.store(false, Ordering::SeqCst);
 }
@@ -54,9 +50,4 @@ pub fn check() {
     if pending() {
         Stop::Interrupted.raise();
     }
-}
-
-/// Marks an interrupt as pending (tests, and the Jupyter kernel's interrupt_request).
-pub fn raise_pending() {
-    PENDING.store(true, Ordering::SeqCst);
 }

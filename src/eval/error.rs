@@ -91,8 +91,8 @@ pub fn stopped(stop: crate::stop::Stop, span: Span) -> RuntimeError {
     }
 }
 
-/// Ctrl-C, reported where the program was (the interrupt is taken: it is reported once).
+/// Ctrl-C, reported where the program was (and cleared: it is reported once).
 pub fn keyboard_interrupt(span: Span) -> RuntimeError {
-    crate::interrupt::take();
+    crate::interrupt::clear();
     RuntimeError::new("KeyboardInterrupt", "", span)
 }

@@ -202,8 +202,8 @@ impl Interpreter {
             Target::Index { target, items, span: index_span } => {
                 let object = self.eval(target, env)?;
                 let subscripts = self.eval_subscripts(items, env)?;
-                let rhs = guarded(*index_span, || self.get_item(&object, &subscripts, *index_span));
-                let (current, rhs) = (rhs?, self.eval(value, env)?);
+                let current = guarded(*index_span, || self.get_item(&object, &subscripts, *index_span))?;
+                let rhs = self.eval(value, env)?;
                 let result = guarded(span, || self.binary_in_place(op, current, rhs, span))?;
                 guarded(*index_span, || self.set_item(&object, &subscripts, result, *index_span))?;
             }
