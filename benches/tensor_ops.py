@@ -13,6 +13,15 @@ def small_adds():
 
 
 bench("add_4_elements", small_adds, 100000)
+s = torch.ones(3, 4)
+
+
+def sum_calls():
+    for i in range(100000):
+        c = s.sum(dim=0)
+
+
+bench("sum_dim0_call", sum_calls, 100000)
 x = torch.rand(10000000)
 y = torch.rand(10000000)
 bench("add_10M_f32", lambda: x + y, 1, 11)

@@ -17,39 +17,46 @@ use crate::tensor::dtype::DType;
 use crate::value::{Builtin, Module, Value};
 use std::rc::Rc;
 
+/// Every table of builtins the prelude and tensors see. An entry's `kind` says whether
+/// it is installed as a function, looked up as a tensor method (in this order, first
+/// found wins), or both; `help`, `dir`, completion and `tl doc` walk the same list.
+pub static TABLES: &[&[Builtin]] = &[
+    core::BUILTINS,
+    convert::BUILTINS,
+    sequences::BUILTINS,
+    errors::BUILTINS,
+    errors::TYPES,
+    tensor::create::BUILTINS,
+    tensor::create::TYPES,
+    tensor::methods::BUILTINS,
+    tensor::device::BUILTINS,
+    tensor::device::METHODS,
+    tensor::autograd::BUILTINS,
+    tensor::autograd::METHODS,
+    tensor::random::BUILTINS,
+    tensor::gather::BUILTINS,
+    tensor::sort::BUILTINS,
+    tensor::arrange::BUILTINS,
+    tensor::arrange::METHODS,
+    tensor::linalg::BUILTINS,
+    tensor::reduce::BUILTINS,
+    tensor::elementwise::BUILTINS,
+    tensor::elementwise::IN_PLACE,
+    math::BUILTINS,
+    tensor::special::BUILTINS,
+    tensor::histogram::BUILTINS,
+    tensor::io::BUILTINS,
+    plot::BUILTINS,
+];
+
+/// The builtins of the namespaces (`linalg.norm`, `autograd.grad`), by namespace.
+pub static NAMESPACES: &[(&str, &[Builtin])] =
+    &[("linalg", tensor::linalg::NAMESPACE), ("autograd", tensor::autograd::NAMESPACE)];
+
 /// Installs every builtin and constant into the prelude scope.
 pub fn install(prelude: &Env) {
-    let tables: &[&'static [Builtin]] = &[
-        core::BUILTINS,
-        convert::BUILTINS,
-        sequences::BUILTINS,
-        math::BUILTINS,
-        errors::BUILTINS,
-        errors::TYPES,
-        tensor::create::BUILTINS,
-        tensor::create::TYPES,
-        tensor::methods::FUNCTIONS,
-        tensor::elementwise::BUILTINS,
-        tensor::random::BUILTINS,
-        tensor::special::BUILTINS,
-        tensor::gather::BUILTINS,
-        tensor::sort::BUILTINS,
-        tensor::histogram::BUILTINS,
-        tensor::arrange::BUILTINS,
-        tensor::linalg::BUILTINS,
-        tensor::io::BUILTINS,
-        tensor::autograd::BUILTINS,
-        tensor::device::BUILTINS,
-        plot::BUILTINS,
-    ];
-    for table in tables {
-        for builtin in *table {
-            prelude.set(Symbol::intern(builtin.name), Value::Builtin(builtin));
-        }
-    }
-    // The reductions as functions; `sum max min any all` stay Python's builtins, which
-    // hand tensors on to the reductions.
-    for builtin in tensor::reduce::BUILTINS {
+    for builtin in TABLES.iter().flat_map(|t| t.iter()).filter(|b| b.is_function()) {
+        // Python's `sum max min any all` come first and hand tensors on to the reductions.
         let name = Symbol::intern(builtin.name);
         if prelude.get_local(name).is_none() {
             prelude.set(name, Value::Builtin(builtin));
@@ -57,10 +64,7 @@ pub fn install(prelude: &Env) {
     }
     prelude.set(Symbol::intern("cpu"), Value::Device(Device::Cpu));
     prelude.set(Symbol::intern("cuda"), Value::Device(Device::Cuda(0)));
-    let linalg = Env::new(None);
-    for builtin in tensor::linalg::NAMESPACE {
-        linalg.set(Symbol::intern(builtin.name), Value::Builtin(builtin));
-    }
+    let linalg = namespace(tensor::linalg::NAMESPACE);
     prelude
         .set(Symbol::intern("linalg"), Value::Module(Rc::new(Module { name: "linalg".into(), env: linalg })));
     for (name, manager) in tensor::autograd::context_managers() {
@@ -77,11 +81,7 @@ pub fn install(prelude: &Env) {
         Symbol::intern("special"),
         Value::Module(Rc::new(Module { name: "special".into(), env: special })),
     );
-    let autograd = Env::new(None);
-    for builtin in tensor::autograd::NAMESPACE {
-        autograd.set(Symbol::intern(builtin.name), Value::Builtin(builtin));
-    }
-    let autograd = Rc::new(Module { name: "autograd".into(), env: autograd });
+    let autograd = Rc::new(Module { name: "autograd".into(), env: namespace(tensor::autograd::NAMESPACE) });
     // `autograd.functional.jacobian` as in PyTorch, and `autograd.jacobian` for short.
     autograd.env.set(Symbol::intern("functional"), Value::Module(autograd.clone()));
     prelude.set(Symbol::intern("autograd"), Value::Module(autograd));
@@ -97,6 +97,14 @@ pub fn install(prelude: &Env) {
             prelude.set(Symbol::intern(alias), Value::DType(dtype));
         }
     }
+}
+
+fn namespace(table: &'static [Builtin]) -> Rc<Env> {
+    let env = Env::new(None);
+    for builtin in table {
+        env.set(Symbol::intern(builtin.name), Value::Builtin(builtin));
+    }
+    env
 }
 
 /// The builtin that `type(x)` returns for a value of a built-in type.

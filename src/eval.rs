@@ -1,6 +1,7 @@
 //! Evaluation: a tree-walking interpreter over the syntax tree.
 
 mod attr;
+mod bind;
 mod call;
 mod display;
 mod einops;

@@ -6,6 +6,7 @@ pub mod format;
 pub mod number;
 pub mod object;
 pub mod repr;
+pub mod signature;
 
 use crate::tensor::dtype::DType;
 use crate::tensor::Tensor;

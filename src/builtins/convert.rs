@@ -6,16 +6,16 @@ use crate::value::{Dict, HashKey, Range, Value};
 use std::rc::Rc;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "int", call: int },
-    Builtin { name: "float", call: float },
-    Builtin { name: "str", call: str_ },
-    Builtin { name: "bool", call: bool_ },
-    Builtin { name: "list", call: list },
-    Builtin { name: "tuple", call: tuple },
-    Builtin { name: "dict", call: dict },
-    Builtin { name: "range", call: range },
-    Builtin { name: "ord", call: ord },
-    Builtin { name: "chr", call: chr },
+    Builtin::function(int, "int(*args, **kwargs)"),
+    Builtin::function(float, "float(*args, **kwargs)"),
+    Builtin::function(str_, "str(*args, **kwargs)"),
+    Builtin::function(bool_, "bool(*args, **kwargs)"),
+    Builtin::function(list, "list(*args, **kwargs)"),
+    Builtin::function(tuple, "tuple(*args, **kwargs)"),
+    Builtin::function(dict, "dict(*args, **kwargs)"),
+    Builtin::function(range, "range(*args, **kwargs)"),
+    Builtin::function(ord, "ord(*args, **kwargs)"),
+    Builtin::function(chr, "chr(*args, **kwargs)"),
 ];
 
 use crate::value::Builtin;

@@ -7,22 +7,22 @@ use crate::value::format::format_value;
 use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "print", call: print },
-    Builtin { name: "warn", call: warn },
-    Builtin { name: "perf_counter", call: perf_counter },
-    Builtin { name: "len", call: len },
-    Builtin { name: "type", call: type_of },
-    Builtin { name: "isinstance", call: isinstance },
-    Builtin { name: "issubclass", call: issubclass },
-    Builtin { name: "repr", call: repr },
-    Builtin { name: "format", call: format },
-    Builtin { name: "hasattr", call: hasattr },
-    Builtin { name: "getattr", call: getattr },
-    Builtin { name: "setattr", call: setattr },
-    Builtin { name: "callable", call: callable },
-    Builtin { name: "id", call: id },
-    Builtin { name: "vars", call: vars },
-    Builtin { name: "super", call: super_ },
+    Builtin::function(print, "print(*args, **kwargs)"),
+    Builtin::function(warn, "warn(*args, **kwargs)"),
+    Builtin::function(perf_counter, "perf_counter(*args, **kwargs)"),
+    Builtin::function(len, "len(*args, **kwargs)"),
+    Builtin::function(type_of, "type(*args, **kwargs)"),
+    Builtin::function(isinstance, "isinstance(*args, **kwargs)"),
+    Builtin::function(issubclass, "issubclass(*args, **kwargs)"),
+    Builtin::function(repr, "repr(*args, **kwargs)"),
+    Builtin::function(format, "format(*args, **kwargs)"),
+    Builtin::function(hasattr, "hasattr(*args, **kwargs)"),
+    Builtin::function(getattr, "getattr(*args, **kwargs)"),
+    Builtin::function(setattr, "setattr(*args, **kwargs)"),
+    Builtin::function(callable, "callable(*args, **kwargs)"),
+    Builtin::function(id, "id(*args, **kwargs)"),
+    Builtin::function(vars, "vars(*args, **kwargs)"),
+    Builtin::function(super_, "super(*args, **kwargs)"),
 ];
 
 /// Seconds on a monotonic clock, for timing (Python's `time.perf_counter`).

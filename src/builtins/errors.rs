@@ -7,23 +7,23 @@ use std::rc::Rc;
 
 /// Each builds an error of its own name: `ValueError("bad")`.
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "Exception", call: make_error },
-    Builtin { name: "ValueError", call: make_error },
-    Builtin { name: "TypeError", call: make_error },
-    Builtin { name: "IndexError", call: make_error },
-    Builtin { name: "KeyError", call: make_error },
-    Builtin { name: "RuntimeError", call: make_error },
-    Builtin { name: "NotImplementedError", call: make_error },
-    Builtin { name: "ZeroDivisionError", call: make_error },
-    Builtin { name: "AssertionError", call: make_error },
-    Builtin { name: "AttributeError", call: make_error },
-    Builtin { name: "NameError", call: make_error },
-    Builtin { name: "OSError", call: make_error },
-    Builtin { name: "FileNotFoundError", call: make_error },
-    Builtin { name: "MemoryError", call: make_error },
-    Builtin { name: "ImportError", call: make_error },
-    Builtin { name: "OverflowError", call: make_error },
-    Builtin { name: "RecursionError", call: make_error },
+    Builtin::function(make_error, "Exception(*args, **kwargs)"),
+    Builtin::function(make_error, "ValueError(*args, **kwargs)"),
+    Builtin::function(make_error, "TypeError(*args, **kwargs)"),
+    Builtin::function(make_error, "IndexError(*args, **kwargs)"),
+    Builtin::function(make_error, "KeyError(*args, **kwargs)"),
+    Builtin::function(make_error, "RuntimeError(*args, **kwargs)"),
+    Builtin::function(make_error, "NotImplementedError(*args, **kwargs)"),
+    Builtin::function(make_error, "ZeroDivisionError(*args, **kwargs)"),
+    Builtin::function(make_error, "AssertionError(*args, **kwargs)"),
+    Builtin::function(make_error, "AttributeError(*args, **kwargs)"),
+    Builtin::function(make_error, "NameError(*args, **kwargs)"),
+    Builtin::function(make_error, "OSError(*args, **kwargs)"),
+    Builtin::function(make_error, "FileNotFoundError(*args, **kwargs)"),
+    Builtin::function(make_error, "MemoryError(*args, **kwargs)"),
+    Builtin::function(make_error, "ImportError(*args, **kwargs)"),
+    Builtin::function(make_error, "OverflowError(*args, **kwargs)"),
+    Builtin::function(make_error, "RecursionError(*args, **kwargs)"),
 ];
 
 fn make_error(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -37,11 +37,11 @@ fn make_error(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 /// Types that exist to be compared (`type(f) == function`) but not called.
 pub static TYPES: &[Builtin] = &[
-    Builtin { name: "NoneType", call: not_constructible },
-    Builtin { name: "function", call: not_constructible },
-    Builtin { name: "builtin_function", call: not_constructible },
-    Builtin { name: "method", call: not_constructible },
-    Builtin { name: "module", call: not_constructible },
+    Builtin::function(not_constructible, "NoneType(*args, **kwargs)"),
+    Builtin::function(not_constructible, "function(*args, **kwargs)"),
+    Builtin::function(not_constructible, "builtin_function(*args, **kwargs)"),
+    Builtin::function(not_constructible, "method(*args, **kwargs)"),
+    Builtin::function(not_constructible, "module(*args, **kwargs)"),
 ];
 
 fn not_constructible(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {

@@ -14,54 +14,54 @@ use std::rc::Rc;
 use text::*;
 
 static STR_METHODS: &[Builtin] = &[
-    Builtin { name: "upper", call: str_upper },
-    Builtin { name: "lower", call: str_lower },
-    Builtin { name: "strip", call: str_strip },
-    Builtin { name: "lstrip", call: str_strip },
-    Builtin { name: "rstrip", call: str_strip },
-    Builtin { name: "split", call: str_split },
-    Builtin { name: "join", call: str_join },
-    Builtin { name: "replace", call: str_replace },
-    Builtin { name: "startswith", call: str_startswith },
-    Builtin { name: "endswith", call: str_endswith },
-    Builtin { name: "find", call: str_find },
-    Builtin { name: "count", call: str_count },
-    Builtin { name: "format", call: str_format },
-    Builtin { name: "ljust", call: str_justify },
-    Builtin { name: "rjust", call: str_justify },
-    Builtin { name: "center", call: str_justify },
+    Builtin::method(str_upper, "upper(*args, **kwargs)"),
+    Builtin::method(str_lower, "lower(*args, **kwargs)"),
+    Builtin::method(str_strip, "strip(*args, **kwargs)"),
+    Builtin::method(str_strip, "lstrip(*args, **kwargs)"),
+    Builtin::method(str_strip, "rstrip(*args, **kwargs)"),
+    Builtin::method(str_split, "split(*args, **kwargs)"),
+    Builtin::method(str_join, "join(*args, **kwargs)"),
+    Builtin::method(str_replace, "replace(*args, **kwargs)"),
+    Builtin::method(str_startswith, "startswith(*args, **kwargs)"),
+    Builtin::method(str_endswith, "endswith(*args, **kwargs)"),
+    Builtin::method(str_find, "find(*args, **kwargs)"),
+    Builtin::method(str_count, "count(*args, **kwargs)"),
+    Builtin::method(str_format, "format(*args, **kwargs)"),
+    Builtin::method(str_justify, "ljust(*args, **kwargs)"),
+    Builtin::method(str_justify, "rjust(*args, **kwargs)"),
+    Builtin::method(str_justify, "center(*args, **kwargs)"),
 ];
 
 static LIST_METHODS: &[Builtin] = &[
-    Builtin { name: "append", call: list_append },
-    Builtin { name: "extend", call: list_extend },
-    Builtin { name: "insert", call: list_insert },
-    Builtin { name: "pop", call: list_pop },
-    Builtin { name: "remove", call: list_remove },
-    Builtin { name: "index", call: seq_index },
-    Builtin { name: "count", call: seq_count },
-    Builtin { name: "sort", call: list_sort },
-    Builtin { name: "reverse", call: list_reverse },
-    Builtin { name: "copy", call: list_copy },
-    Builtin { name: "clear", call: list_clear },
+    Builtin::method(list_append, "append(*args, **kwargs)"),
+    Builtin::method(list_extend, "extend(*args, **kwargs)"),
+    Builtin::method(list_insert, "insert(*args, **kwargs)"),
+    Builtin::method(list_pop, "pop(*args, **kwargs)"),
+    Builtin::method(list_remove, "remove(*args, **kwargs)"),
+    Builtin::method(seq_index, "index(*args, **kwargs)"),
+    Builtin::method(seq_count, "count(*args, **kwargs)"),
+    Builtin::method(list_sort, "sort(*args, **kwargs)"),
+    Builtin::method(list_reverse, "reverse(*args, **kwargs)"),
+    Builtin::method(list_copy, "copy(*args, **kwargs)"),
+    Builtin::method(list_clear, "clear(*args, **kwargs)"),
 ];
 
 static TUPLE_METHODS: &[Builtin] =
-    &[Builtin { name: "index", call: seq_index }, Builtin { name: "count", call: seq_count }];
+    &[Builtin::method(seq_index, "index(*args, **kwargs)"), Builtin::method(seq_count, "count(*args, **kwargs)")];
 
 static DICT_METHODS: &[Builtin] = &[
-    Builtin { name: "keys", call: dict_keys },
-    Builtin { name: "values", call: dict_values },
-    Builtin { name: "items", call: dict_items },
-    Builtin { name: "get", call: dict_get },
-    Builtin { name: "pop", call: dict_pop },
-    Builtin { name: "setdefault", call: dict_setdefault },
-    Builtin { name: "update", call: dict_update },
-    Builtin { name: "copy", call: dict_copy },
-    Builtin { name: "clear", call: dict_clear },
+    Builtin::method(dict_keys, "keys(*args, **kwargs)"),
+    Builtin::method(dict_values, "values(*args, **kwargs)"),
+    Builtin::method(dict_items, "items(*args, **kwargs)"),
+    Builtin::method(dict_get, "get(*args, **kwargs)"),
+    Builtin::method(dict_pop, "pop(*args, **kwargs)"),
+    Builtin::method(dict_setdefault, "setdefault(*args, **kwargs)"),
+    Builtin::method(dict_update, "update(*args, **kwargs)"),
+    Builtin::method(dict_copy, "copy(*args, **kwargs)"),
+    Builtin::method(dict_clear, "clear(*args, **kwargs)"),
 ];
 
-static FLOAT_METHODS: &[Builtin] = &[Builtin { name: "is_integer", call: float_is_integer }];
+static FLOAT_METHODS: &[Builtin] = &[Builtin::method(float_is_integer, "is_integer(*args, **kwargs)")];
 
 /// The method tables of a value's type, searched in order.
 fn tables(value: &Value) -> &'static [&'static [Builtin]] {
@@ -77,18 +77,18 @@ fn tables(value: &Value) -> &'static [&'static [Builtin]] {
         Value::Tuple(_) => TUPLE,
         Value::Dict(_) => DICT,
         Value::Float(_) => FLOAT,
-        Value::Tensor(_) => super::tensor::METHOD_TABLES,
+        Value::Tensor(_) => super::TABLES,
         Value::Device(_) => DEVICE,
         _ => &[],
     }
 }
 
 pub fn lookup(value: &Value, name: &str) -> Option<&'static Builtin> {
-    tables(value).iter().flat_map(|t| t.iter()).find(|b| b.name == name)
+    tables(value).iter().flat_map(|t| t.iter()).find(|b| b.is_method() && b.name == name)
 }
 
 pub fn names(value: &Value) -> impl Iterator<Item = &'static str> {
-    tables(value).iter().flat_map(|t| t.iter()).map(|b| b.name)
+    tables(value).iter().flat_map(|t| t.iter()).filter(|b| b.is_method()).map(|b| b.name)
 }
 
 // The receiver and the arguments, for the methods of each type.

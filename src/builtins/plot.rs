@@ -15,11 +15,11 @@ use crate::tensor::dtype::DType;
 use crate::value::{Builtin, HashKey, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "_plt_save", call: save },
-    Builtin { name: "_plt_inline", call: inline },
-    Builtin { name: "_plt_check_mark", call: check_mark },
-    Builtin { name: "_plt_check_loc", call: check_loc },
-    Builtin { name: "_plt_check_size", call: check_size },
+    Builtin::function(save, "_plt_save(*args, **kwargs)"),
+    Builtin::function(inline, "_plt_inline(*args, **kwargs)"),
+    Builtin::function(check_mark, "_plt_check_mark(*args, **kwargs)"),
+    Builtin::function(check_loc, "_plt_check_loc(*args, **kwargs)"),
+    Builtin::function(check_size, "_plt_check_size(*args, **kwargs)"),
 ];
 
 /// `_plt_save(figure, path)`: renders the figure to the file, by its extension.

@@ -5,20 +5,22 @@ use crate::eval::{fail, CallArgs, Eval, Flow, Interpreter, RuntimeError};
 use crate::syntax::ast::BinOp;
 use crate::syntax::span::Span;
 use crate::value::{Builtin, Value};
+use super::tensor::reduce;
+use crate::value::object::named;
 use std::cmp::Ordering;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "min", call: min },
-    Builtin { name: "max", call: max },
-    Builtin { name: "sum", call: sum },
-    Builtin { name: "sorted", call: sorted },
-    Builtin { name: "reversed", call: reversed },
-    Builtin { name: "enumerate", call: enumerate },
-    Builtin { name: "zip", call: zip },
-    Builtin { name: "map", call: map },
-    Builtin { name: "filter", call: filter },
-    Builtin { name: "any", call: any },
-    Builtin { name: "all", call: all },
+    Builtin::function(min, "min(*args, **kwargs)").for_tensors(named(reduce::BUILTINS, "min")),
+    Builtin::function(max, "max(*args, **kwargs)").for_tensors(named(reduce::BUILTINS, "max")),
+    Builtin::function(sum, "sum(*args, **kwargs)").for_tensors(named(reduce::BUILTINS, "sum")),
+    Builtin::function(sorted, "sorted(*args, **kwargs)"),
+    Builtin::function(reversed, "reversed(*args, **kwargs)"),
+    Builtin::function(enumerate, "enumerate(*args, **kwargs)"),
+    Builtin::function(zip, "zip(*args, **kwargs)"),
+    Builtin::function(map, "map(*args, **kwargs)"),
+    Builtin::function(filter, "filter(*args, **kwargs)"),
+    Builtin::function(any, "any(*args, **kwargs)").for_tensors(named(reduce::BUILTINS, "any")),
+    Builtin::function(all, "all(*args, **kwargs)").for_tensors(named(reduce::BUILTINS, "all")),
 ];
 
 /// `a < b` for sorting and `min`/`max`, with Python's error for unordered types.
@@ -31,14 +33,6 @@ fn less_than(a: &Value, b: &Value, span: Span) -> Eval<bool> {
             format!("'<' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name()),
         ),
     }
-}
-
-/// `sum`, `max`, `min`, `any` and `all` of a tensor are the tensor reductions.
-fn tensor_reduction(interp: &mut Interpreter, args: &mut CallArgs) -> Option<Eval<Value>> {
-    let Some(Value::Tensor(_)) = args.positional.first() else { return None };
-    let builtin = super::tensor::reduce::named(args.function)?;
-    let taken = std::mem::replace(args, CallArgs::new(vec![], args.span));
-    Some((builtin.call)(interp, CallArgs { function: builtin.name, ..taken }))
 }
 
 /// Applies `key` (if any) to each item.
@@ -80,24 +74,15 @@ fn extreme(interp: &mut Interpreter, mut args: CallArgs, want: Ordering) -> Eval
     Ok(items[best].clone())
 }
 
-fn min(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    if let Some(result) = tensor_reduction(interp, &mut args) {
-        return result;
-    }
+fn min(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     extreme(interp, args, Ordering::Less)
 }
 
-fn max(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    if let Some(result) = tensor_reduction(interp, &mut args) {
-        return result;
-    }
+fn max(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     extreme(interp, args, Ordering::Greater)
 }
 
 fn sum(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    if let Some(result) = tensor_reduction(interp, &mut args) {
-        return result;
-    }
     let start = args.keyword("start");
     args.expect(1, 2)?;
     let mut total = start.or_else(|| args.positional.get(1).cloned()).unwrap_or(Value::Int(0));
@@ -225,18 +210,12 @@ fn filter(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(Value::list(out))
 }
 
-fn any(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    if let Some(result) = tensor_reduction(interp, &mut args) {
-        return result;
-    }
+fn any(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     Ok(Value::Bool(interp.collect(&args.positional[0], args.span)?.iter().any(Value::truthy)))
 }
 
-fn all(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    if let Some(result) = tensor_reduction(interp, &mut args) {
-        return result;
-    }
+fn all(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;
     Ok(Value::Bool(interp.collect(&args.positional[0], args.span)?.iter().all(Value::truthy)))
 }

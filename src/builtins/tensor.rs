@@ -21,25 +21,7 @@ pub mod sort;
 pub mod special;
 
 use crate::eval::{Flow, RuntimeError};
-use crate::value::Builtin;
 
-/// What a tensor's methods are, in lookup order: its own, the reductions, then the elementwise maths
-/// (`x.exp()` is `exp(x)`).
-pub static METHOD_TABLES: &[&[Builtin]] = &[
-    methods::METHODS,
-    device::METHODS,
-    autograd::METHODS,
-    random::METHODS,
-    gather::BUILTINS,
-    sort::BUILTINS,
-    arrange::BUILTINS,
-    arrange::METHODS,
-    linalg::BUILTINS,
-    reduce::BUILTINS,
-    elementwise::BUILTINS,
-    elementwise::IN_PLACE,
-    super::math::BUILTINS,
-];
 use crate::syntax::span::Span;
 use crate::tensor::TensorError;
 

@@ -1,6 +1,7 @@
 //! Calling values: binding arguments to parameters as Python does, and the call stack
 //! that run-time errors report.
 
+use super::bind::{bind_builtin, missing_arguments, too_many_positional, unexpected_keyword};
 use super::env::Env;
 use super::error::{fail, guarded, Eval, Flow, RuntimeError, StackFrame};
 use super::interpreter::{Frame, Interpreter};
@@ -93,7 +94,12 @@ impl Interpreter {
         match callee {
             Value::Function(f) => self.call_function(&f, args),
             Value::Builtin(b) => {
+                let b = match (b.tensor_form, args.positional.first()) {
+                    (Some(tensor_form), Some(Value::Tensor(_))) => tensor_form,
+                    _ => b,
+                };
                 args.function = b.name;
+                let mut args = bind_builtin(b.signature(), args)?;
                 let factory = crate::builtins::tensor::create::FACTORIES.contains(&b.name);
                 // Every tensor factory takes PyTorch's `requires_grad=` and `device=`.
                 let requires_grad = factory.then(|| args.keyword("requires_grad")).flatten();
@@ -196,15 +202,8 @@ impl Interpreter {
                 Some(&slot) => slots[slot] = Some(value),
                 None if rest.is_some() => extra.push(value),
                 None => {
-                    let s = if normal.len() == 1 { "" } else { "s" };
-                    return fail(
-                        "TypeError",
-                        args.span,
-                        format!(
-                            "{name}() takes {} positional argument{s} but {given} were given",
-                            normal.len()
-                        ),
-                    );
+                    let min = normal.iter().filter(|&&i| function.defaults[i].is_none()).count();
+                    return fail("TypeError", args.span, too_many_positional(name.as_str(), min, normal.len(), given));
                 }
             }
         }
@@ -227,15 +226,12 @@ impl Interpreter {
                     extra_keywords.insert(HashKey::Str(Rc::from(key.as_str())), text, value)
                 }
                 None => {
-                    let names: Vec<String> = params.iter().map(|p| p.name.node.to_string()).collect();
-                    let message = format!("{name}() got an unexpected keyword argument '{key}'");
-                    return Err(RuntimeError::new("TypeError", message, args.span)
-                        .with_help(format!("its parameters are: {}", names.join(", ")))
-                        .into());
+                    let names: Vec<&str> = params.iter().map(|p| p.name.node.as_str()).collect();
+                    return Err(unexpected_keyword(name.as_str(), key.as_str(), &names, args.span).into());
                 }
             }
         }
-        let mut missing: Vec<(String, ParamKind)> = Vec::new();
+        let mut missing: Vec<(&str, ParamKind)> = Vec::new();
         for (i, param) in params.iter().enumerate() {
             let value = match param.kind {
                 ParamKind::Rest => Some(Value::tuple(std::mem::take(&mut extra))),
@@ -244,24 +240,13 @@ impl Interpreter {
             };
             match value {
                 Some(v) => env.set(param.name.node, v),
-                None => missing.push((format!("'{}'", param.name.node), param.kind)),
+                None => missing.push((param.name.node.as_str(), param.kind)),
             }
         }
         if !missing.is_empty() {
             let keyword_only = missing.iter().all(|(_, k)| *k == ParamKind::KeywordOnly);
-            let names: Vec<String> = missing.into_iter().map(|(n, _)| n).collect();
-            let list = match names.len() {
-                1 => names[0].clone(),
-                2 => format!("{} and {}", names[0], names[1]),
-                n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
-            };
-            let kind = if keyword_only { "keyword-only" } else { "positional" };
-            let s = if names.len() == 1 { "" } else { "s" };
-            return fail(
-                "TypeError",
-                args.span,
-                format!("{name}() missing {} required {kind} argument{s}: {list}", names.len()),
-            );
+            let names: Vec<&str> = missing.into_iter().map(|(n, _)| n).collect();
+            return fail("TypeError", args.span, missing_arguments(name.as_str(), &names, keyword_only));
         }
         Ok(env)
     }

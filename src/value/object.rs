@@ -34,10 +34,96 @@ impl fmt::Debug for Function {
 
 pub type BuiltinFn = fn(&mut Interpreter, CallArgs) -> Eval<Value>;
 
-/// A function written in Rust. Builtins are statics, listed in `builtins.rs`.
+/// Whether a builtin is a function of the prelude, a method of a built-in type, or both
+/// (`sum(x, dim=0)` and `x.sum(dim=0)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Function,
+    Method,
+    Both,
+}
+
+/// A function written in Rust: the one declaration of a builtin. Its docstring's first
+/// line is its signature (`sum(input, dim=None, keepdim=False, *, dtype=None) -> Tensor`),
+/// from which its name, its argument binding, `help()` and the reference all come.
+/// Builtins are statics, listed in `builtins.rs`.
 pub struct Builtin {
     pub name: &'static str,
     pub call: BuiltinFn,
+    pub kind: Kind,
+    /// The signature line, a blank line, then what it computes, arguments and an example.
+    pub doc: &'static str,
+    /// The builtin that takes over when the first argument is a tensor (Python's `sum`
+    /// hands `sum(x, dim=0)` to the tensor reduction).
+    pub tensor_form: Option<&'static Builtin>,
+}
+
+impl Builtin {
+    pub const fn function(call: BuiltinFn, doc: &'static str) -> Builtin {
+        Builtin::new(Kind::Function, call, doc)
+    }
+
+    pub const fn method(call: BuiltinFn, doc: &'static str) -> Builtin {
+        Builtin::new(Kind::Method, call, doc)
+    }
+
+    pub const fn both(call: BuiltinFn, doc: &'static str) -> Builtin {
+        Builtin::new(Kind::Both, call, doc)
+    }
+
+    const fn new(kind: Kind, call: BuiltinFn, doc: &'static str) -> Builtin {
+        let name = super::signature::declared_name(doc);
+        Builtin { name, call, kind, doc, tensor_form: None }
+    }
+
+    /// This builtin, handing calls whose first argument is a tensor to `tensor_form`.
+    pub const fn for_tensors(self, tensor_form: &'static Builtin) -> Builtin {
+        Builtin { tensor_form: Some(tensor_form), ..self }
+    }
+
+    pub fn signature(&self) -> &'static super::signature::Signature {
+        super::signature::Signature::of(self.doc)
+    }
+
+    pub fn is_function(&self) -> bool {
+        self.kind != Kind::Method
+    }
+
+    pub fn is_method(&self) -> bool {
+        self.kind != Kind::Function
+    }
+
+    /// The docstring after the signature line.
+    pub fn description(&self) -> &'static str {
+        self.doc.split_once('\n').map_or("", |(_, rest)| rest.trim())
+    }
+}
+
+/// The entry of `table` named `name`, found at compile time.
+pub const fn named(table: &'static [Builtin], name: &str) -> &'static Builtin {
+    let mut i = 0;
+    while i < table.len() {
+        if same(table[i].name, name) {
+            return &table[i];
+        }
+        i += 1;
+    }
+    panic!("no builtin of that name in the table")
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 impl fmt::Debug for Builtin {

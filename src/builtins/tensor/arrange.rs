@@ -14,32 +14,32 @@ use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "repeat", call: repeat },
-    Builtin { name: "tile", call: repeat },
-    Builtin { name: "repeat_interleave", call: repeat_interleave },
-    Builtin { name: "chunk", call: chunk },
-    Builtin { name: "split", call: split_ },
-    Builtin { name: "unbind", call: unbind },
-    Builtin { name: "movedim", call: movedim },
-    Builtin { name: "moveaxis", call: movedim },
-    Builtin { name: "unflatten", call: unflatten },
-    Builtin { name: "meshgrid", call: meshgrid },
-    Builtin { name: "broadcast_shapes", call: broadcast_shapes },
-    Builtin { name: "broadcast_tensors", call: broadcast_tensors },
-    Builtin { name: "broadcast_all", call: broadcast_tensors },
-    Builtin { name: "tril", call: triangle },
-    Builtin { name: "triu", call: triangle },
-    Builtin { name: "diag", call: diag },
-    Builtin { name: "trace", call: trace },
+    Builtin::both(repeat, "repeat(*args, **kwargs)"),
+    Builtin::both(repeat, "tile(*args, **kwargs)"),
+    Builtin::both(repeat_interleave, "repeat_interleave(*args, **kwargs)"),
+    Builtin::both(chunk, "chunk(*args, **kwargs)"),
+    Builtin::both(split_, "split(*args, **kwargs)"),
+    Builtin::both(unbind, "unbind(*args, **kwargs)"),
+    Builtin::both(movedim, "movedim(*args, **kwargs)"),
+    Builtin::both(movedim, "moveaxis(*args, **kwargs)"),
+    Builtin::both(unflatten, "unflatten(*args, **kwargs)"),
+    Builtin::both(meshgrid, "meshgrid(*args, **kwargs)"),
+    Builtin::both(broadcast_shapes, "broadcast_shapes(*args, **kwargs)"),
+    Builtin::both(broadcast_tensors, "broadcast_tensors(*args, **kwargs)"),
+    Builtin::both(broadcast_tensors, "broadcast_all(*args, **kwargs)"),
+    Builtin::both(triangle, "tril(*args, **kwargs)"),
+    Builtin::both(triangle, "triu(*args, **kwargs)"),
+    Builtin::both(diag, "diag(*args, **kwargs)"),
+    Builtin::both(trace, "trace(*args, **kwargs)"),
 ];
 
 /// Methods only: `x.new_tensor(data)`, `x.new_zeros(2, 3)`, ... take `x`'s dtype.
 pub static METHODS: &[Builtin] = &[
-    Builtin { name: "new_tensor", call: new_tensor },
-    Builtin { name: "new_zeros", call: new_filled },
-    Builtin { name: "new_ones", call: new_filled },
-    Builtin { name: "new_empty", call: new_filled },
-    Builtin { name: "new_full", call: new_filled },
+    Builtin::method(new_tensor, "new_tensor(*args, **kwargs)"),
+    Builtin::method(new_filled, "new_zeros(*args, **kwargs)"),
+    Builtin::method(new_filled, "new_ones(*args, **kwargs)"),
+    Builtin::method(new_filled, "new_empty(*args, **kwargs)"),
+    Builtin::method(new_filled, "new_full(*args, **kwargs)"),
 ];
 
 fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {

@@ -18,36 +18,36 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub static METHODS: &[Builtin] = &[
-    Builtin { name: "backward", call: backward },
-    Builtin { name: "requires_grad_", call: requires_grad_ },
-    Builtin { name: "retain_grad", call: retain_grad },
-    Builtin { name: "detach", call: detach },
-    Builtin { name: "detach_", call: detach_ },
+    Builtin::method(backward, "backward(*args, **kwargs)"),
+    Builtin::method(requires_grad_, "requires_grad_(*args, **kwargs)"),
+    Builtin::method(retain_grad, "retain_grad(*args, **kwargs)"),
+    Builtin::method(detach, "detach(*args, **kwargs)"),
+    Builtin::method(detach_, "detach_(*args, **kwargs)"),
 ];
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "set_grad_enabled", call: set_grad_enabled },
-    Builtin { name: "is_grad_enabled", call: is_grad_enabled },
-    Builtin { name: "grad", call: grad_transform },
-    Builtin { name: "jacobian", call: jacobian },
-    Builtin { name: "hessian", call: hessian },
-    Builtin { name: "vjp", call: vjp },
-    Builtin { name: "jvp", call: jvp },
+    Builtin::function(set_grad_enabled, "set_grad_enabled(*args, **kwargs)"),
+    Builtin::function(is_grad_enabled, "is_grad_enabled(*args, **kwargs)"),
+    Builtin::function(grad_transform, "grad(*args, **kwargs)"),
+    Builtin::function(jacobian, "jacobian(*args, **kwargs)"),
+    Builtin::function(hessian, "hessian(*args, **kwargs)"),
+    Builtin::function(vjp, "vjp(*args, **kwargs)"),
+    Builtin::function(jvp, "jvp(*args, **kwargs)"),
 ];
 
 /// `autograd.grad`, `autograd.functional.*`.
 pub static NAMESPACE: &[Builtin] = &[
-    Builtin { name: "grad", call: autograd_grad },
-    Builtin { name: "jacobian", call: jacobian },
-    Builtin { name: "hessian", call: hessian },
-    Builtin { name: "vjp", call: vjp },
-    Builtin { name: "jvp", call: jvp },
+    Builtin::function(autograd_grad, "grad(*args, **kwargs)"),
+    Builtin::function(jacobian, "jacobian(*args, **kwargs)"),
+    Builtin::function(hessian, "hessian(*args, **kwargs)"),
+    Builtin::function(vjp, "vjp(*args, **kwargs)"),
+    Builtin::function(jvp, "jvp(*args, **kwargs)"),
 ];
 
-static NO_GRAD_ENTER: Builtin = Builtin { name: "enter", call: no_grad_enter };
-static ENABLE_GRAD_ENTER: Builtin = Builtin { name: "enter", call: enable_grad_enter };
-static GRAD_MODE_EXIT: Builtin = Builtin { name: "exit", call: grad_mode_exit };
-static GRAD_OF: Builtin = Builtin { name: "grad", call: grad_of };
+static NO_GRAD_ENTER: Builtin = Builtin::method(no_grad_enter, "enter(*args, **kwargs)");
+static ENABLE_GRAD_ENTER: Builtin = Builtin::method(enable_grad_enter, "enter(*args, **kwargs)");
+static GRAD_MODE_EXIT: Builtin = Builtin::method(grad_mode_exit, "exit(*args, **kwargs)");
+static GRAD_OF: Builtin = Builtin::method(grad_of, "grad(*args, **kwargs)");
 
 thread_local! {
     /// The grad modes that `with no_grad` / `with enable_grad` blocks replaced.
@@ -172,7 +172,7 @@ pub fn grad_fn_attribute(edge: &Edge, name: &str) -> Option<Value> {
     }
 }
 
-static NODE_NAME: Builtin = Builtin { name: "name", call: |_, args| Ok(args.positional[0].clone()) };
+static NODE_NAME: Builtin = Builtin::method(|_, args| Ok(args.positional[0].clone()), "name(*args, **kwargs)");
 
 fn flag(args: &mut CallArgs, name: &str) -> Option<bool> {
     args.keyword(name).map(|v| v.truthy())

@@ -35,25 +35,25 @@ pub static FACTORIES: &[&str] = &[
 ];
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "tensor", call: tensor },
-    Builtin { name: "as_tensor", call: as_tensor },
-    Builtin { name: "arange", call: arange },
-    Builtin { name: "linspace", call: linspace },
-    Builtin { name: "logspace", call: linspace },
-    Builtin { name: "zeros", call: filled },
-    Builtin { name: "ones", call: filled },
-    Builtin { name: "empty", call: filled },
-    Builtin { name: "full", call: full },
-    Builtin { name: "eye", call: eye },
-    Builtin { name: "zeros_like", call: filled_like },
-    Builtin { name: "ones_like", call: filled_like },
-    Builtin { name: "empty_like", call: filled_like },
-    Builtin { name: "full_like", call: full_like },
+    Builtin::function(tensor, "tensor(*args, **kwargs)"),
+    Builtin::function(as_tensor, "as_tensor(*args, **kwargs)"),
+    Builtin::function(arange, "arange(*args, **kwargs)"),
+    Builtin::function(linspace, "linspace(*args, **kwargs)"),
+    Builtin::function(linspace, "logspace(*args, **kwargs)"),
+    Builtin::function(filled, "zeros(*args, **kwargs)"),
+    Builtin::function(filled, "ones(*args, **kwargs)"),
+    Builtin::function(filled, "empty(*args, **kwargs)"),
+    Builtin::function(full, "full(*args, **kwargs)"),
+    Builtin::function(eye, "eye(*args, **kwargs)"),
+    Builtin::function(filled_like, "zeros_like(*args, **kwargs)"),
+    Builtin::function(filled_like, "ones_like(*args, **kwargs)"),
+    Builtin::function(filled_like, "empty_like(*args, **kwargs)"),
+    Builtin::function(full_like, "full_like(*args, **kwargs)"),
 ];
 
 /// `Tensor`, the type of tensors (`isinstance(x, Tensor)`, `type(x)`); called, it is
 /// `torch.Tensor`: the data as a float32 tensor.
-pub static TYPES: &[Builtin] = &[Builtin { name: "Tensor", call: tensor_type }];
+pub static TYPES: &[Builtin] = &[Builtin::function(tensor_type, "Tensor(*args, **kwargs)")];
 
 fn tensor_type(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     args.expect(1, 1)?;

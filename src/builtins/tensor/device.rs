@@ -12,19 +12,19 @@ use crate::tensor::Tensor;
 use crate::value::{Builtin, NamedTuple, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "device", call: make_device },
-    Builtin { name: "set_default_device", call: set_default_device },
-    Builtin { name: "get_default_device", call: get_default_device },
+    Builtin::function(make_device, "device(*args, **kwargs)"),
+    Builtin::function(set_default_device, "set_default_device(*args, **kwargs)"),
+    Builtin::function(get_default_device, "get_default_device(*args, **kwargs)"),
 ];
 
 pub static METHODS: &[Builtin] =
-    &[Builtin { name: "cuda", call: to_cuda }, Builtin { name: "cpu", call: to_cpu }];
+    &[Builtin::method(to_cuda, "cuda(*args, **kwargs)"), Builtin::method(to_cpu, "cpu(*args, **kwargs)")];
 
 /// The methods of a device value (`cuda.is_available()`, as `torch.cuda`'s functions).
 pub static DEVICE_METHODS: &[Builtin] = &[
-    Builtin { name: "is_available", call: is_available },
-    Builtin { name: "device_count", call: device_count },
-    Builtin { name: "synchronize", call: synchronize },
+    Builtin::method(is_available, "is_available(*args, **kwargs)"),
+    Builtin::method(device_count, "device_count(*args, **kwargs)"),
+    Builtin::method(synchronize, "synchronize(*args, **kwargs)"),
 ];
 
 /// `d.type` and `d.index`.

@@ -12,16 +12,16 @@ use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "gather", call: gather_ },
-    Builtin { name: "scatter", call: scatter },
-    Builtin { name: "scatter_add", call: scatter },
-    Builtin { name: "index_select", call: index_select },
-    Builtin { name: "index_add", call: index_add },
-    Builtin { name: "masked_fill", call: masked_fill },
-    Builtin { name: "masked_select", call: masked_select },
-    Builtin { name: "take", call: take },
-    Builtin { name: "put", call: put },
-    Builtin { name: "nonzero", call: nonzero },
+    Builtin::both(gather_, "gather(*args, **kwargs)"),
+    Builtin::both(scatter, "scatter(*args, **kwargs)"),
+    Builtin::both(scatter, "scatter_add(*args, **kwargs)"),
+    Builtin::both(index_select, "index_select(*args, **kwargs)"),
+    Builtin::both(index_add, "index_add(*args, **kwargs)"),
+    Builtin::both(masked_fill, "masked_fill(*args, **kwargs)"),
+    Builtin::both(masked_select, "masked_select(*args, **kwargs)"),
+    Builtin::both(take, "take(*args, **kwargs)"),
+    Builtin::both(put, "put(*args, **kwargs)"),
+    Builtin::both(nonzero, "nonzero(*args, **kwargs)"),
 ];
 
 fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {

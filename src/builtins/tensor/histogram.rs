@@ -13,7 +13,7 @@ use crate::value::{Builtin, NamedTuple, Value};
 use crate::with_dtype;
 use std::rc::Rc;
 
-pub static BUILTINS: &[Builtin] = &[Builtin { name: "histogram", call: histogram }];
+pub static BUILTINS: &[Builtin] = &[Builtin::function(histogram, "histogram(*args, **kwargs)")];
 
 fn histogram(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let input = tensor_arg(&args, 0)?;

@@ -15,11 +15,11 @@ use crate::value::{Builtin, Value};
 use std::path::Path;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "set_printoptions", call: set_printoptions },
-    Builtin { name: "save", call: save },
-    Builtin { name: "load", call: load },
-    Builtin { name: "load_csv", call: load_csv },
-    Builtin { name: "save_csv", call: save_csv },
+    Builtin::function(set_printoptions, "set_printoptions(*args, **kwargs)"),
+    Builtin::function(save, "save(*args, **kwargs)"),
+    Builtin::function(load, "load(*args, **kwargs)"),
+    Builtin::function(load_csv, "load_csv(*args, **kwargs)"),
+    Builtin::function(save_csv, "save_csv(*args, **kwargs)"),
 ];
 
 /// `set_printoptions(precision=, threshold=, edgeitems=, linewidth=, sci_mode=,

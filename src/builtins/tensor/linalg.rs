@@ -13,21 +13,21 @@ use crate::value::{Builtin, Value};
 
 /// What `linalg.` holds.
 pub static NAMESPACE: &[Builtin] = &[
-    Builtin { name: "inv", call: inv },
-    Builtin { name: "det", call: det },
-    Builtin { name: "solve", call: solve },
-    Builtin { name: "cholesky", call: cholesky },
-    Builtin { name: "norm", call: norm },
-    Builtin { name: "vector_norm", call: vector_norm },
-    Builtin { name: "matrix_norm", call: matrix_norm },
+    Builtin::function(inv, "inv(*args, **kwargs)"),
+    Builtin::function(det, "det(*args, **kwargs)"),
+    Builtin::function(solve, "solve(*args, **kwargs)"),
+    Builtin::function(cholesky, "cholesky(*args, **kwargs)"),
+    Builtin::function(norm, "norm(*args, **kwargs)"),
+    Builtin::function(vector_norm, "vector_norm(*args, **kwargs)"),
+    Builtin::function(matrix_norm, "matrix_norm(*args, **kwargs)"),
 ];
 
 /// Functions (and methods) in the prelude.
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "det", call: det },
-    Builtin { name: "inverse", call: inv },
-    Builtin { name: "trapezoid", call: trapezoid },
-    Builtin { name: "trapz", call: trapezoid },
+    Builtin::both(det, "det(*args, **kwargs)"),
+    Builtin::both(inv, "inverse(*args, **kwargs)"),
+    Builtin::both(trapezoid, "trapezoid(*args, **kwargs)"),
+    Builtin::both(trapezoid, "trapz(*args, **kwargs)"),
 ];
 
 fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {

@@ -13,25 +13,20 @@ use crate::tensor::{random, Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "seed", call: seed },
-    Builtin { name: "manual_seed", call: seed },
-    Builtin { name: "rand", call: rand },
-    Builtin { name: "randn", call: rand },
-    Builtin { name: "rand_like", call: rand_like },
-    Builtin { name: "randn_like", call: rand_like },
-    Builtin { name: "randint", call: randint },
-    Builtin { name: "randint_like", call: randint_like },
-    Builtin { name: "randperm", call: randperm },
-    Builtin { name: "normal", call: normal },
-    Builtin { name: "bernoulli", call: bernoulli },
-    Builtin { name: "multinomial", call: multinomial },
-];
-
-pub static METHODS: &[Builtin] = &[
-    Builtin { name: "uniform_", call: uniform_ },
-    Builtin { name: "normal_", call: normal_ },
-    Builtin { name: "bernoulli", call: bernoulli },
-    Builtin { name: "multinomial", call: multinomial },
+    Builtin::function(seed, "seed(*args, **kwargs)"),
+    Builtin::function(seed, "manual_seed(*args, **kwargs)"),
+    Builtin::function(rand, "rand(*args, **kwargs)"),
+    Builtin::function(rand, "randn(*args, **kwargs)"),
+    Builtin::function(rand_like, "rand_like(*args, **kwargs)"),
+    Builtin::function(rand_like, "randn_like(*args, **kwargs)"),
+    Builtin::function(randint, "randint(*args, **kwargs)"),
+    Builtin::function(randint_like, "randint_like(*args, **kwargs)"),
+    Builtin::function(randperm, "randperm(*args, **kwargs)"),
+    Builtin::function(normal, "normal(*args, **kwargs)"),
+    Builtin::both(bernoulli, "bernoulli(*args, **kwargs)"),
+    Builtin::both(multinomial, "multinomial(*args, **kwargs)"),
+    Builtin::method(uniform_, "uniform_(*args, **kwargs)"),
+    Builtin::method(normal_, "normal_(*args, **kwargs)"),
 ];
 
 fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {

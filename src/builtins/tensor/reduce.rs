@@ -12,34 +12,29 @@ use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, NamedTuple, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "sum", call: reduction },
-    Builtin { name: "prod", call: reduction },
-    Builtin { name: "mean", call: reduction },
-    Builtin { name: "amax", call: reduction },
-    Builtin { name: "amin", call: reduction },
-    Builtin { name: "all", call: reduction },
-    Builtin { name: "any", call: reduction },
-    Builtin { name: "count_nonzero", call: reduction },
-    Builtin { name: "logsumexp", call: reduction },
-    Builtin { name: "std", call: variance },
-    Builtin { name: "var", call: variance },
-    Builtin { name: "norm", call: norm },
-    Builtin { name: "max", call: extreme },
-    Builtin { name: "min", call: extreme },
-    Builtin { name: "argmax", call: arg_extreme },
-    Builtin { name: "argmin", call: arg_extreme },
-    Builtin { name: "softmax", call: softmax },
-    Builtin { name: "log_softmax", call: softmax },
-    Builtin { name: "cumsum", call: cumulative },
-    Builtin { name: "cumprod", call: cumulative },
-    Builtin { name: "maximum", call: pairwise },
-    Builtin { name: "minimum", call: pairwise },
+    Builtin::both(reduction, "sum(*args, **kwargs)"),
+    Builtin::both(reduction, "prod(*args, **kwargs)"),
+    Builtin::both(reduction, "mean(*args, **kwargs)"),
+    Builtin::both(reduction, "amax(*args, **kwargs)"),
+    Builtin::both(reduction, "amin(*args, **kwargs)"),
+    Builtin::both(reduction, "all(*args, **kwargs)"),
+    Builtin::both(reduction, "any(*args, **kwargs)"),
+    Builtin::both(reduction, "count_nonzero(*args, **kwargs)"),
+    Builtin::both(reduction, "logsumexp(*args, **kwargs)"),
+    Builtin::both(variance, "std(*args, **kwargs)"),
+    Builtin::both(variance, "var(*args, **kwargs)"),
+    Builtin::both(norm, "norm(*args, **kwargs)"),
+    Builtin::both(extreme, "max(*args, **kwargs)"),
+    Builtin::both(extreme, "min(*args, **kwargs)"),
+    Builtin::both(arg_extreme, "argmax(*args, **kwargs)"),
+    Builtin::both(arg_extreme, "argmin(*args, **kwargs)"),
+    Builtin::both(softmax, "softmax(*args, **kwargs)"),
+    Builtin::both(softmax, "log_softmax(*args, **kwargs)"),
+    Builtin::both(cumulative, "cumsum(*args, **kwargs)"),
+    Builtin::both(cumulative, "cumprod(*args, **kwargs)"),
+    Builtin::both(pairwise, "maximum(*args, **kwargs)"),
+    Builtin::both(pairwise, "minimum(*args, **kwargs)"),
 ];
-
-/// The reduction builtin of a name, for the Python builtins that defer to it.
-pub fn named(name: &str) -> Option<&'static Builtin> {
-    BUILTINS.iter().find(|b| b.name == name)
-}
 
 fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {
     result.map(Value::Tensor).map_err(|e| error_at(e, args.span))

@@ -10,13 +10,13 @@ use crate::value::{Builtin, NamedTuple, Value};
 use std::rc::Rc;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "sort", call: sort_ },
-    Builtin { name: "argsort", call: sort_ },
-    Builtin { name: "topk", call: topk },
-    Builtin { name: "median", call: median },
-    Builtin { name: "mode", call: mode },
-    Builtin { name: "unique", call: unique },
-    Builtin { name: "bincount", call: bincount },
+    Builtin::both(sort_, "sort(*args, **kwargs)"),
+    Builtin::both(sort_, "argsort(*args, **kwargs)"),
+    Builtin::both(topk, "topk(*args, **kwargs)"),
+    Builtin::both(median, "median(*args, **kwargs)"),
+    Builtin::both(mode, "mode(*args, **kwargs)"),
+    Builtin::both(unique, "unique(*args, **kwargs)"),
+    Builtin::both(bincount, "bincount(*args, **kwargs)"),
 ];
 
 fn pair(type_name: &'static str, result: TensorResult<(Tensor, Tensor)>, args: &CallArgs) -> Eval<Value> {

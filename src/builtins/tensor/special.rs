@@ -13,15 +13,15 @@ use crate::tensor::{random, Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "xlogy", call: xlogy },
-    Builtin { name: "gammainc", call: incomplete_gamma },
-    Builtin { name: "gammaincc", call: incomplete_gamma },
-    Builtin { name: "igamma", call: incomplete_gamma },
-    Builtin { name: "igammac", call: incomplete_gamma },
-    Builtin { name: "poisson", call: poisson },
-    Builtin { name: "binomial", call: binomial },
-    Builtin { name: "standard_gamma", call: standard_gamma },
-    Builtin { name: "_standard_gamma", call: standard_gamma },
+    Builtin::function(xlogy, "xlogy(*args, **kwargs)"),
+    Builtin::function(incomplete_gamma, "gammainc(*args, **kwargs)"),
+    Builtin::function(incomplete_gamma, "gammaincc(*args, **kwargs)"),
+    Builtin::function(incomplete_gamma, "igamma(*args, **kwargs)"),
+    Builtin::function(incomplete_gamma, "igammac(*args, **kwargs)"),
+    Builtin::function(poisson, "poisson(*args, **kwargs)"),
+    Builtin::function(binomial, "binomial(*args, **kwargs)"),
+    Builtin::function(standard_gamma, "standard_gamma(*args, **kwargs)"),
+    Builtin::function(standard_gamma, "_standard_gamma(*args, **kwargs)"),
 ];
 
 /// Argument `i` as a tensor; a number becomes a 0-d tensor (the default float dtype
