@@ -4,6 +4,7 @@
 mod convert;
 mod core;
 mod errors;
+pub(crate) mod help;
 pub(crate) mod math;
 pub mod methods;
 mod plot;
@@ -22,6 +23,7 @@ use std::rc::Rc;
 /// found wins), or both; `help`, `dir`, completion and `tl doc` walk the same list.
 pub static TABLES: &[&[Builtin]] = &[
     core::BUILTINS,
+    help::BUILTINS,
     convert::BUILTINS,
     sequences::BUILTINS,
     errors::BUILTINS,
@@ -66,7 +68,7 @@ pub fn install(prelude: &Env) {
     prelude.set(Symbol::intern("cuda"), Value::Device(Device::Cuda(0)));
     let linalg = namespace(tensor::linalg::NAMESPACE);
     prelude
-        .set(Symbol::intern("linalg"), Value::Module(Rc::new(Module { name: "linalg".into(), env: linalg })));
+        .set(Symbol::intern("linalg"), Value::Module(Rc::new(Module { name: "linalg".into(), env: linalg, doc: None })));
     for (name, manager) in tensor::autograd::context_managers() {
         prelude.set(Symbol::intern(name), manager);
     }
@@ -79,9 +81,9 @@ pub fn install(prelude: &Env) {
     }
     prelude.set(
         Symbol::intern("special"),
-        Value::Module(Rc::new(Module { name: "special".into(), env: special })),
+        Value::Module(Rc::new(Module { name: "special".into(), env: special, doc: None })),
     );
-    let autograd = Rc::new(Module { name: "autograd".into(), env: namespace(tensor::autograd::NAMESPACE) });
+    let autograd = Rc::new(Module { name: "autograd".into(), env: namespace(tensor::autograd::NAMESPACE), doc: None });
     // `autograd.functional.jacobian` as in PyTorch, and `autograd.jacobian` for short.
     autograd.env.set(Symbol::intern("functional"), Value::Module(autograd.clone()));
     prelude.set(Symbol::intern("autograd"), Value::Module(autograd));

@@ -6,6 +6,7 @@ mod list;
 mod text;
 
 use crate::eval::{fail, CallArgs, Eval};
+use crate::syntax::span::Span;
 use crate::value::{Builtin, Dict, HashKey, Value};
 use dict::*;
 use list::*;
@@ -14,54 +15,521 @@ use std::rc::Rc;
 use text::*;
 
 static STR_METHODS: &[Builtin] = &[
-    Builtin::method(str_upper, "upper(*args, **kwargs)"),
-    Builtin::method(str_lower, "lower(*args, **kwargs)"),
-    Builtin::method(str_strip, "strip(*args, **kwargs)"),
-    Builtin::method(str_strip, "lstrip(*args, **kwargs)"),
-    Builtin::method(str_strip, "rstrip(*args, **kwargs)"),
-    Builtin::method(str_split, "split(*args, **kwargs)"),
-    Builtin::method(str_join, "join(*args, **kwargs)"),
-    Builtin::method(str_replace, "replace(*args, **kwargs)"),
-    Builtin::method(str_startswith, "startswith(*args, **kwargs)"),
-    Builtin::method(str_endswith, "endswith(*args, **kwargs)"),
-    Builtin::method(str_find, "find(*args, **kwargs)"),
-    Builtin::method(str_count, "count(*args, **kwargs)"),
-    Builtin::method(str_format, "format(*args, **kwargs)"),
-    Builtin::method(str_justify, "ljust(*args, **kwargs)"),
-    Builtin::method(str_justify, "rjust(*args, **kwargs)"),
-    Builtin::method(str_justify, "center(*args, **kwargs)"),
+    Builtin::method(
+        str_upper,
+        "upper(self, /) -> str
+
+A copy of the string with its letters in upper case.
+
+Args:
+    self: the string
+Returns: a str
+Example: 'MiXed'.upper()  # 'MIXED'",
+    ),
+    Builtin::method(
+        str_lower,
+        "lower(self, /) -> str
+
+A copy of the string with its letters in lower case.
+
+Args:
+    self: the string
+Returns: a str
+Example: 'MiXed'.lower()  # 'mixed'",
+    ),
+    Builtin::method(
+        str_strip,
+        "strip(self, chars=None, /) -> str
+
+A copy of the string without the leading and trailing characters that are in `chars`
+(whitespace when `chars` is `None`).
+
+Args:
+    self: the string
+    chars: the set of characters to remove, as a string
+Returns: a str
+Example: 'xxhixx'.strip('x')  # 'hi'",
+    ),
+    Builtin::method(
+        str_strip,
+        "lstrip(self, chars=None, /) -> str
+
+A copy of the string without the leading characters that are in `chars` (whitespace when
+`chars` is `None`).
+
+Args:
+    self: the string
+    chars: the set of characters to remove, as a string
+Returns: a str
+Example: '  hi '.lstrip()  # 'hi '",
+    ),
+    Builtin::method(
+        str_strip,
+        "rstrip(self, chars=None, /) -> str
+
+A copy of the string without the trailing characters that are in `chars` (whitespace when
+`chars` is `None`).
+
+Args:
+    self: the string
+    chars: the set of characters to remove, as a string
+Returns: a str
+Example: ' hi  '.rstrip()  # ' hi'",
+    ),
+    Builtin::method(
+        str_split,
+        "split(self, /, sep=None, maxsplit=-1) -> list
+
+The pieces of the string between occurrences of `sep`; with `sep` `None`, the words
+between runs of whitespace (no empty ones). At most `maxsplit` splits are made when it is
+not negative.
+
+Args:
+    self: the string
+    sep: the separator, a non-empty string, or `None` for runs of whitespace
+    maxsplit: the most splits to make; negative: no limit
+Returns: a list of strings
+Example: 'a,b,c'.split(',', maxsplit=1)  # ['a', 'b,c']",
+    ),
+    Builtin::method(
+        str_join,
+        "join(self, iterable, /) -> str
+
+The strings of `iterable` joined into one, with this string between each two.
+
+Args:
+    self: the separator
+    iterable: the strings to join
+Returns: a str
+Example: '-'.join(['a', 'b', 'c'])  # 'a-b-c'",
+    ),
+    Builtin::method(
+        str_replace,
+        "replace(self, old, new, count=-1, /) -> str
+
+A copy of the string with occurrences of `old` replaced by `new`, from the left: all of
+them, or the first `count` when `count` is not negative.
+
+Args:
+    self: the string
+    old: the text to replace
+    new: the text put in its place
+    count: the most replacements to make; negative: all
+Returns: a str
+Example: 'banana'.replace('a', 'o', 2)  # 'bonona'",
+    ),
+    Builtin::method(
+        str_startswith,
+        "startswith(self, prefix, start=None, end=None, /) -> bool
+
+Whether the string (or its slice `[start:end]`) begins with `prefix`, or with one of a
+tuple of prefixes.
+
+Args:
+    self: the string
+    prefix: a string or a tuple of strings
+    start: where the slice tested begins, as in `s[start:end]`
+    end: where the slice tested ends
+Returns: a bool
+Example: 'tensor'.startswith(('ten', 'x'))  # True",
+    ),
+    Builtin::method(
+        str_endswith,
+        "endswith(self, suffix, start=None, end=None, /) -> bool
+
+Whether the string (or its slice `[start:end]`) ends with `suffix`, or with one of a tuple
+of suffixes.
+
+Args:
+    self: the string
+    suffix: a string or a tuple of strings
+    start: where the slice tested begins, as in `s[start:end]`
+    end: where the slice tested ends
+Returns: a bool
+Example: 'lab.tl'.endswith('.tl')  # True",
+    ),
+    Builtin::method(
+        str_find,
+        "find(self, sub, start=None, end=None, /) -> int
+
+The index of the first occurrence of `sub` in the string (or in its slice `[start:end]`,
+the index still counted from the string's start), or -1 when there is none.
+
+Args:
+    self: the string
+    sub: the text to look for
+    start: where the search begins, as in `s[start:end]`
+    end: where the search ends
+Returns: an int
+Example: 'banana'.find('an', 2)  # 3",
+    ),
+    Builtin::method(
+        str_count,
+        "count(self, sub, start=None, end=None, /) -> int
+
+How many times `sub` occurs in the string (or in its slice `[start:end]`), counting
+occurrences that do not overlap, from the left.
+
+Args:
+    self: the string
+    sub: the text to count
+    start: where the slice counted begins, as in `s[start:end]`
+    end: where the slice counted ends
+Returns: an int
+Example: 'banana'.count('a', 2)  # 2",
+    ),
+    Builtin::method(
+        str_format,
+        "format(self, /, *args, **kwargs) -> str
+
+The string with each replacement field `{}` filled: `{}` by the next positional argument,
+`{0}` by the argument at that index, `{name}` by the keyword argument `name`, each written
+by the format spec after a `:` when there is one. `{{` and `}}` are braces.
+
+Args:
+    self: the template
+    args: the values of the positional fields
+    kwargs: the values of the named fields
+Returns: a str
+Example: '{} = {:.2f}'.format('pi', 3.14159)  # 'pi = 3.14'",
+    ),
+    Builtin::method(
+        str_justify,
+        "ljust(self, width, fillchar=' ', /) -> str
+
+The string padded on the right with `fillchar` to `width` characters (as it is when it is
+that long already).
+
+Args:
+    self: the string
+    width: the length of the result
+    fillchar: the one character to pad with
+Returns: a str
+Example: 'ab'.ljust(4, '.')  # 'ab..'",
+    ),
+    Builtin::method(
+        str_justify,
+        "rjust(self, width, fillchar=' ', /) -> str
+
+The string padded on the left with `fillchar` to `width` characters (as it is when it is
+that long already).
+
+Args:
+    self: the string
+    width: the length of the result
+    fillchar: the one character to pad with
+Returns: a str
+Example: 'ab'.rjust(4)  # '  ab'",
+    ),
+    Builtin::method(
+        str_justify,
+        "center(self, width, fillchar=' ', /) -> str
+
+The string padded on both sides with `fillchar` to `width` characters, the odd one on the
+right (as it is when it is that long already).
+
+Args:
+    self: the string
+    width: the length of the result
+    fillchar: the one character to pad with
+Returns: a str
+Example: 'ab'.center(6, '*')  # '**ab**'",
+    ),
 ];
 
 static LIST_METHODS: &[Builtin] = &[
-    Builtin::method(list_append, "append(*args, **kwargs)"),
-    Builtin::method(list_extend, "extend(*args, **kwargs)"),
-    Builtin::method(list_insert, "insert(*args, **kwargs)"),
-    Builtin::method(list_pop, "pop(*args, **kwargs)"),
-    Builtin::method(list_remove, "remove(*args, **kwargs)"),
-    Builtin::method(seq_index, "index(*args, **kwargs)"),
-    Builtin::method(seq_count, "count(*args, **kwargs)"),
-    Builtin::method(list_sort, "sort(*args, **kwargs)"),
-    Builtin::method(list_reverse, "reverse(*args, **kwargs)"),
-    Builtin::method(list_copy, "copy(*args, **kwargs)"),
-    Builtin::method(list_clear, "clear(*args, **kwargs)"),
+    Builtin::method(
+        list_append,
+        "append(self, object, /) -> None
+
+Adds `object` at the end of the list.
+
+Args:
+    self: the list
+    object: the value to add
+Returns: None
+Example: [1, 2].append(3)  # None",
+    ),
+    Builtin::method(
+        list_extend,
+        "extend(self, iterable, /) -> None
+
+Adds the items of `iterable` at the end of the list, in order.
+
+Args:
+    self: the list
+    iterable: the items to add
+Returns: None
+Example: [1].extend((2, 3))  # None",
+    ),
+    Builtin::method(
+        list_insert,
+        "insert(self, index, object, /) -> None
+
+Puts `object` before the item at `index` (counted from the end when negative; at the end
+when past it).
+
+Args:
+    self: the list
+    index: the position the new item takes
+    object: the value to insert
+Returns: None
+Example: [1, 3].insert(1, 2)  # None",
+    ),
+    Builtin::method(
+        list_pop,
+        "pop(self, index=-1, /)
+
+Removes the item at `index` (the last one by default) from the list and returns it.
+
+Args:
+    self: the list
+    index: the position of the item, counted from the end when negative
+Returns: the item removed
+Example: [1, 2, 3].pop(0)  # 1",
+    ),
+    Builtin::method(
+        list_remove,
+        "remove(self, value, /) -> None
+
+Removes the first item equal to `value` from the list; a ValueError when there is none.
+
+Args:
+    self: the list
+    value: the value to remove
+Returns: None
+Example: [1, 2, 1].remove(1)  # None",
+    ),
+    Builtin::method(
+        seq_index,
+        "index(self, value, start=0, stop=9223372036854775807, /) -> int
+
+The position of the first item equal to `value` among those at `start` up to `stop`
+(counted from the end when negative); a ValueError when there is none.
+
+Args:
+    self: the list
+    value: the value to look for
+    start: the first position searched
+    stop: where the search ends (excluded)
+Returns: an int
+Example: [1, 2, 3, 2].index(2, 2)  # 3",
+    ),
+    Builtin::method(
+        seq_count,
+        "count(self, value, /) -> int
+
+How many items of the list are equal to `value`.
+
+Args:
+    self: the list
+    value: the value to count
+Returns: an int
+Example: [1, 2, 1].count(1)  # 2",
+    ),
+    Builtin::method(
+        list_sort,
+        "sort(self, /, *, key=None, reverse=False) -> None
+
+Sorts the list in place in ascending order, by `key(item)` when a `key` is given. The sort
+is stable: equal items keep their order.
+
+Args:
+    self: the list
+    key: a function of one item whose results are compared
+    reverse: whether to sort in descending order (equal items still keep their order)
+Returns: None
+Example: [3, 1, 2].sort(reverse=true)  # None",
+    ),
+    Builtin::method(
+        list_reverse,
+        "reverse(self, /) -> None
+
+Reverses the order of the list's items, in place.
+
+Args:
+    self: the list
+Returns: None
+Example: [1, 2].reverse()  # None",
+    ),
+    Builtin::method(
+        list_copy,
+        "copy(self, /) -> list
+
+A new list of the same items (the items themselves are not copied).
+
+Args:
+    self: the list
+Returns: a list
+Example: [1, [2]].copy()  # [1, [2]]",
+    ),
+    Builtin::method(
+        list_clear,
+        "clear(self, /) -> None
+
+Removes every item from the list.
+
+Args:
+    self: the list
+Returns: None
+Example: [1, 2].clear()  # None",
+    ),
 ];
 
-static TUPLE_METHODS: &[Builtin] =
-    &[Builtin::method(seq_index, "index(*args, **kwargs)"), Builtin::method(seq_count, "count(*args, **kwargs)")];
+static TUPLE_METHODS: &[Builtin] = &[
+    Builtin::method(
+        seq_index,
+        "index(self, value, start=0, stop=9223372036854775807, /) -> int
+
+The position of the first item equal to `value` among those at `start` up to `stop`
+(counted from the end when negative); a ValueError when there is none.
+
+Args:
+    self: the tuple
+    value: the value to look for
+    start: the first position searched
+    stop: where the search ends (excluded)
+Returns: an int
+Example: (1, 2, 3).index(3)  # 2",
+    ),
+    Builtin::method(
+        seq_count,
+        "count(self, value, /) -> int
+
+How many items of the tuple are equal to `value`.
+
+Args:
+    self: the tuple
+    value: the value to count
+Returns: an int
+Example: (1, 2, 1).count(1)  # 2",
+    ),
+];
 
 static DICT_METHODS: &[Builtin] = &[
-    Builtin::method(dict_keys, "keys(*args, **kwargs)"),
-    Builtin::method(dict_values, "values(*args, **kwargs)"),
-    Builtin::method(dict_items, "items(*args, **kwargs)"),
-    Builtin::method(dict_get, "get(*args, **kwargs)"),
-    Builtin::method(dict_pop, "pop(*args, **kwargs)"),
-    Builtin::method(dict_setdefault, "setdefault(*args, **kwargs)"),
-    Builtin::method(dict_update, "update(*args, **kwargs)"),
-    Builtin::method(dict_copy, "copy(*args, **kwargs)"),
-    Builtin::method(dict_clear, "clear(*args, **kwargs)"),
+    Builtin::method(
+        dict_keys,
+        "keys(self, /) -> list
+
+The dict's keys, in insertion order, as a new list (Python gives a view).
+
+Args:
+    self: the dict
+Returns: a list
+Example: {'a': 1, 'b': 2}.keys()  # ['a', 'b']",
+    ),
+    Builtin::method(
+        dict_values,
+        "values(self, /) -> list
+
+The dict's values, in insertion order, as a new list (Python gives a view).
+
+Args:
+    self: the dict
+Returns: a list
+Example: {'a': 1, 'b': 2}.values()  # [1, 2]",
+    ),
+    Builtin::method(
+        dict_items,
+        "items(self, /) -> list
+
+The dict's entries as `(key, value)` tuples, in insertion order, as a new list (Python
+gives a view).
+
+Args:
+    self: the dict
+Returns: a list of tuples
+Example: {'a': 1}.items()  # [('a', 1)]",
+    ),
+    Builtin::method(
+        dict_get,
+        "get(self, key, default=None, /)
+
+The value of `key`, or `default` when the dict has no such key.
+
+Args:
+    self: the dict
+    key: the key to look up
+    default: what a missing key gives
+Returns: the value, or `default`
+Example: {'a': 1}.get('b', 0)  # 0",
+    ),
+    Builtin::method(
+        dict_pop,
+        "pop(self, key, default=<unset>, /)
+
+Removes `key` from the dict and returns its value; a missing key gives `default`, or a
+KeyError when no default is given.
+
+Args:
+    self: the dict
+    key: the key to remove
+    default: what a missing key gives
+Returns: the value removed, or `default`
+Example: {'a': 1}.pop('a')  # 1",
+    ),
+    Builtin::method(
+        dict_setdefault,
+        "setdefault(self, key, default=None, /)
+
+The value of `key`; when the dict has no such key, first sets it to `default`.
+
+Args:
+    self: the dict
+    key: the key to look up
+    default: the value a missing key is given
+Returns: the key's value
+Example: {'a': 1}.setdefault('b', 2)  # 2",
+    ),
+    Builtin::method(
+        dict_update,
+        "update(self, other=(), /, **kwargs) -> None
+
+Sets the entries of `other` (a dict, or an iterable of key-value pairs), then one entry
+per keyword argument, replacing the values of keys already there.
+
+Args:
+    self: the dict
+    other: a dict, or an iterable of two-item sequences
+    kwargs: further entries, keyed by their names
+Returns: None
+Example: {'a': 1}.update([('b', 2)], c=3)  # None",
+    ),
+    Builtin::method(
+        dict_copy,
+        "copy(self, /) -> dict
+
+A new dict with the same entries (the keys and values themselves are not copied).
+
+Args:
+    self: the dict
+Returns: a dict
+Example: {'a': [1]}.copy()  # {'a': [1]}",
+    ),
+    Builtin::method(
+        dict_clear,
+        "clear(self, /) -> None
+
+Removes every entry from the dict.
+
+Args:
+    self: the dict
+Returns: None
+Example: {'a': 1}.clear()  # None",
+    ),
 ];
 
-static FLOAT_METHODS: &[Builtin] = &[Builtin::method(float_is_integer, "is_integer(*args, **kwargs)")];
+static FLOAT_METHODS: &[Builtin] = &[Builtin::method(
+    float_is_integer,
+    "is_integer(self, /) -> bool
+
+Whether the float is finite and has no fractional part.
+
+Args:
+    self: the float
+Returns: a bool
+Example: (2.0).is_integer()  # True",
+)];
 
 /// The method tables of a value's type, searched in order.
 fn tables(value: &Value) -> &'static [&'static [Builtin]] {
@@ -85,6 +553,11 @@ fn tables(value: &Value) -> &'static [&'static [Builtin]] {
 
 pub fn lookup(value: &Value, name: &str) -> Option<&'static Builtin> {
     tables(value).iter().flat_map(|t| t.iter()).find(|b| b.is_method() && b.name == name)
+}
+
+/// The built-in methods of a value's type, in lookup order.
+pub fn entries(value: &Value) -> impl Iterator<Item = &'static Builtin> {
+    tables(value).iter().flat_map(|t| t.iter()).filter(|b| b.is_method())
 }
 
 pub fn names(value: &Value) -> impl Iterator<Item = &'static str> {
@@ -125,6 +598,35 @@ pub(super) fn str_arg(args: &CallArgs, i: usize) -> Eval<Rc<str>> {
         ),
         None => fail("TypeError", args.span, format!("{}() is missing an argument", args.function)),
     }
+}
+
+/// The slice `[start:end]` of a string that `find`, `count`, `startswith` and `endswith`
+/// search, as Python bounds it: `None` or an int counted from the end when negative, in
+/// characters. The slice with the index of its first character, or `None` when it starts
+/// past its end or past the string's (where even the empty string is not found).
+pub(super) fn window<'a>(
+    s: &'a str,
+    start: Option<&Value>,
+    end: Option<&Value>,
+    span: Span,
+) -> Eval<Option<(usize, &'a str)>> {
+    let len = s.chars().count() as i64;
+    let bound = |v: Option<&Value>, default: i64| -> Eval<i64> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => match v.as_int() {
+                Some(i) if i < 0 => Ok((i + len).max(0)),
+                Some(i) => Ok(i),
+                None => fail("TypeError", span, "slice indices must be integers or None or have an __index__ method"),
+            },
+        }
+    };
+    let (start, end) = (bound(start, 0)?, bound(end, len)?.min(len));
+    if start > end {
+        return Ok(None);
+    }
+    let byte = |c: i64| s.char_indices().nth(c as usize).map_or(s.len(), |(b, _)| b);
+    Ok(Some((start as usize, &s[byte(start)..byte(end)])))
 }
 
 pub(super) fn key_of(value: &Value, args: &CallArgs) -> Eval<HashKey> {

@@ -15,6 +15,7 @@ pub mod io;
 pub mod linalg;
 pub mod methods;
 pub mod operators;
+pub mod out;
 pub mod random;
 pub mod reduce;
 pub mod sort;

@@ -19,6 +19,11 @@ fn bind(receiver: &Value, member: Value) -> Value {
 
 impl Interpreter {
     pub fn get_attr(&mut self, target: &Value, name: Symbol, span: Span) -> Eval<Value> {
+        if name.as_str() == "__doc__" {
+            if let Some(doc) = crate::builtins::help::doc_attribute(target) {
+                return Ok(doc);
+            }
+        }
         let found = match target {
             Value::Instance(inst) => {
                 let field = inst.fields.borrow().get(&name).cloned();

@@ -99,7 +99,12 @@ impl Interpreter {
                     _ => b,
                 };
                 args.function = b.name;
-                let mut args = bind_builtin(b.signature(), args)?;
+                let signature = b.signature();
+                let mut args = bind_builtin(signature, args)?;
+                let out = match signature.has_out {
+                    true => args.keyword("out").filter(|v| !matches!(v, Value::None)),
+                    false => None,
+                };
                 let factory = crate::builtins::tensor::create::FACTORIES.contains(&b.name);
                 // Every tensor factory takes PyTorch's `requires_grad=` and `device=`.
                 let requires_grad = factory.then(|| args.keyword("requires_grad")).flatten();
@@ -108,6 +113,9 @@ impl Interpreter {
                 let mut made = guarded(span, || (b.call)(self, args))?;
                 if let Some(device) = placement {
                     made = device::follow(made, device, span)?;
+                }
+                if let Some(out) = out {
+                    made = crate::builtins::tensor::out::write(b.name, out, made, span)?;
                 }
                 if let (Some(flag), Value::Tensor(t)) = (requires_grad, &made) {
                     // The factories word this refusal their own way.

@@ -155,6 +155,11 @@ impl Interpreter {
     }
 
     /// Writes program output (`print`, REPL echo).
+    /// The scope a builtin was called from: the running function's, else the globals.
+    pub fn current_scope(&self) -> Rc<Env> {
+        self.frames.last().map_or_else(|| self.globals.clone(), |f| f.env.clone())
+    }
+
     pub fn write_out(&mut self, text: &str, span: crate::syntax::span::Span) -> Eval<()> {
         self.out
             .write_all(text.as_bytes())

@@ -4,8 +4,9 @@
 use super::env::Env;
 use super::error::{fail, Eval, Flow, StackFrame};
 use super::interpreter::Interpreter;
+use crate::syntax::ast::{ExprKind, StmtKind};
 use crate::syntax::parser::parse_checked;
-use crate::syntax::span::Span;
+use crate::syntax::span::{Span, Spanned};
 use crate::value::Module;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -109,7 +110,11 @@ impl Interpreter {
                 other => other,
             });
         }
-        let module = Rc::new(Module { name, env });
+        let doc = match program.first().map(|s| &s.node) {
+            Some(StmtKind::Expr(Spanned { node: ExprKind::Str(text), .. })) => Some(text.clone()),
+            _ => None,
+        };
+        let module = Rc::new(Module { name, env, doc });
         self.modules.insert(key, module.clone());
         Ok(module)
     }

@@ -235,6 +235,11 @@ impl Interpreter {
         for method in &def.methods {
             members.insert(method.name, self.make_function(method, env)?);
         }
-        Ok(Value::Class(Rc::new(Class { name: def.name.node, base, members: RefCell::new(members) })))
+        Ok(Value::Class(Rc::new(Class {
+            name: def.name.node,
+            doc: def.doc.as_deref().map(Rc::from),
+            base,
+            members: RefCell::new(members),
+        })))
     }
 }

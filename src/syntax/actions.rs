@@ -167,6 +167,7 @@ pub fn class_def(
 ) -> ActionResult<ClassDef> {
     let mut methods = Vec::new();
     let mut attributes = Vec::new();
+    let doc = docstring(&body).map(str::to_string);
     for stmt in body.stmts {
         match stmt.node {
             StmtKind::FnDef(def) => methods.push(def),
@@ -179,7 +180,16 @@ pub fn class_def(
             _ => return fail(class_body_error(stmt.span)),
         }
     }
-    Ok(ClassDef { name, base, methods, attributes, span })
+    Ok(ClassDef { name, doc, base, methods, attributes, span })
+}
+
+/// The string that is a block's first statement: a function's, class's or module's
+/// docstring.
+pub fn docstring(block: &Block) -> Option<&str> {
+    match &block.stmts.first()?.node {
+        StmtKind::Expr(Spanned { node: ExprKind::Str(text), .. }) => Some(text.as_ref()),
+        _ => None,
+    }
 }
 
 fn class_body_error(span: Span) -> SyntaxError {

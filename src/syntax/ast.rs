@@ -283,6 +283,8 @@ pub struct FunctionDef {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClassDef {
     pub name: Spanned<Symbol>,
+    /// A string as the body's first statement, as Python's docstrings.
+    pub doc: Option<String>,
     pub base: Option<Expr>,
     pub methods: Vec<Rc<FunctionDef>>,
     /// Class attributes: `name = value` in the class body.

@@ -184,6 +184,9 @@ pub enum Tok {
     Float(f64),
     #[regex(r#""([^"\\\n]|\\[^\n])*""#, |lex| unescape_body(lex.slice(), 1))]
     #[regex(r#"'([^'\\\n]|\\[^\n])*'"#, |lex| unescape_body(lex.slice(), 1))]
+    // Triple-quoted strings run over lines, as Python's do (docstrings).
+    #[regex(r#""""([^"\\]|\\[^\x00]|"[^"\\]|""[^"\\]|"\\[^\x00]|""\\[^\x00])*""""#, triple_body)]
+    #[regex(r#"'''([^'\\]|\\[^\x00]|'[^'\\]|''[^'\\]|'\\[^\x00]|''\\[^\x00])*'''"#, triple_body)]
     Str(String),
     /// The raw text between the quotes of `f"..."`; `fstring.rs` splits it.
     #[regex(r#"f"([^"\\\n]|\\[^\n])*""#, |lex| raw_body(lex.slice()))]
@@ -208,6 +211,11 @@ fn parse_float(lex: &mut logos::Lexer<Tok>) -> Option<f64> {
 
 fn unescape_body(quoted: &str, prefix: usize) -> Result<String, LexErrorKind> {
     unescape(&quoted[prefix..quoted.len() - 1]).map_err(LexErrorKind::BadEscape)
+}
+
+fn triple_body(lex: &mut logos::Lexer<Tok>) -> Result<String, LexErrorKind> {
+    let quoted = lex.slice();
+    unescape(&quoted[3..quoted.len() - 3]).map_err(LexErrorKind::BadEscape)
 }
 
 fn unterminated(_: &mut logos::Lexer<Tok>) -> Result<(), LexErrorKind> {

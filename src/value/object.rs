@@ -141,6 +141,7 @@ pub struct BoundMethod {
 #[derive(Debug)]
 pub struct Class {
     pub name: Symbol,
+    pub doc: Option<Rc<str>>,
     pub base: Option<Rc<Class>>,
     /// Methods and class attributes.
     pub members: RefCell<IndexMap<Symbol, Value>>,
@@ -178,6 +179,8 @@ pub struct Instance {
 pub struct Module {
     pub name: String,
     pub env: Rc<Env>,
+    /// The module's docstring: a string as its first statement.
+    pub doc: Option<Rc<str>>,
 }
 
 /// `super()`: lookups on it search from `start` upwards and bind to `receiver`.

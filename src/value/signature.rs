@@ -57,6 +57,8 @@ pub struct Signature {
     pub required_positional: usize,
     pub required_keyword_only: bool,
     pub varargs: Option<usize>,
+    /// Declares PyTorch's `out=`, which the interpreter writes the result into.
+    pub has_out: bool,
 }
 
 impl Signature {
@@ -119,7 +121,18 @@ impl Signature {
         let required_positional = params.iter().filter(|p| p.positional() && p.required()).count();
         let required_keyword_only = params.iter().any(|p| p.kind == ParamKind::KeywordOnly && p.required());
         let varargs = params.iter().position(|p| p.kind == ParamKind::VarArgs);
-        Signature { name, params, returns, receiver, positional, required_positional, required_keyword_only, varargs }
+        let has_out = params.iter().any(|p| p.name == "out");
+        Signature {
+            name,
+            params,
+            returns,
+            receiver,
+            positional,
+            required_positional,
+            required_keyword_only,
+            varargs,
+            has_out,
+        }
     }
 
     /// The signature of the docstring `doc`, parsed once per thread and kept.

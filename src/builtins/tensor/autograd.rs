@@ -63,7 +63,7 @@ pub fn context_managers() -> Vec<(&'static str, Value)> {
             let mut members = IndexMap::new();
             members.insert(Symbol::intern("enter"), Value::Builtin(enter));
             members.insert(Symbol::intern("exit"), Value::Builtin(&GRAD_MODE_EXIT));
-            let class = Class { name: Symbol::intern(name), base: None, members: RefCell::new(members) };
+            let class = Class { name: Symbol::intern(name), doc: None, base: None, members: RefCell::new(members) };
             (name, Value::Class(Rc::new(class)))
         })
         .collect()
