@@ -5,6 +5,7 @@
 pub mod autograd;
 pub mod builtins;
 pub mod diag;
+pub mod doc;
 pub mod einops;
 pub mod eval;
 pub mod golden;

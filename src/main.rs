@@ -32,6 +32,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run golden tests: every .tl file beside a .out file under PATHS.
+    /// Print the reference of every builtin, method and standard-library name as Markdown
+    /// (`tl doc > docs/reference.md`); with --check, list what breaks the documentation rules.
+    Doc {
+        #[arg(long)]
+        check: bool,
+    },
     Test {
         /// Rewrite the .out files with what the scripts print now.
         #[arg(long)]
@@ -46,6 +52,7 @@ fn main() {
     let cli = Cli::parse();
     let status = match (cli.command, cli.code, cli.file) {
         (Some(Command::Test { bless, paths }), _, _) => tl::golden::run_cli(&paths, bless),
+        (Some(Command::Doc { check }), _, _) => tl::doc::main(check),
         (None, Some(code), _) => run(Program::Code(code)),
         (None, None, Some(path)) => run(Program::File { path, args: cli.args }),
         (None, None, None) => tl::repl::main(),

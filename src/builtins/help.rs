@@ -103,7 +103,7 @@ fn indented(text: &str, prefix: &str) -> String {
 }
 
 /// A tl function's signature as `inspect.signature` prints it, defaults by `repr`.
-fn function_signature(hook: &mut dyn ReprHook, f: &Function, skip_self: bool) -> Eval<String> {
+pub fn function_signature(hook: &mut dyn ReprHook, f: &Function, skip_self: bool) -> Eval<String> {
     let mut parts = Vec::new();
     let mut star = false;
     for (i, param) in f.def.params.iter().enumerate() {

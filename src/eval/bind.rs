@@ -43,7 +43,14 @@ pub fn unexpected_keyword(function: &str, keyword: &str, params: &[&str], span: 
 /// parameter given by position, in order, up to the first one left out; the rest, under
 /// their declared names (an alias such as `axis=` becomes `dim=`), as keywords. For a
 /// method call (`args.bound`) the receiver goes to the signature's receiver parameter.
-pub fn bind_builtin(signature: &Signature, mut args: CallArgs) -> Eval<CallArgs> {
+pub fn bind_builtin(signature: &Signature, args: CallArgs) -> Eval<CallArgs> {
+    let args = bind_to_params(signature, args)?;
+    check_annotations(signature, &args)?;
+    Ok(args)
+}
+
+/// `bind_builtin` without the checks of declared types.
+pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArgs> {
     let given = args.positional.len();
     let receiver_first = !args.bound || signature.receiver == 0;
     if args.keywords.is_empty()
@@ -52,7 +59,6 @@ pub fn bind_builtin(signature: &Signature, mut args: CallArgs) -> Eval<CallArgs>
         && given >= signature.required_positional
         && (given <= signature.positional || signature.varargs.is_some())
     {
-        check_annotations(signature, &args)?;
         return Ok(args);
     }
     let function = args.function;
@@ -124,7 +130,6 @@ pub fn bind_builtin(signature: &Signature, mut args: CallArgs) -> Eval<CallArgs>
     args.positional.extend(extra);
     named.extend(keywords);
     args.keywords = named;
-    check_annotations(signature, &args)?;
     Ok(args)
 }
 
