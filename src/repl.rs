@@ -20,6 +20,7 @@ An unfinished line (an open bracket or block) continues on the next one;
 an empty line ends it. Tab completes names, methods after `.`, and keywords.
 
   :help         this text
+  :help NAME    the documentation of NAME, as help(NAME) prints it
   :type EXPR    the type of EXPR's value
   :time EXPR    evaluate EXPR and show how long it took
   :load FILE    run a .tl file in this session
@@ -50,7 +51,9 @@ fn session() -> rustyline::Result<()> {
     session.interactive = true;
     let interp = Rc::new(RefCell::new(session));
     crate::interrupt::install(true);
-    let config = Config::builder().auto_add_history(true).build();
+    // With several candidates, Tab lists them all (as bash does) instead of cycling.
+    let config =
+        Config::builder().auto_add_history(true).completion_type(rustyline::CompletionType::List).build();
     let mut editor: Editor<TlHelper, DefaultHistory> = Editor::with_config(config)?;
     editor.set_helper(Some(TlHelper::new(interp.clone())));
     let history = history_path();
@@ -114,7 +117,15 @@ fn run_entry(interp: &mut Interpreter, line: &str, entry: usize) -> bool {
     };
     match command {
         "quit" | "q" | "exit" => return false,
-        "help" | "h" => print!("{HELP}"),
+        "help" | "h" if rest.is_empty() => print!("{HELP}"),
+        "help" | "h" => match interp.evaluate(&name, rest) {
+            Ok(value) => match crate::builtins::help::help_text(interp, &value) {
+                Ok(text) => print!("{text}"),
+                Err(crate::eval::Flow::Error(e)) => report(interp, &crate::diag::Failure::Runtime(e)),
+                Err(_) => {}
+            },
+            Err(failure) => report(interp, &failure),
+        },
         "type" | "t" => match interp.evaluate(&name, rest) {
             Ok(value) => println!("{}", value.type_name()),
             Err(failure) => report(interp, &failure),

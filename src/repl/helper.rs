@@ -31,13 +31,34 @@ impl TlHelper {
         TlHelper { interp, color: std::env::var_os("NO_COLOR").is_none() }
     }
 
-    /// The value a dotted path of globals names (`opt.param_groups`), without calling
-    /// anything.
-    fn resolve(&self, path: &str) -> Option<Value> {
+    /// The value an expression before a `.` or `(` stands for, without running user
+    /// code: a dotted path of globals (`opt.param_groups`), or a call of a builtin whose
+    /// declaration returns a tensor (`randn(3)`, `x.reshape(2, 3)`), which stands for a
+    /// tensor.
+    fn resolve(&self, text: &str) -> Option<Value> {
+        if let Some(callee) = text.strip_suffix(')').and_then(|t| open_of_call(t)).map(|open| &text[..open]) {
+            let returns_tensor = match self.resolve(callee)? {
+                Value::Builtin(b) => b.signature().returns,
+                Value::BoundMethod(m) => match &m.method {
+                    Value::Builtin(b) => b.signature().returns,
+                    _ => None,
+                },
+                _ => None,
+            }
+            .is_some_and(|r| r.starts_with("Tensor"));
+            return returns_tensor.then(|| Value::Tensor(crate::tensor::Tensor::zeros(&[], crate::tensor::dtype::DType::F32)));
+        }
+        let (head, rest) = match text.rsplit_once('.') {
+            Some((head, name)) if head.ends_with(')') => (self.resolve(head)?, vec![name]),
+            _ => {
+                let mut parts = text.split('.');
+                let first = parts.next()?;
+                (self.interp.try_borrow_mut().ok()?.global(first)?, parts.collect())
+            }
+        };
         let mut interp = self.interp.try_borrow_mut().ok()?;
-        let mut parts = path.split('.');
-        let mut value = interp.global(parts.next()?)?;
-        for part in parts {
+        let mut value = head;
+        for part in rest {
             let name = crate::syntax::symbol::Symbol::intern(part);
             value = interp.get_attr(&value, name, Default::default()).ok()?;
         }
@@ -53,18 +74,81 @@ impl TlHelper {
                 '[' => depth -= 1,
                 '(' if depth > 0 => depth -= 1,
                 '(' => {
-                    let callee = dotted_word_before(&line[..i]);
-                    return match self.resolve(callee) {
-                        Some(Value::Function(f)) => {
-                            f.def.params.iter().map(|p| format!("{}=", p.name.node)).collect()
-                        }
-                        _ => Vec::new(),
-                    };
+                    let callee = expression_before(&line[..i]);
+                    return self.resolve(callee).map(|v| keyword_names(&v)).unwrap_or_default();
                 }
                 _ => {}
             }
         }
         Vec::new()
+    }
+}
+
+/// The names a call of `callee` takes as keywords, each as `name=`: from a builtin's
+/// declaration, a tl function's parameters, a class's `init`.
+fn keyword_names(callee: &Value) -> Vec<String> {
+    use crate::syntax::ast::ParamKind;
+    match callee {
+        Value::Builtin(b) => builtin_keywords(b, false),
+        Value::Function(f) => f
+            .def
+            .params
+            .iter()
+            .filter(|p| matches!(p.kind, ParamKind::Normal | ParamKind::KeywordOnly))
+            .map(|p| format!("{}=", p.name.node))
+            .collect(),
+        Value::Class(c) => match c.lookup(crate::syntax::symbol::Symbol::intern("init")) {
+            Some(init) => keyword_names(&init).into_iter().skip(1).collect(),
+            None => Vec::new(),
+        },
+        Value::BoundMethod(m) => match &m.method {
+            Value::Builtin(b) => builtin_keywords(b, true),
+            other => keyword_names(other).into_iter().skip(1).collect(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+fn builtin_keywords(b: &crate::value::Builtin, method: bool) -> Vec<String> {
+    use crate::value::signature::ParamKind;
+    let signature = b.signature();
+    let keyword = |(i, p): &(usize, &crate::value::signature::Param)| {
+        matches!(p.kind, ParamKind::Normal | ParamKind::KeywordOnly) && !(method && *i == signature.receiver)
+    };
+    signature.params.iter().enumerate().filter(keyword).map(|(_, p)| format!("{}=", p.name)).collect()
+}
+
+/// Where the `(` is that the `)` just after `text` closes.
+fn open_of_call(text: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            ')' | ']' => depth += 1,
+            '(' | '[' if depth == 0 => return (c == '(').then_some(i),
+            '(' | '[' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The expression just before the end of `text` that a `.` or `(` applies to: a dotted
+/// path, through calls and their arguments (`randn(3).reshape(2, 3)`).
+fn expression_before(text: &str) -> &str {
+    let mut start = text.len();
+    loop {
+        let head = &text[..start];
+        if let Some(inner) = head.strip_suffix(')') {
+            match open_of_call(inner) {
+                Some(open) => start = open,
+                None => return &text[start..],
+            }
+        }
+        let word = dotted_word_before(&text[..start]);
+        start -= word.len();
+        if !(word.starts_with('.') && text[..start].ends_with(')')) {
+            return &text[start..];
+        }
     }
 }
 
@@ -87,7 +171,9 @@ impl Completer for TlHelper {
         let start = pos - word.len();
         let (base, partial, mut names) = match word.rsplit_once('.') {
             Some((path, partial)) => {
-                let names = self.resolve(path).map(|v| attribute_names(&v)).unwrap_or_default();
+                // `randn(3).su`: the word starts at the `.`; what it applies to comes before.
+                let target = if path.is_empty() { expression_before(&line[..start]) } else { path };
+                let names = self.resolve(target).map(|v| attribute_names(&v)).unwrap_or_default();
                 (start + path.len() + 1, partial, names)
             }
             None => {
@@ -202,6 +288,12 @@ mod tests {
         assert_eq!(completions(&helper, "train(10, learn"), ["learning_rate="]);
         assert!(completions(&helper, "math.sq").contains(&"sqrt".to_string()));
         assert!(completions(&helper, "whi").contains(&"while".to_string()));
+        // Builtins' keywords come from their declarations; a call of a builtin that
+        // returns a tensor stands for a tensor.
+        assert_eq!(completions(&helper, "zeros(2, 3, dt"), ["dtype="]);
+        assert!(completions(&helper, "randn(3).su").contains(&"sum".to_string()));
+        assert!(completions(&helper, "xs.append(randn(3).reshape(3, 1).su").contains(&"sum".to_string()));
+        assert!(completions(&helper, "randn(3).sum(di").contains(&"dim=".to_string()));
     }
 
     #[test]
