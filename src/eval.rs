@@ -2,6 +2,7 @@
 
 mod attr;
 mod bind;
+pub use bind::{accepts, bind_builtin, bind_to_params, missing_arguments};
 mod call;
 mod display;
 mod einops;

@@ -111,3 +111,47 @@ fn ctrl_c_stops_running_code_and_the_session_keeps_its_state() -> Result<(), rex
     assert!(saved.contains("while true { }") && saved.contains("kept + 1"), "history: {saved:?}");
     Ok(())
 }
+
+/// `:help NAME` prints the declaration; Tab completes a builtin's keyword and the
+/// methods of a builtin call's tensor, listing several candidates at once.
+#[test]
+fn help_and_tab_completion_come_from_the_declarations() -> Result<(), rexpect::error::Error> {
+    let history = std::env::temp_dir().join(format!("tl-repl-help-test-{}", std::process::id()));
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tl"));
+    command.env("TL_HISTORY", &history).env("NO_COLOR", "1");
+    let mut repl = spawn_command(command, Some(10_000))?;
+    repl.exp_string(">>> ")?;
+    repl.send_line(":help zeros")?;
+    repl.exp_string("Help on built-in function zeros:")?;
+    repl.exp_string("zeros(*size")?;
+    repl.exp_string("dtype=None")?;
+    repl.exp_string(">>> ")?;
+    repl.send_line(":help")?;
+    repl.exp_string(":help NAME")?;
+    repl.exp_string(">>> ")?;
+    // One candidate: Tab writes it into the line.
+    repl.send("zeros(2, 3, dt")?;
+    repl.flush()?;
+    repl.send("\t")?;
+    repl.flush()?;
+    repl.exp_string("dtype=")?;
+    repl.send_line("int64)")?;
+    repl.exp_string("tensor([[0, 0, 0],")?;
+    repl.exp_string(">>> ")?;
+    // Several: a second Tab lists them.
+    repl.send("randn(3).su")?;
+    repl.flush()?;
+    repl.send("\t")?;
+    repl.flush()?;
+    repl.send("\t")?;
+    repl.flush()?;
+    repl.exp_string("subtract")?;
+    repl.exp_string("sum")?;
+    repl.send_control('c')?;
+    // rustyline drops what was typed ahead of the new prompt.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    repl.send_line(":quit")?;
+    repl.exp_eof()?;
+    let _ = std::fs::remove_file(&history);
+    Ok(())
+}

@@ -8,6 +8,7 @@ pub mod gather;
 pub mod index;
 pub mod integrate;
 pub mod linalg;
+pub mod pointwise;
 pub mod reduce;
 pub mod select;
 pub mod shape;

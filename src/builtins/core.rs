@@ -7,27 +7,204 @@ use crate::value::format::format_value;
 use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin::function(print, "print(*args, **kwargs)"),
-    Builtin::function(warn, "warn(*args, **kwargs)"),
-    Builtin::function(perf_counter, "perf_counter(*args, **kwargs)"),
-    Builtin::function(len, "len(*args, **kwargs)"),
-    Builtin::function(type_of, "type(*args, **kwargs)"),
-    Builtin::function(isinstance, "isinstance(*args, **kwargs)"),
-    Builtin::function(issubclass, "issubclass(*args, **kwargs)"),
-    Builtin::function(repr, "repr(*args, **kwargs)"),
-    Builtin::function(format, "format(*args, **kwargs)"),
-    Builtin::function(hasattr, "hasattr(*args, **kwargs)"),
-    Builtin::function(getattr, "getattr(*args, **kwargs)"),
-    Builtin::function(setattr, "setattr(*args, **kwargs)"),
-    Builtin::function(callable, "callable(*args, **kwargs)"),
-    Builtin::function(id, "id(*args, **kwargs)"),
-    Builtin::function(vars, "vars(*args, **kwargs)"),
-    Builtin::function(super_, "super(*args, **kwargs)"),
+    Builtin::function(
+        print,
+        "print(*args, sep=' ', end='\\n', flush=False) -> None
+
+Writes the `str` of each argument to standard output, with `sep` between them and `end`
+after the last.
+
+Args:
+    args: the values to write
+    sep: the text between two values; `none` means a space
+    end: the text after the last value; `none` means a newline
+    flush: whether standard output is flushed at once
+Returns: None
+Example: print(1, 2, sep='-', end='!\\n')",
+    ),
+    Builtin::function(
+        warn,
+        "warn(message) -> None
+
+Reports `message` as a `UserWarning` on standard error, as Python's `warnings.warn` does;
+the program goes on.
+
+Args:
+    message: what to report (any value, shown by its `str`)
+Returns: None
+Example: warn('the step size is large')",
+    ),
+    Builtin::function(
+        perf_counter,
+        "perf_counter() -> float
+
+Seconds on a monotonic clock, as Python's `time.perf_counter`: only the difference between
+two readings means something.
+
+Returns: a float
+Example: perf_counter() >= 0  # True",
+    ),
+    Builtin::function(
+        len,
+        "len(obj, /) -> int
+
+The number of items in a string (its characters), list, tuple, dict, range or `Size`, or
+the size of a tensor's first dim.
+
+Args:
+    obj: the container or tensor
+Returns: an int
+Example: len([1, 2, 3])  # 3",
+    ),
+    Builtin::function(
+        type_of,
+        "type(object, /) -> type
+
+The type of `object`: its class for an instance, else the built-in type.
+
+Args:
+    object: any value
+Returns: a type
+Example: type(1.5)  # <class 'float'>",
+    ),
+    Builtin::function(
+        isinstance,
+        "isinstance(obj, class_or_tuple, /) -> bool
+
+Whether `obj` is an instance of the class or type (a subclass counts), or of any of a
+tuple of them.
+
+Args:
+    obj: any value
+    class_or_tuple: a class, a built-in type, or a tuple of them
+Returns: a bool
+Example: isinstance(true, (int, str))  # True",
+    ),
+    Builtin::function(
+        issubclass,
+        "issubclass(cls, class_or_tuple, /) -> bool
+
+Whether the class `cls` is `class_or_tuple` or derives from it.
+
+Args:
+    cls: a class or built-in type
+    class_or_tuple: the class or type it is compared with
+Returns: a bool
+Example: issubclass(int, int)  # True",
+    ),
+    Builtin::function(
+        repr,
+        "repr(obj, /) -> str
+
+The text that shows `obj` as the REPL echoes it: strings in quotes, containers with the
+`repr` of their items, a class's own `repr` method when it has one.
+
+Args:
+    obj: any value
+Returns: a str
+Example: repr('a')  # \"'a'\"",
+    ),
+    Builtin::function(
+        format,
+        "format(value, format_spec='', /) -> str
+
+Formats `value` by a format spec of Python's mini-language, as an f-string field
+`{value:spec}` does; an empty spec gives its `str`.
+
+Args:
+    value: the value to format
+    format_spec: the spec, such as `'.3f'`, `'>8'` or `'e'`
+Returns: a str
+Example: format(3.14159, '.2f')  # '3.14'",
+    ),
+    Builtin::function(
+        hasattr,
+        "hasattr(obj, name, /) -> bool
+
+Whether reading the attribute `name` of `obj` succeeds.
+
+Args:
+    obj: any value
+    name: the attribute's name
+Returns: a bool
+Example: hasattr(1.5, 'is_integer')  # True",
+    ),
+    Builtin::function(
+        getattr,
+        "getattr(object, name, default=<unset>, /)
+
+Reads the attribute `name` of `object`, as `object.name` does; when that fails and a
+`default` is given, returns the default instead.
+
+Args:
+    object: any value
+    name: the attribute's name
+    default: what to return when there is no such attribute
+Returns: the attribute's value, or `default`
+Example: getattr(1.5, 'missing', 0)  # 0",
+    ),
+    Builtin::function(
+        setattr,
+        "setattr(obj, name, value, /) -> None
+
+Sets the attribute `name` of `obj` to `value`, as `obj.name = value` does.
+
+Args:
+    obj: the instance whose attribute is set
+    name: the attribute's name
+    value: the new value
+Returns: None
+Example: setattr(no_grad(), 'note', 1)  # None",
+    ),
+    Builtin::function(
+        callable,
+        "callable(obj, /) -> bool
+
+Whether `obj` can be called: a function, builtin, method, class, or an instance with a
+`call` method.
+
+Args:
+    obj: any value
+Returns: a bool
+Example: callable(len)  # True",
+    ),
+    Builtin::function(
+        id,
+        "id(obj, /) -> int
+
+An int that identifies `obj` while it lives: two values have the same id exactly when
+they are the same object.
+
+Args:
+    obj: any value
+Returns: an int
+Example: id(len) == id(len)  # True",
+    ),
+    Builtin::function(
+        vars,
+        "vars(object, /) -> dict
+
+A new dict of an instance's attributes, by name, in the order they were set.
+
+Args:
+    object: an instance of a class
+Returns: a dict
+Example: vars(no_grad())  # {}",
+    ),
+    Builtin::function(
+        super_,
+        "super() -> super
+
+Inside a method, `self` seen as an instance of the base class of the method's class, so
+that `super().init(...)` runs the base class's method.
+
+Returns: a proxy whose attributes are the base class's methods bound to `self`
+Example: |self| super().init()",
+    ),
 ];
 
 /// Seconds on a monotonic clock, for timing (Python's `time.perf_counter`).
-fn perf_counter(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(0, 0)?;
+fn perf_counter(_: &mut Interpreter, _: CallArgs) -> Eval<Value> {
     thread_local! {
         static START: std::time::Instant = std::time::Instant::now();
     }
@@ -35,9 +212,10 @@ fn perf_counter(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 fn print(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let sep = text_keyword(interp, &mut args, "sep", " ")?;
-    let end = text_keyword(interp, &mut args, "end", "\n")?;
-    args.keyword("flush");
+    let sep = text_keyword(&mut args, "sep", " ")?;
+    let end = text_keyword(&mut args, "end", "\n")?;
+    let flush = args.keyword("flush").is_some_and(|v| v.truthy());
+    // `*args` given by name (`print(args=1)`) is the one keyword the binder lets through.
     args.expect(0, usize::MAX)?;
     let mut line = String::new();
     for (i, value) in args.positional.iter().enumerate() {
@@ -48,31 +226,31 @@ fn print(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     }
     line.push_str(&end);
     interp.write_out(&line, args.span)?;
+    if flush {
+        interp.flush();
+    }
     Ok(Value::None)
 }
 
 /// `warn(message)`: Python's `warnings.warn(message)`, a `UserWarning` on stderr; the
 /// program goes on.
 fn warn(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     let message = interp.str_of(&args.positional[0])?;
     crate::diag::warn("UserWarning", &message);
     Ok(Value::None)
 }
 
-fn text_keyword(interp: &mut Interpreter, args: &mut CallArgs, name: &str, default: &str) -> Eval<String> {
+fn text_keyword(args: &mut CallArgs, name: &str, default: &str) -> Eval<String> {
     match args.keyword(name) {
         None | Some(Value::None) => Ok(default.to_string()),
         Some(Value::Str(s)) => Ok(s.to_string()),
         Some(other) => {
-            let shown = interp.repr(&other)?;
-            fail("TypeError", args.span, format!("{name} must be None or a string, not {shown}"))
+            fail("TypeError", args.span, format!("{name} must be None or a string, not {}", other.type_name()))
         }
     }
 }
 
 fn len(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     let n = match &args.positional[0] {
         Value::Str(s) => s.chars().count(),
         Value::List(l) => l.borrow().len(),
@@ -95,7 +273,6 @@ fn len(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 fn type_of(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(match &args.positional[0] {
         Value::Instance(inst) => Value::Class(inst.class.clone()),
         other => match super::type_object(&other.type_name()) {
@@ -120,7 +297,6 @@ fn is_instance(value: &Value, kind: &Value) -> bool {
 }
 
 fn isinstance(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let kind = &args.positional[1];
     let valid = |k: &Value| matches!(k, Value::Class(_) | Value::Builtin(_));
     let all_valid = match kind {
@@ -134,7 +310,6 @@ fn isinstance(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 fn issubclass(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     match (&args.positional[0], &args.positional[1]) {
         (Value::Class(a), Value::Class(b)) => Ok(Value::Bool(a.is_subclass_of(b))),
         (Value::Builtin(a), Value::Builtin(b)) => Ok(Value::Bool(a.name == b.name)),
@@ -146,12 +321,10 @@ fn issubclass(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 fn repr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::str(&interp.repr(&args.positional[0])?))
 }
 
 fn format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 2)?;
     let spec = match args.positional.get(1) {
         None => String::new(),
         Some(Value::Str(s)) => s.to_string(),
@@ -184,13 +357,11 @@ fn attribute_name(args: &CallArgs) -> Eval<Symbol> {
 }
 
 fn hasattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let name = attribute_name(&args)?;
     Ok(Value::Bool(interp.get_attr(&args.positional[0], name, args.span).is_ok()))
 }
 
 fn getattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 3)?;
     let name = attribute_name(&args)?;
     match (interp.get_attr(&args.positional[0], name, args.span), args.positional.get(2)) {
         (Err(_), Some(default)) => Ok(default.clone()),
@@ -199,20 +370,17 @@ fn getattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 fn setattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(3, 3)?;
     let name = attribute_name(&args)?;
     interp.set_attr(&args.positional[0], name, args.positional[2].clone(), args.span)?;
     Ok(Value::None)
 }
 
 fn callable(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::Bool(args.positional[0].is_callable()))
 }
 
 /// `vars(obj)`: an instance's attributes as a new dict, in the order they were set.
 fn vars(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     let Value::Instance(instance) = &args.positional[0] else {
         return fail("TypeError", args.span, "vars() argument must have __dict__ attribute");
     };
@@ -226,11 +394,9 @@ fn vars(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 fn id(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::Int(args.positional[0].identity() as i64))
 }
 
 fn super_(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(0, 0)?;
     interp.super_of_current(args.span)
 }

@@ -2,6 +2,7 @@
 //! constants `pi e inf nan`. Domain errors give IEEE results (`log(0)` is `-inf`), as
 //! tensors do, rather than Python's `math domain error`.
 
+use super::tensor::args::required;
 use super::tensor::error_at;
 use crate::autograd::ops::{unary, UnaryOp};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -14,51 +15,550 @@ pub static CONSTANTS: &[(&str, f64)] =
     &[("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("inf", f64::INFINITY), ("nan", f64::NAN)];
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin::both(abs, "abs(*args, **kwargs)"),
-    Builtin::both(round, "round(*args, **kwargs)"),
-    Builtin::both(divmod, "divmod(*args, **kwargs)"),
-    Builtin::both(pow, "pow(*args, **kwargs)"),
-    Builtin::both(atan2, "atan2(*args, **kwargs)"),
-    Builtin::both(floor, "floor(*args, **kwargs)"),
-    Builtin::both(ceil, "ceil(*args, **kwargs)"),
-    Builtin::both(trunc, "trunc(*args, **kwargs)"),
-    Builtin::both(classify, "isnan(*args, **kwargs)"),
-    Builtin::both(classify, "isinf(*args, **kwargs)"),
-    Builtin::both(classify, "isfinite(*args, **kwargs)"),
-    Builtin::both(elementwise, "exp(*args, **kwargs)"),
-    Builtin::both(elementwise, "exp2(*args, **kwargs)"),
-    Builtin::both(elementwise, "expm1(*args, **kwargs)"),
-    Builtin::both(elementwise, "log(*args, **kwargs)"),
-    Builtin::both(elementwise, "log2(*args, **kwargs)"),
-    Builtin::both(elementwise, "log10(*args, **kwargs)"),
-    Builtin::both(elementwise, "log1p(*args, **kwargs)"),
-    Builtin::both(elementwise, "sqrt(*args, **kwargs)"),
-    Builtin::both(elementwise, "rsqrt(*args, **kwargs)"),
-    Builtin::both(elementwise, "reciprocal(*args, **kwargs)"),
-    Builtin::both(elementwise, "sin(*args, **kwargs)"),
-    Builtin::both(elementwise, "cos(*args, **kwargs)"),
-    Builtin::both(elementwise, "tan(*args, **kwargs)"),
-    Builtin::both(elementwise, "asin(*args, **kwargs)"),
-    Builtin::both(elementwise, "acos(*args, **kwargs)"),
-    Builtin::both(elementwise, "atan(*args, **kwargs)"),
-    Builtin::both(elementwise, "sinh(*args, **kwargs)"),
-    Builtin::both(elementwise, "cosh(*args, **kwargs)"),
-    Builtin::both(elementwise, "tanh(*args, **kwargs)"),
-    Builtin::both(elementwise, "sigmoid(*args, **kwargs)"),
-    Builtin::both(elementwise, "softplus(*args, **kwargs)"),
-    Builtin::both(elementwise, "erf(*args, **kwargs)"),
-    Builtin::both(elementwise, "erfc(*args, **kwargs)"),
-    Builtin::both(elementwise, "lgamma(*args, **kwargs)"),
-    Builtin::both(elementwise, "digamma(*args, **kwargs)"),
-    Builtin::both(elementwise, "erfinv(*args, **kwargs)"),
-    Builtin::both(elementwise, "relu(*args, **kwargs)"),
-    Builtin::both(elementwise, "sign(*args, **kwargs)"),
-    Builtin::both(elementwise, "square(*args, **kwargs)"),
-    Builtin::both(elementwise, "frac(*args, **kwargs)"),
-    Builtin::both(elementwise, "neg(*args, **kwargs)"),
-    Builtin::both(elementwise, "logical_not(*args, **kwargs)"),
-    Builtin::both(elementwise, "bitwise_not(*args, **kwargs)"),
+    Builtin::both(
+        abs,
+        "abs(input, *, out=None) -> Tensor or number
+
+The absolute value: of each element of a tensor, or of a number (an int stays an int).
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape and dtype, or a number
+Example: abs(tensor([-1.5, 2.]))  # tensor([1.5000, 2.0000])",
+    ),
+    Builtin::both(
+        round,
+        "round(input, ndigits=None, *, decimals=0, out=None) -> Tensor or number
+
+Rounds to the nearest multiple of `10 ** -digits`, halves to the even neighbour. It serves as
+Python's `round` (a number with no digits gives an int) and as PyTorch's (`decimals=`); for
+a tensor `ndigits` and `decimals` mean the same.
+
+Args:
+    input: a tensor or a number
+    ndigits: Python's count of digits after the point (negative: before it); `None`: none
+    decimals: PyTorch's name for the digit count (give one of the two)
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or an int (no digits) or a float
+Example: round(2.675, 2)  # 2.67",
+    ),
+    Builtin::function(
+        divmod,
+        "divmod(x, y, /) -> tuple
+
+Floor division and remainder together, as `(x // y, x % y)`; tensors broadcast.
+
+Args:
+    x: the dividend: a number or a tensor
+    y: the divisor: a number or a tensor
+Returns: a tuple `(quotient, remainder)`
+Example: divmod(-7, 2)  # (-4, 1)",
+    ),
+    Builtin::both(
+        pow,
+        "pow(input, exponent, *, out=None) -> Tensor or number
+
+Raises `input` to the power `exponent`, as `input ** exponent` does; either may be a
+tensor, and tensors broadcast.
+
+Args:
+    input: the base: a tensor or a number
+    exponent: the power: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor, or a number for two numbers
+Example: pow(tensor([1., 2., 3.]), 2)  # tensor([1., 4., 9.])",
+    ),
+    Builtin::both(
+        atan2,
+        "atan2(input, other, *, out=None) -> Tensor or float
+
+The angle of the point `(other, input)` from the positive x axis, in radians in `[-pi, pi]`:
+the arctangent of `input / other` with the quadrant the two signs give.
+
+Args:
+    input: the y coordinate: a tensor or a number
+    other: the x coordinate: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor (broadcast), or a float for two numbers
+Example: atan2(1.0, -1.0)  # 2.356194490192345",
+    ),
+    Builtin::both(
+        floor,
+        "floor(input, *, out=None) -> Tensor or int
+
+Rounds to the largest whole number not above the value: element by element for a tensor
+(same dtype); a number gives an int, as Python's `math.floor` does.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape and dtype, or an int
+Example: floor(-2.5)  # -3",
+    ),
+    Builtin::both(
+        ceil,
+        "ceil(input, *, out=None) -> Tensor or int
+
+Rounds to the smallest whole number not below the value: element by element for a tensor
+(same dtype); a number gives an int, as Python's `math.ceil` does.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape and dtype, or an int
+Example: ceil(tensor([1.2, -1.2]))  # tensor([ 2., -1.])",
+    ),
+    Builtin::both(
+        trunc,
+        "trunc(input, *, out=None) -> Tensor or int
+
+Drops the fraction, rounding toward zero: element by element for a tensor (same dtype); a
+number gives an int, as Python's `math.trunc` does.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape and dtype, or an int
+Example: trunc(-2.7)  # -2",
+    ),
+    Builtin::both(
+        classify,
+        "isnan(input) -> Tensor or bool
+
+Whether the value is NaN: a bool tensor of the elements' answers, or a bool for a number.
+
+Args:
+    input: a tensor or a number
+Returns: a bool tensor of the same shape, or a bool
+Example: isnan(tensor([1., nan]))  # tensor([False,  True])",
+    ),
+    Builtin::both(
+        classify,
+        "isinf(input) -> Tensor or bool
+
+Whether the value is positive or negative infinity: a bool tensor of the elements' answers,
+or a bool for a number.
+
+Args:
+    input: a tensor or a number
+Returns: a bool tensor of the same shape, or a bool
+Example: isinf(-inf)  # True",
+    ),
+    Builtin::both(
+        classify,
+        "isfinite(input) -> Tensor or bool
+
+Whether the value is neither infinite nor NaN: a bool tensor of the elements' answers, or a
+bool for a number.
+
+Args:
+    input: a tensor or a number
+Returns: a bool tensor of the same shape, or a bool
+Example: tensor([1., inf, nan]).isfinite()  # tensor([ True, False, False])",
+    ),
+    Builtin::both(
+        elementwise,
+        "exp(input, *, out=None) -> Tensor or float
+
+The exponential `e ** x` of each element, or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: exp(tensor([0., 1.]))  # tensor([1.0000, 2.7183])",
+    ),
+    Builtin::both(
+        elementwise,
+        "exp2(input, *, out=None) -> Tensor or float
+
+Two to the power of each element, or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: exp2(10)  # 1024.0",
+    ),
+    Builtin::both(
+        elementwise,
+        "expm1(input, *, out=None) -> Tensor or float
+
+`exp(x) - 1`, computed without the loss of precision the subtraction has for small `x`.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: expm1(1e-10)  # 1.00000000005e-10",
+    ),
+    Builtin::both(
+        elementwise,
+        "log(input, *, out=None) -> Tensor or float
+
+The natural logarithm of each element, or of a number; zero gives `-inf` and negatives
+NaN, as for tensors, rather than Python's domain error.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: log(tensor([1., e]))  # tensor([0.0000, 1.0000])",
+    ),
+    Builtin::both(
+        elementwise,
+        "log2(input, *, out=None) -> Tensor or float
+
+The base-2 logarithm of each element, or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: log2(8)  # 3.0",
+    ),
+    Builtin::both(
+        elementwise,
+        "log10(input, *, out=None) -> Tensor or float
+
+The base-10 logarithm of each element, or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: log10(1000)  # 3.0",
+    ),
+    Builtin::both(
+        elementwise,
+        "log1p(input, *, out=None) -> Tensor or float
+
+`log(1 + x)`, accurate for `x` near zero where forming `1 + x` would lose digits.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: log1p(1e-10)  # 9.999999999500001e-11",
+    ),
+    Builtin::both(
+        elementwise,
+        "sqrt(input, *, out=None) -> Tensor or float
+
+The square root of each element, or of a number (NaN for negatives).
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: sqrt(tensor([4., 9.]))  # tensor([2., 3.])",
+    ),
+    Builtin::both(
+        elementwise,
+        "rsqrt(input, *, out=None) -> Tensor or float
+
+One over the square root of each element, or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: rsqrt(tensor([4., 16.]))  # tensor([0.5000, 0.2500])",
+    ),
+    Builtin::both(
+        elementwise,
+        "reciprocal(input, *, out=None) -> Tensor or float
+
+One over each element, or over a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: tensor([2., 4.]).reciprocal()  # tensor([0.5000, 0.2500])",
+    ),
+    Builtin::both(
+        elementwise,
+        "sin(input, *, out=None) -> Tensor or float
+
+The sine of each element, or of a number, in radians.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: sin(pi / 2)  # 1.0",
+    ),
+    Builtin::both(
+        elementwise,
+        "cos(input, *, out=None) -> Tensor or float
+
+The cosine of each element, or of a number, in radians.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: cos(0)  # 1.0",
+    ),
+    Builtin::both(
+        elementwise,
+        "tan(input, *, out=None) -> Tensor or float
+
+The tangent of each element, or of a number, in radians.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: tan(tensor([0.]))  # tensor([0.])",
+    ),
+    Builtin::both(
+        elementwise,
+        "asin(input, *, out=None) -> Tensor or float
+
+The arcsine of each element, or of a number, in radians (NaN outside `[-1, 1]`).
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: asin(1)  # 1.5707963267948966",
+    ),
+    Builtin::both(
+        elementwise,
+        "acos(input, *, out=None) -> Tensor or float
+
+The arccosine of each element, or of a number, in radians (NaN outside `[-1, 1]`).
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: acos(1)  # 0.0",
+    ),
+    Builtin::both(
+        elementwise,
+        "atan(input, *, out=None) -> Tensor or float
+
+The arctangent of each element, or of a number, in radians.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: atan(1)  # 0.7853981633974483",
+    ),
+    Builtin::both(
+        elementwise,
+        "sinh(input, *, out=None) -> Tensor or float
+
+The hyperbolic sine of each element, or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: sinh(0)  # 0.0",
+    ),
+    Builtin::both(
+        elementwise,
+        "cosh(input, *, out=None) -> Tensor or float
+
+The hyperbolic cosine of each element, or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: cosh(0)  # 1.0",
+    ),
+    Builtin::both(
+        elementwise,
+        "tanh(input, *, out=None) -> Tensor or float
+
+The hyperbolic tangent of each element, or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: tanh(tensor([0., 1.]))  # tensor([0.0000, 0.7616])",
+    ),
+    Builtin::both(
+        elementwise,
+        "sigmoid(input, *, out=None) -> Tensor or float
+
+The logistic function `1 / (1 + exp(-x))` of each element, or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: sigmoid(0)  # 0.5",
+    ),
+    Builtin::function(
+        elementwise,
+        "softplus(input) -> Tensor or float
+
+`log(1 + exp(x))` of each element, or of a number: a smooth `relu`, taken as `x` itself
+above 20 (PyTorch's default `beta=1`, `threshold=20`).
+
+Args:
+    input: a tensor or a number
+Returns: a tensor of the same shape, or a float for a number
+Example: softplus(tensor([0.]))  # tensor([0.6931])",
+    ),
+    Builtin::both(
+        elementwise,
+        "erf(input, *, out=None) -> Tensor or float
+
+The error function of each element, or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: erf(0)  # 0.0",
+    ),
+    Builtin::both(
+        elementwise,
+        "erfc(input, *, out=None) -> Tensor or float
+
+The complementary error function `1 - erf(x)`, accurate where `erf(x)` is near 1.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: erfc(0)  # 1.0",
+    ),
+    Builtin::both(
+        elementwise,
+        "lgamma(input, *, out=None) -> Tensor or float
+
+The natural logarithm of the absolute value of the gamma function, of each element or
+of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: lgamma(tensor([3., 5.]))  # tensor([0.6931, 3.1781])",
+    ),
+    Builtin::both(
+        elementwise,
+        "digamma(input, *, out=None) -> Tensor or float
+
+The digamma function (the derivative of `lgamma`), of each element or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: digamma(tensor([1., 2.]))  # tensor([-0.5772,  0.4228])",
+    ),
+    Builtin::both(
+        elementwise,
+        "erfinv(input, *, out=None) -> Tensor or float
+
+The inverse of the error function, of each element or of a number, for values in
+`[-1, 1]`.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: erfinv(tensor([0., 0.5]))  # tensor([0.0000, 0.4769])",
+    ),
+    Builtin::both(
+        elementwise,
+        "relu(input) -> Tensor or number
+
+The rectified linear unit: each element, or the number, where positive, else zero.
+
+Args:
+    input: a tensor or a number
+Returns: a tensor of the same shape and dtype, or a number
+Example: relu(tensor([-1., 2.]))  # tensor([0., 2.])",
+    ),
+    Builtin::both(
+        elementwise,
+        "sign(input, *, out=None) -> Tensor or number
+
+The sign, -1, 0 or 1, of each element (same dtype), or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape and dtype, or a number
+Example: sign(tensor([-2., 0., 3.]))  # tensor([-1.,  0.,  1.])",
+    ),
+    Builtin::both(
+        elementwise,
+        "square(input, *, out=None) -> Tensor or number
+
+Each element, or the number, times itself.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a number
+Example: square(3)  # 9",
+    ),
+    Builtin::both(
+        elementwise,
+        "frac(input, *, out=None) -> Tensor or float
+
+The fractional part, `x - trunc(x)`, of each element or of a number (it keeps the sign).
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape, or a float for a number
+Example: frac(tensor([1.5, -1.25]))  # tensor([ 0.5000, -0.2500])",
+    ),
+    Builtin::both(
+        elementwise,
+        "neg(input, *, out=None) -> Tensor or number
+
+The negation `-x` of each element, or of a number.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape and dtype, or a number
+Example: neg(tensor([1, -2]))  # tensor([-1,  2])",
+    ),
+    Builtin::both(
+        elementwise,
+        "logical_not(input, *, out=None) -> Tensor or bool
+
+Logical negation: true where an element, or the number, is zero.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a bool tensor of the same shape, or a bool
+Example: logical_not(tensor([true, false]))  # tensor([False,  True])",
+    ),
+    Builtin::both(
+        elementwise,
+        "bitwise_not(input, *, out=None) -> Tensor or int
+
+The bitwise complement `~x` of each element of an integer or bool tensor, or of an int.
+
+Args:
+    input: a tensor or a number
+    out: a tensor the result is written into (tensor calls)
+Returns: a tensor of the same shape and dtype, or an int
+Example: bitwise_not(tensor([0, 5]))  # tensor([-1, -6])",
+    ),
 ];
+
+// Every entry reads `input` as its first positional argument: binding puts it there
+// however it was given (`exp(input=x)`, `x.exp()`), and `out=` is taken by the interpreter.
 
 /// The op named like the builtin applied to a tensor, if the argument is one.
 fn on_tensor(args: &CallArgs) -> Option<Eval<Value>> {
@@ -70,7 +570,6 @@ fn on_tensor(args: &CallArgs) -> Option<Eval<Value>> {
 /// The elementwise functions of numbers and tensors (`exp`, `sigmoid`, `relu`, ...).
 /// On a number the floating functions return a float.
 fn elementwise(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     if let Some(result) = on_tensor(&args) {
         return result;
     }
@@ -116,7 +615,6 @@ fn float_arg(args: &CallArgs, i: usize) -> Eval<f64> {
 }
 
 fn abs(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     if let Some(result) = on_tensor(&args) {
         return result;
     }
@@ -134,15 +632,25 @@ fn abs(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     }
 }
 
-/// Python's `round`: halves go to the even neighbour; without `ndigits` the result is
-/// an int.
+/// Python's `round` and PyTorch's: halves go to the even neighbour; a number rounded
+/// without digits (neither `ndigits` nor `decimals`) is an int.
 fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let ndigits = args.keyword("ndigits").or_else(|| args.keyword("decimals"));
-    args.expect(1, 2)?;
-    let ndigits = ndigits.or_else(|| args.positional.get(1).cloned()).filter(|v| !matches!(v, Value::None));
+    let given = |v: Option<Value>| v.filter(|v| !matches!(v, Value::None));
+    let ndigits = given(args.keyword("ndigits").or_else(|| args.positional.get(1).cloned()));
+    let decimals = given(args.keyword("decimals"));
+    let ndigits = match (ndigits, decimals) {
+        (Some(_), Some(_)) => {
+            return fail(
+                "TypeError",
+                args.span,
+                "round() takes the digits as 'ndigits' or 'decimals', not both",
+            )
+        }
+        (ndigits, decimals) => ndigits.or(decimals),
+    };
     if let Value::Tensor(t) = &args.positional[0] {
         let decimals = ndigits.map(|v| super::tensor::args::int_of(&v, "decimals", args.span)).transpose()?;
-        return crate::tensor::ops::unary::round(t, decimals.unwrap_or(0))
+        return crate::autograd::ops::pointwise::round(t, decimals)
             .map(Value::Tensor)
             .map_err(|e| error_at(e, args.span));
     }
@@ -194,30 +702,33 @@ fn round_int(i: i64, digits: u64) -> Option<i64> {
 }
 
 fn divmod(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let (a, b) = (args.positional[0].clone(), args.positional[1].clone());
     let quotient = interp.binary_op(BinOp::FloorDiv, a.clone(), b.clone(), args.span)?;
     let remainder = interp.binary_op(BinOp::Mod, a, b, args.span)?;
     Ok(Value::tuple(vec![quotient, remainder]))
 }
 
-fn pow(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
-    interp.binary_op(BinOp::Pow, args.positional[0].clone(), args.positional[1].clone(), args.span)
+fn pow(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let exponent = required(&mut args, 1, "exponent")?;
+    interp.binary_op(BinOp::Pow, args.positional[0].clone(), exponent, args.span)
 }
 
-fn atan2(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
-    let (y, x) = (&args.positional[0], &args.positional[1]);
-    if let Some(result) = super::tensor::operators::binary_function(BinaryOp::Atan2, y, x, args.span) {
+fn atan2(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let other = required(&mut args, 1, "other")?;
+    let input = &args.positional[0];
+    if let Some(result) = super::tensor::operators::binary_function(BinaryOp::Atan2, input, &other, args.span)
+    {
         return result;
     }
-    Ok(Value::Float(float_arg(&args, 0)?.atan2(float_arg(&args, 1)?)))
+    let x = other.as_f64().map_or_else(
+        || fail("TypeError", args.span, format!("atan2() needs a number, not '{}'", other.type_name())),
+        Ok,
+    )?;
+    Ok(Value::Float(float_arg(&args, 0)?.atan2(x)))
 }
 
 /// `floor`, `ceil` and `trunc` of a number are ints, as in Python's `math`.
 fn integral(args: &CallArgs, f: fn(f64) -> f64) -> Eval<Value> {
-    args.expect(1, 1)?;
     if let Some(result) = on_tensor(args) {
         return result;
     }
@@ -247,7 +758,6 @@ fn trunc(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 /// `isnan`, `isinf`, `isfinite` of a number (a bool) or a tensor (a bool tensor).
 fn classify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     if let Some(result) = on_tensor(&args) {
         return result;
     }

@@ -42,7 +42,7 @@ Example: 'MiXed'.lower()  # 'mixed'",
         "strip(self, chars=None, /) -> str
 
 A copy of the string without the leading and trailing characters that are in `chars`
-(whitespace when `chars` is `None`).
+(whitespace when `chars` is `none`).
 
 Args:
     self: the string
@@ -55,7 +55,7 @@ Example: 'xxhixx'.strip('x')  # 'hi'",
         "lstrip(self, chars=None, /) -> str
 
 A copy of the string without the leading characters that are in `chars` (whitespace when
-`chars` is `None`).
+`chars` is `none`).
 
 Args:
     self: the string
@@ -68,7 +68,7 @@ Example: '  hi '.lstrip()  # 'hi '",
         "rstrip(self, chars=None, /) -> str
 
 A copy of the string without the trailing characters that are in `chars` (whitespace when
-`chars` is `None`).
+`chars` is `none`).
 
 Args:
     self: the string
@@ -80,13 +80,13 @@ Example: ' hi  '.rstrip()  # ' hi'",
         str_split,
         "split(self, /, sep=None, maxsplit=-1) -> list
 
-The pieces of the string between occurrences of `sep`; with `sep` `None`, the words
+The pieces of the string between occurrences of `sep`; with `sep` `none`, the words
 between runs of whitespace (no empty ones). At most `maxsplit` splits are made when it is
 not negative.
 
 Args:
     self: the string
-    sep: the separator, a non-empty string, or `None` for runs of whitespace
+    sep: the separator, a non-empty string, or `none` for runs of whitespace
     maxsplit: the most splits to make; negative: no limit
 Returns: a list of strings
 Example: 'a,b,c'.split(',', maxsplit=1)  # ['a', 'b,c']",
@@ -530,6 +530,16 @@ Args:
 Returns: a bool
 Example: (2.0).is_integer()  # True",
 )];
+
+/// The built-in types other than tensors and their methods (`help`, `tl doc`).
+pub static TYPE_METHODS: &[(&str, &[Builtin])] = &[
+    ("str", STR_METHODS),
+    ("list", LIST_METHODS),
+    ("tuple", TUPLE_METHODS),
+    ("dict", DICT_METHODS),
+    ("float", FLOAT_METHODS),
+    ("device", super::tensor::device::DEVICE_METHODS),
+];
 
 /// The method tables of a value's type, searched in order.
 fn tables(value: &Value) -> &'static [&'static [Builtin]] {

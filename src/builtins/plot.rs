@@ -15,16 +15,72 @@ use crate::tensor::dtype::DType;
 use crate::value::{Builtin, HashKey, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin::function(save, "_plt_save(*args, **kwargs)"),
-    Builtin::function(inline, "_plt_inline(*args, **kwargs)"),
-    Builtin::function(check_mark, "_plt_check_mark(*args, **kwargs)"),
-    Builtin::function(check_loc, "_plt_check_loc(*args, **kwargs)"),
-    Builtin::function(check_size, "_plt_check_size(*args, **kwargs)"),
+    Builtin::function(
+        save,
+        "_plt_save(figure, path) -> None
+
+Draws a figure that stdlib/plt.tl recorded and writes it to `path`, as PNG or SVG by the
+path's extension, making the path's folder when it is missing. plt's `savefig` and `show`
+call it; programs use those.
+
+Args:
+    figure: the figure as plt.tl records it: a dict or object with `size`, `dpi`, `suptitle` and `axes`
+    path: the file to write, ending in `.png` or `.svg`
+Returns: None
+Example: _plt_save({'size': (2, 1), 'axes': []}, 'figures/doc_example.svg')  # None",
+    ),
+    Builtin::function(
+        inline,
+        "_plt_inline(path) -> bool
+
+Draws the PNG at `path` in the terminal, when the REPL runs in one that shows images;
+whether it did. plt's `show` calls it.
+
+Args:
+    path: the PNG file to show
+Returns: a bool
+Example: _plt_inline('figures/missing.png')  # False",
+    ),
+    Builtin::function(
+        check_mark,
+        "_plt_check_mark(mark) -> None
+
+Reads one plotted mark (a line, bars or points, as plt.tl records it) as `savefig` will,
+so that bad data, colours or styles fail at the call that plotted them.
+
+Args:
+    mark: the mark: a dict with its `kind` and data
+Returns: None
+Example: _plt_check_mark({'kind': 'points', 'x': [1, 2], 'y': [3, 4]})  # None",
+    ),
+    Builtin::function(
+        check_loc,
+        "_plt_check_loc(loc) -> None
+
+Checks a legend location (`'best'`, `'upper right'`, ...) as `savefig` will, so that a
+bad one fails at the `legend` call.
+
+Args:
+    loc: the location's name
+Returns: None
+Example: _plt_check_loc('upper right')  # None",
+    ),
+    Builtin::function(
+        check_size,
+        "_plt_check_size(figure) -> None
+
+Checks a figure's size in inches and its dots per inch as `savefig` will, so that bad
+ones fail at the `figure` call.
+
+Args:
+    figure: the figure as plt.tl records it, with `size` and `dpi`
+Returns: None
+Example: _plt_check_size({'size': (6.4, 4.8), 'dpi': 100})  # None",
+    ),
 ];
 
 /// `_plt_save(figure, path)`: renders the figure to the file, by its extension.
 fn save(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let span = args.span;
     let Value::Str(path) = &args.positional[1] else {
         return fail("TypeError", span, "savefig(): a path is a str");
@@ -41,14 +97,12 @@ fn save(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 /// `_plt_check_mark(mark)`: fails as `savefig` would on this mark.
 fn check_mark(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     read_mark(&args.positional[0], args.span)?;
     Ok(Value::None)
 }
 
 /// `_plt_check_loc(loc)`: fails as `savefig` would on this legend location.
 fn check_loc(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     match &args.positional[0] {
         Value::Str(loc) => location(loc, args.span).map(|_| Value::None),
         other => fail("TypeError", args.span, format!("loc must be a str, not {}", other.type_name())),
@@ -57,7 +111,6 @@ fn check_loc(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 /// `_plt_check_size(figure)`: fails as `savefig` would on this figure's size and dpi.
 fn check_size(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     figure_size(&args.positional[0], args.span)?;
     Ok(Value::None)
 }
@@ -66,7 +119,6 @@ fn check_size(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 /// can draw images; whether it did.
 fn inline(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     use std::io::IsTerminal;
-    args.expect(1, 1)?;
     let Value::Str(path) = &args.positional[0] else { return Ok(Value::Bool(false)) };
     if !interp.interactive || !std::io::stdout().is_terminal() {
         return Ok(Value::Bool(false));

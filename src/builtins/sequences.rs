@@ -5,22 +5,163 @@ use crate::eval::{fail, CallArgs, Eval, Flow, Interpreter, RuntimeError};
 use crate::syntax::ast::BinOp;
 use crate::syntax::span::Span;
 use crate::value::{Builtin, Value};
+use super::convert::index_of;
+use super::tensor::args::arg;
 use super::tensor::reduce;
 use crate::value::object::named;
 use std::cmp::Ordering;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin::function(min, "min(*args, **kwargs)").for_tensors(named(reduce::BUILTINS, "min")),
-    Builtin::function(max, "max(*args, **kwargs)").for_tensors(named(reduce::BUILTINS, "max")),
-    Builtin::function(sum, "sum(*args, **kwargs)").for_tensors(named(reduce::BUILTINS, "sum")),
-    Builtin::function(sorted, "sorted(*args, **kwargs)"),
-    Builtin::function(reversed, "reversed(*args, **kwargs)"),
-    Builtin::function(enumerate, "enumerate(*args, **kwargs)"),
-    Builtin::function(zip, "zip(*args, **kwargs)"),
-    Builtin::function(map, "map(*args, **kwargs)"),
-    Builtin::function(filter, "filter(*args, **kwargs)"),
-    Builtin::function(any, "any(*args, **kwargs)").for_tensors(named(reduce::BUILTINS, "any")),
-    Builtin::function(all, "all(*args, **kwargs)").for_tensors(named(reduce::BUILTINS, "all")),
+    Builtin::function(
+        min,
+        "min(*args, key=None, default=<unset>)
+
+The smallest item: of one iterable (`min(xs)`), or of two or more arguments
+(`min(a, b, c)`), compared by `key(item)` when a `key` is given; the first of equal ones.
+A tensor argument is handed to the tensor reduction `min`.
+
+Args:
+    args: one iterable, or two or more values
+    key: a function of one item whose results are compared
+    default: what an empty iterable gives (only with one iterable); without it, a ValueError
+Returns: the smallest item
+Example: min(['bb', 'a', 'ccc'], key=len)  # 'a'",
+    )
+    .for_tensors(named(reduce::BUILTINS, "min")),
+    Builtin::function(
+        max,
+        "max(*args, key=None, default=<unset>)
+
+The largest item: of one iterable (`max(xs)`), or of two or more arguments
+(`max(a, b, c)`), compared by `key(item)` when a `key` is given; the first of equal ones.
+A tensor argument is handed to the tensor reduction `max`.
+
+Args:
+    args: one iterable, or two or more values
+    key: a function of one item whose results are compared
+    default: what an empty iterable gives (only with one iterable); without it, a ValueError
+Returns: the largest item
+Example: max([3, 1, 2], key=|v| -v)  # 1",
+    )
+    .for_tensors(named(reduce::BUILTINS, "max")),
+    Builtin::function(
+        sum,
+        "sum(iterable, /, start=0)
+
+Adds the items of `iterable` to `start`, one after another, with `+`. A tensor argument is
+handed to the tensor reduction `sum`.
+
+Args:
+    iterable: the items to add
+    start: the value the sum starts from (not a string: join strings with `''.join`)
+Returns: the total
+Example: sum([1, 2, 3], 10)  # 16",
+    )
+    .for_tensors(named(reduce::BUILTINS, "sum")),
+    Builtin::function(
+        sorted,
+        "sorted(iterable, /, *, key=None, reverse=False) -> list
+
+A new list of the items of `iterable` in ascending order, by `key(item)` when a `key` is
+given. The sort is stable: equal items keep their order.
+
+Args:
+    iterable: the items to sort
+    key: a function of one item whose results are compared
+    reverse: whether to sort in descending order (equal items still keep their order)
+Returns: a list
+Example: sorted([3, 1, 2], key=|v| -v, reverse=true)  # [1, 2, 3]",
+    ),
+    Builtin::function(
+        reversed,
+        "reversed(sequence, /) -> list
+
+The items of `sequence` in reverse order, as a new list.
+
+Args:
+    sequence: a list, tuple, string, range or other iterable
+Returns: a list
+Example: reversed([1, 2, 3])  # [3, 2, 1]",
+    ),
+    Builtin::function(
+        enumerate,
+        "enumerate(iterable, start=0) -> list
+
+The items of `iterable` paired with their counts: a list of `(count, item)` tuples, the
+count starting at `start`.
+
+Args:
+    iterable: the items to count
+    start: the first count
+Returns: a list of tuples
+Example: enumerate(['a', 'b'], start=1)  # [(1, 'a'), (2, 'b')]",
+    ),
+    Builtin::function(
+        zip,
+        "zip(*iterables, strict=False) -> list
+
+Tuples of the items at the same position in each iterable, as long as the shortest one;
+with `strict=true`, iterables of different lengths are a ValueError.
+
+Args:
+    iterables: the iterables to walk together
+    strict: whether the iterables must all have the same length
+Returns: a list of tuples
+Example: zip([1, 2, 3], 'ab')  # [(1, 'a'), (2, 'b')]",
+    ),
+    Builtin::function(
+        map,
+        "map(function, iterable, /, *iterables) -> list
+
+The results of calling `function` on each item of `iterable` (with several iterables, on
+their items at the same position, as long as the shortest one).
+
+Args:
+    function: a function of one argument, or of as many as there are iterables
+    iterable: the items to apply it to
+    iterables: more iterables, whose items are further arguments
+Returns: a list
+Example: map(|a, b| a + b, [1, 2], [10, 20])  # [11, 22]",
+    ),
+    Builtin::function(
+        filter,
+        "filter(function, iterable, /) -> list
+
+The items of `iterable` for which `function(item)` is true; with `none` for `function`,
+the items that are true themselves.
+
+Args:
+    function: a function of one item, or `none`
+    iterable: the items to filter
+Returns: a list
+Example: filter(none, [0, 1, '', 'a'])  # [1, 'a']",
+    ),
+    Builtin::function(
+        any,
+        "any(iterable, /) -> bool
+
+Whether any item of `iterable` is true (false for an empty one). A tensor argument is
+handed to the tensor reduction `any`.
+
+Args:
+    iterable: the items to test
+Returns: a bool
+Example: any([0, 1])  # True",
+    )
+    .for_tensors(named(reduce::BUILTINS, "any")),
+    Builtin::function(
+        all,
+        "all(iterable, /) -> bool
+
+Whether every item of `iterable` is true (true for an empty one). A tensor argument is
+handed to the tensor reduction `all`.
+
+Args:
+    iterable: the items to test
+Returns: a bool
+Example: all([])  # True",
+    )
+    .for_tensors(named(reduce::BUILTINS, "all")),
 ];
 
 /// `a < b` for sorting and `min`/`max`, with Python's error for unordered types.
@@ -48,7 +189,18 @@ fn keys_of(interp: &mut Interpreter, items: &[Value], key: &Option<Value>, span:
 fn extreme(interp: &mut Interpreter, mut args: CallArgs, want: Ordering) -> Eval<Value> {
     let key = args.keyword("key");
     let default = args.keyword("default");
-    args.expect(1, usize::MAX)?;
+    // `*args` given by name (`max(args=xs)`) is the one keyword the binder lets through.
+    args.expect(0, usize::MAX)?;
+    let name = args.function;
+    match args.positional.len() {
+        0 => return fail("TypeError", args.span, format!("{name} expected at least 1 argument, got 0")),
+        1 => {}
+        _ if default.is_some() => {
+            let message = format!("Cannot specify a default for {name}() with multiple positional arguments");
+            return fail("TypeError", args.span, message);
+        }
+        _ => {}
+    }
     let items = if args.positional.len() == 1 {
         interp.collect(&args.positional[0], args.span)?
     } else {
@@ -83,9 +235,7 @@ fn max(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 fn sum(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let start = args.keyword("start");
-    args.expect(1, 2)?;
-    let mut total = start.or_else(|| args.positional.get(1).cloned()).unwrap_or(Value::Int(0));
+    let mut total = arg(&mut args, 1, "start").unwrap_or(Value::Int(0));
     if let Value::Str(_) = total {
         return fail("TypeError", args.span, "sum() can't sum strings [use ''.join(seq) instead]");
     }
@@ -143,24 +293,20 @@ pub fn sort_values(
 fn sorted(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let key = args.keyword("key");
     let reverse = args.keyword("reverse").is_some_and(|v| v.truthy());
-    args.expect(1, 1)?;
     let items = interp.collect(&args.positional[0], args.span)?;
     Ok(Value::list(sort_values(interp, items, key, reverse, args.span)?))
 }
 
 fn reversed(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     let mut items = interp.collect(&args.positional[0], args.span)?;
     items.reverse();
     Ok(Value::list(items))
 }
 
 fn enumerate(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let start = args.keyword("start");
-    args.expect(1, 2)?;
-    let start = start.or_else(|| args.positional.get(1).cloned()).unwrap_or(Value::Int(0));
-    let Some(start) = start.as_int() else {
-        return fail("TypeError", args.span, "enumerate() start must be an integer");
+    let start = match arg(&mut args, 1, "start") {
+        Some(start) => index_of(&start, args.span)?,
+        None => 0,
     };
     let items = interp.collect(&args.positional[0], args.span)?;
     Ok(Value::list(
@@ -172,15 +318,36 @@ fn enumerate(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     ))
 }
 
-fn zip(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn zip(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let strict = args.keyword("strict").is_some_and(|v| v.truthy());
+    // `*iterables` given by name is the one keyword the binder lets through.
     args.expect(0, usize::MAX)?;
     let columns: Vec<Vec<Value>> =
         args.positional.iter().map(|v| interp.collect(v, args.span)).collect::<Eval<_>>()?;
     let n = columns.iter().map(Vec::len).min().unwrap_or(0);
+    if strict {
+        unequal_lengths(&columns, n, args.span)?;
+    }
     Ok(Value::list((0..n).map(|i| Value::tuple(columns.iter().map(|c| c[i].clone()).collect())).collect()))
 }
 
+/// `zip(..., strict=True)`: the first iterable found exhausted before the others, or
+/// longer than those before it, worded as CPython's zip words it.
+fn unequal_lengths(columns: &[Vec<Value>], shortest: usize, span: Span) -> Eval<()> {
+    let before = |i: usize| if i == 1 { "argument 1".to_string() } else { format!("arguments 1-{i}") };
+    let Some(first_short) = columns.iter().position(|c| c.len() == shortest) else { return Ok(()) };
+    if first_short > 0 {
+        let message = format!("zip() argument {} is shorter than {}", first_short + 1, before(first_short));
+        return fail("ValueError", span, message);
+    }
+    match columns.iter().position(|c| c.len() > shortest) {
+        Some(i) => fail("ValueError", span, format!("zip() argument {} is longer than {}", i + 1, before(i))),
+        None => Ok(()),
+    }
+}
+
 fn map(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    // `*iterables` given by name is the one keyword the binder lets through.
     args.expect(2, usize::MAX)?;
     let function = args.positional[0].clone();
     let columns: Vec<Vec<Value>> =
@@ -195,7 +362,6 @@ fn map(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 fn filter(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let function = args.positional[0].clone();
     let mut out = Vec::new();
     for item in interp.collect(&args.positional[1], args.span)? {
@@ -211,11 +377,9 @@ fn filter(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 fn any(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::Bool(interp.collect(&args.positional[0], args.span)?.iter().any(Value::truthy)))
 }
 
 fn all(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::Bool(interp.collect(&args.positional[0], args.span)?.iter().all(Value::truthy)))
 }

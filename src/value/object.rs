@@ -81,6 +81,21 @@ impl Builtin {
         Builtin { tensor_form: Some(tensor_form), ..self }
     }
 
+    /// Whether two references are to the same builtin. Not by address: Rust does not
+    /// promise one address for a table reached through two statics (the prelude's copy
+    /// of `int` and `type(1)`'s may differ), so a builtin is its name and declaration.
+    pub fn same(&self, other: &Builtin) -> bool {
+        std::ptr::eq(self, other) || (self.name == other.name && self.kind == other.kind && self.doc == other.doc)
+    }
+
+    /// `id()` of a builtin, agreeing with `same`.
+    pub fn identity(&self) -> usize {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (self.name, self.doc).hash(&mut hasher);
+        hasher.finish() as usize
+    }
+
     pub fn signature(&self) -> &'static super::signature::Signature {
         super::signature::Signature::of(self.doc)
     }

@@ -2,36 +2,32 @@
 
 use super::{dict, key_of};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
-use crate::value::Value;
+use crate::builtins::convert::update_dict;
+use crate::value::{Dict, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(super) fn dict_keys(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::list(dict(&args).borrow().keys()))
 }
 
 pub(super) fn dict_values(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::list(dict(&args).borrow().values()))
 }
 
 pub(super) fn dict_items(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     let d = dict(&args);
     let items = d.borrow().iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect();
     Ok(Value::list(items))
 }
 
 pub(super) fn dict_get(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 3)?;
     let key = key_of(&args.positional[1], &args)?;
     let found = dict(&args).borrow().get(&key).cloned();
     Ok(found.or_else(|| args.positional.get(2).cloned()).unwrap_or(Value::None))
 }
 
 pub(super) fn dict_pop(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 3)?;
     let key = key_of(&args.positional[1], &args)?;
     let removed = dict(&args).borrow_mut().remove(&key);
     match (removed, args.positional.get(2)) {
@@ -45,7 +41,6 @@ pub(super) fn dict_pop(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> 
 }
 
 pub(super) fn dict_setdefault(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 3)?;
     let key = key_of(&args.positional[1], &args)?;
     let d = dict(&args);
     let existing = d.borrow().get(&key).cloned();
@@ -56,33 +51,35 @@ pub(super) fn dict_setdefault(_: &mut Interpreter, args: CallArgs) -> Eval<Value
     }))
 }
 
-pub(super) fn dict_update(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
-    let Value::Dict(other) = &args.positional[1] else {
-        return fail("TypeError", args.span, "update() needs a dict");
-    };
-    let entries: Vec<(Value, Value)> = other.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+/// `d.update(other, **kwargs)`: `other`'s entries, then the keywords', into `d`. They
+/// are gathered first, so that `d.update(d)` reads `d` while nothing borrows it.
+pub(super) fn dict_update(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let mut entries = Dict::new();
+    if let Some(other) = args.positional.get(1) {
+        update_dict(interp, &mut entries, other, args.span)?;
+    }
+    for (name, value) in &args.keywords {
+        let key = Value::str(name.as_str());
+        entries.insert(key_of(&key, &args)?, key, value.clone());
+    }
     let d = dict(&args);
-    for (k, v) in entries {
-        let key = key_of(&k, &args)?;
-        d.borrow_mut().insert(key, k, v);
+    for (k, v) in entries.iter() {
+        let key = key_of(k, &args)?;
+        d.borrow_mut().insert(key, k.clone(), v.clone());
     }
     Ok(Value::None)
 }
 
 pub(super) fn dict_copy(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::Dict(Rc::new(RefCell::new(dict(&args).borrow().clone()))))
 }
 
 pub(super) fn dict_clear(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     dict(&args).borrow_mut().clear();
     Ok(Value::None)
 }
 
 pub(super) fn float_is_integer(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     let x = args.positional[0].as_f64().unwrap_or(f64::NAN);
     Ok(Value::Bool(x.is_finite() && x.fract() == 0.0))
 }

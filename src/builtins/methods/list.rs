@@ -1,18 +1,17 @@
 //! Methods of `list` and `tuple`.
 
 use super::list;
+use crate::builtins::convert::index_of;
 use crate::builtins::sequences::sort_values;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::value::Value;
 
 pub(super) fn list_append(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     list(&args).borrow_mut().push(args.positional[1].clone());
     Ok(Value::None)
 }
 
 pub(super) fn list_extend(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let items = interp.collect(&args.positional[1], args.span)?;
     interp.check_len(list(&args).borrow().len() + items.len(), args.span)?;
     list(&args).borrow_mut().extend(items);
@@ -20,30 +19,24 @@ pub(super) fn list_extend(interp: &mut Interpreter, args: CallArgs) -> Eval<Valu
 }
 
 pub(super) fn list_insert(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(3, 3)?;
     let items = list(&args);
     let len = items.borrow().len() as i64;
-    let Some(i) = args.positional[1].as_int() else {
-        return fail("TypeError", args.span, "insert() index must be an integer");
-    };
+    let i = index_of(&args.positional[1], args.span)?;
     let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
     items.borrow_mut().insert(at as usize, args.positional[2].clone());
     Ok(Value::None)
 }
 
 pub(super) fn list_pop(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 2)?;
     let items = list(&args);
     let len = items.borrow().len() as i64;
+    let i = match args.positional.get(1) {
+        Some(v) => index_of(v, args.span)?,
+        None => -1,
+    };
     if len == 0 {
         return fail("IndexError", args.span, "pop from empty list");
     }
-    let i = match args.positional.get(1) {
-        Some(v) => {
-            v.as_int().map_or_else(|| fail("TypeError", args.span, "pop() index must be an integer"), Ok)?
-        }
-        None => -1,
-    };
     let at = if i < 0 { i + len } else { i };
     if at < 0 || at >= len {
         return fail("IndexError", args.span, "pop index out of range");
@@ -53,7 +46,6 @@ pub(super) fn list_pop(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 pub(super) fn list_remove(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let items = list(&args);
     let at = crate::eval::position(&items.borrow(), &args.positional[1], args.span)?;
     match at {
@@ -76,19 +68,36 @@ pub(super) fn items_of(args: &CallArgs) -> Vec<Value> {
     }
 }
 
+/// `index(value, start, stop)`: the bounds count from the end when negative and are
+/// clipped to the sequence, as a slice's are.
 pub(super) fn seq_index(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
-    match crate::eval::position(&items_of(&args), &args.positional[1], args.span)? {
-        Some(i) => Ok(Value::Int(i as i64)),
+    let items = items_of(&args);
+    let len = items.len() as i64;
+    let bound = |v: Option<&Value>, default: i64| -> Eval<usize> {
+        let i = match v {
+            Some(v) => index_of(v, args.span)?,
+            None => default,
+        };
+        Ok((if i < 0 { i.saturating_add(len) } else { i }).clamp(0, len) as usize)
+    };
+    let (start, stop) = (bound(args.positional.get(2), 0)?, bound(args.positional.get(3), len)?);
+    let found = match start < stop {
+        true => crate::eval::position(&items[start..stop], &args.positional[1], args.span)?,
+        false => None,
+    };
+    match found {
+        Some(i) => Ok(Value::Int((start + i) as i64)),
+        None if matches!(args.positional[0], Value::Tuple(_)) => {
+            fail("ValueError", args.span, "tuple.index(x): x not in tuple")
+        }
         None => {
             let shown = interp.repr(&args.positional[1])?;
-            fail("ValueError", args.span, format!("{shown} is not in {}", args.positional[0].type_name()))
+            fail("ValueError", args.span, format!("{shown} is not in list"))
         }
     }
 }
 
 pub(super) fn seq_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let mut n = 0;
     for v in items_of(&args) {
         n += (v.is(&args.positional[1]) || crate::eval::equal(&v, &args.positional[1], args.span)?) as i64;
@@ -99,7 +108,6 @@ pub(super) fn seq_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 pub(super) fn list_sort(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let key = args.keyword("key");
     let reverse = args.keyword("reverse").is_some_and(|v| v.truthy());
-    args.expect(1, 1)?;
     let items = list(&args);
     let snapshot = items.borrow().clone();
     let sorted = sort_values(interp, snapshot, key, reverse, args.span)?;
@@ -108,18 +116,15 @@ pub(super) fn list_sort(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Va
 }
 
 pub(super) fn list_reverse(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     list(&args).borrow_mut().reverse();
     Ok(Value::None)
 }
 
 pub(super) fn list_copy(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::list(list(&args).borrow().clone()))
 }
 
 pub(super) fn list_clear(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     list(&args).borrow_mut().clear();
     Ok(Value::None)
 }

@@ -1,23 +1,22 @@
 //! Methods of `str`.
 
-use super::{str_arg, text};
+use super::{str_arg, text, window};
+use crate::builtins::convert::index_of;
+use crate::builtins::tensor::args::arg;
 use crate::eval::{fail, CallArgs, Eval, Interpreter, RuntimeError};
 use crate::value::format::format_value;
 use crate::value::Value;
 use std::rc::Rc;
 
 pub(super) fn str_upper(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::str(&text(&args).to_uppercase()))
 }
 
 pub(super) fn str_lower(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::str(&text(&args).to_lowercase()))
 }
 
 pub(super) fn str_strip(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 2)?;
     let s = text(&args);
     let chars: Option<Vec<char>> = match args.positional.get(1) {
         None | Some(Value::None) => None,
@@ -33,13 +32,10 @@ pub(super) fn str_strip(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 pub(super) fn str_split(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let sep = args.keyword("sep");
-    let maxsplit = args.keyword("maxsplit");
-    args.expect(1, 3)?;
     let s = text(&args);
-    let sep = sep.or_else(|| args.positional.get(1).cloned()).unwrap_or(Value::None);
-    let limit = match maxsplit.or_else(|| args.positional.get(2).cloned()) {
-        Some(v) => v.as_int().unwrap_or(-1),
+    let sep = arg(&mut args, 1, "sep").unwrap_or(Value::None);
+    let limit = match arg(&mut args, 2, "maxsplit") {
+        Some(v) => index_of(&v, args.span)?,
         None => -1,
     };
     let limit = if limit < 0 { usize::MAX } else { limit as usize + 1 };
@@ -54,7 +50,7 @@ pub(super) fn str_split(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Va
             let mut rest = s.trim_start();
             while !rest.is_empty() {
                 if parts.len() + 1 == limit {
-                    parts.push(rest.trim_end());
+                    parts.push(rest);
                     break;
                 }
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -73,7 +69,6 @@ pub(super) fn str_split(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Va
 }
 
 pub(super) fn str_join(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let items = interp.collect(&args.positional[1], args.span)?;
     let sep = text(&args);
     let total = items.iter().map(|v| if let Value::Str(s) = v { s.len() } else { 0 });
@@ -96,52 +91,87 @@ pub(super) fn str_join(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> 
 }
 
 pub(super) fn str_replace(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(3, 3)?;
     let (s, old, new) = (text(&args), str_arg(&args, 1)?, str_arg(&args, 2)?);
-    let count = if old.is_empty() { s.chars().count() + 1 } else { s.matches(&*old).count() };
+    let limit = match args.positional.get(3) {
+        Some(v) => index_of(v, args.span)?,
+        None => -1,
+    };
+    let found = if old.is_empty() { s.chars().count() + 1 } else { s.matches(&*old).count() };
+    let count = if limit < 0 { found } else { found.min(limit as usize) };
     interp.check_len(s.len().saturating_add(count.saturating_mul(new.len())), args.span)?;
-    Ok(Value::str(&s.replace(&*old, &new)))
+    Ok(Value::str(&s.replacen(&*old, &new, count)))
 }
 
 pub(super) fn str_startswith(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
-    Ok(Value::Bool(text(&args).starts_with(&*str_arg(&args, 1)?)))
+    affix_matches(&args, |s, prefix| s.starts_with(prefix))
 }
 
 pub(super) fn str_endswith(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
-    Ok(Value::Bool(text(&args).ends_with(&*str_arg(&args, 1)?)))
+    affix_matches(&args, |s, suffix| s.ends_with(suffix))
 }
 
-/// `find` (-1 when absent) and `index` (an error when absent).
+/// `startswith`/`endswith`: the slice `[start:end]` tested against one affix or a tuple
+/// of them (tried in order, so an item that is not a string fails only when reached).
+fn affix_matches(args: &CallArgs, test: fn(&str, &str) -> bool) -> Eval<Value> {
+    let s = text(args);
+    let Some((_, slice)) = window(&s, args.positional.get(2), args.positional.get(3), args.span)? else {
+        return Ok(Value::Bool(false));
+    };
+    let name = args.function;
+    match &args.positional[1] {
+        Value::Str(affix) => Ok(Value::Bool(test(slice, affix))),
+        Value::Tuple(affixes) => {
+            for affix in affixes.iter() {
+                match affix {
+                    Value::Str(affix) if test(slice, affix) => return Ok(Value::Bool(true)),
+                    Value::Str(_) => {}
+                    other => {
+                        let message = format!("tuple for {name} must only contain str, not {}", other.type_name());
+                        return fail("TypeError", args.span, message);
+                    }
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        other => {
+            let message = format!("{name} first arg must be str or a tuple of str, not {}", other.type_name());
+            fail("TypeError", args.span, message)
+        }
+    }
+}
+
+/// The index of the first occurrence in `[start:end]`, counted from the string's
+/// start, or -1.
 pub(super) fn str_find(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let s = text(&args);
-    let found = s.find(&*str_arg(&args, 1)?).map(|byte| s[..byte].chars().count() as i64);
+    let needle = str_arg(&args, 1)?;
+    let Some((offset, slice)) = window(&s, args.positional.get(2), args.positional.get(3), args.span)? else {
+        return Ok(Value::Int(-1));
+    };
+    let found = slice.find(&*needle).map(|byte| (offset + slice[..byte].chars().count()) as i64);
     Ok(Value::Int(found.unwrap_or(-1)))
 }
 
 pub(super) fn str_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
-    let needle = str_arg(&args, 1)?;
     let s = text(&args);
-    let n = if needle.is_empty() { s.chars().count() + 1 } else { s.matches(&*needle).count() };
+    let needle = str_arg(&args, 1)?;
+    let Some((_, slice)) = window(&s, args.positional.get(2), args.positional.get(3), args.span)? else {
+        return Ok(Value::Int(0));
+    };
+    let n = if needle.is_empty() { slice.chars().count() + 1 } else { slice.matches(&*needle).count() };
     Ok(Value::Int(n as i64))
 }
 
 pub(super) fn str_justify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 3)?;
     let s = text(&args);
-    let Some(width) = args.positional[1].as_int() else {
-        return fail("TypeError", args.span, "width must be an integer");
-    };
+    let width = index_of(&args.positional[1], args.span)?;
     let fill = match args.positional.get(2) {
         Some(_) => str_arg(&args, 2)?,
         None => Rc::from(" "),
     };
     let mut chars = fill.chars();
     let (Some(fill), None) = (chars.next(), chars.next()) else {
-        return fail("TypeError", args.span, "the fill character must be exactly one character long");
+        return fail("TypeError", args.span, "The fill character must be exactly one character long");
     };
     let align = match args.function {
         "ljust" => '<',
@@ -182,18 +212,24 @@ pub(super) fn str_format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value
                     }
                 }
                 let (name, spec) = field.split_once(':').unwrap_or((&field, ""));
-                let value = if name.is_empty() {
+                let index = if name.is_empty() {
                     next_auto += 1;
-                    args.positional.get(next_auto - 1).cloned()
-                } else if let Ok(i) = name.parse::<usize>() {
-                    args.positional.get(i + 1).cloned()
+                    Some(next_auto - 2)
                 } else {
-                    args.keywords.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone())
+                    name.parse::<usize>().ok()
+                };
+                let value = match index {
+                    Some(i) => args.positional.get(i + 1).cloned(),
+                    None => args.keywords.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone()),
                 };
                 let Some(value) = value else {
-                    let message =
-                        format!("Replacement index {name:?} out of range for positional args tuple");
-                    return fail("IndexError", args.span, message);
+                    return match index {
+                        Some(i) => {
+                            let message = format!("Replacement index {i} out of range for positional args tuple");
+                            fail("IndexError", args.span, message)
+                        }
+                        None => fail("KeyError", args.span, crate::value::repr::str_repr(name)),
+                    };
                 };
                 let formatted = if spec.is_empty() {
                     interp.str_of(&value)?

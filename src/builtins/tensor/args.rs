@@ -78,11 +78,7 @@ pub fn required(args: &mut CallArgs, i: usize, name: &str) -> Eval<Value> {
     }
 }
 
-/// The error for a required argument not given, worded as PyTorch's bindings word it.
+/// The error for a required argument not given, worded as the binder words it.
 pub fn missing<T>(args: &CallArgs, name: &str) -> Eval<T> {
-    fail(
-        "TypeError",
-        args.span,
-        format!("{}() missing 1 required positional arguments: \"{name}\"", args.function),
-    )
+    fail("TypeError", args.span, crate::eval::missing_arguments(args.function, &[name], false))
 }

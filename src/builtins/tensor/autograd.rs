@@ -2,7 +2,7 @@
 //! `detach`, `no_grad`/`enable_grad`, `autograd.grad` and the functional transforms
 //! (`grad`, `jacobian`, `hessian`, `vjp`, `jvp`).
 
-use super::args::{arg, tensor_arg};
+use super::args::{arg, required, tensor_arg};
 use super::error_at;
 use crate::autograd::engine::{self, Options};
 use crate::autograd::{self, Edge};
@@ -18,36 +18,220 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub static METHODS: &[Builtin] = &[
-    Builtin::method(backward, "backward(*args, **kwargs)"),
-    Builtin::method(requires_grad_, "requires_grad_(*args, **kwargs)"),
-    Builtin::method(retain_grad, "retain_grad(*args, **kwargs)"),
-    Builtin::method(detach, "detach(*args, **kwargs)"),
-    Builtin::method(detach_, "detach_(*args, **kwargs)"),
+    Builtin::method(
+        backward,
+        "backward(self, gradient=None, retain_graph=None, create_graph=False) -> None
+
+Runs the backward pass from this tensor: every leaf it was computed from that requires grad
+gets the derivative added into its `.grad`. The graph is freed afterwards unless kept.
+
+Args:
+    gradient: the weight of each element (the vector of a vector-Jacobian product), of this tensor's shape; `None` for a one-element tensor
+    retain_graph: keep the graph for another backward pass; `None` follows `create_graph`
+    create_graph: record the backward pass itself, so the gradients can be differentiated again
+Returns: `None`
+Example: (|x| [(x ** 2).sum().backward(), x.grad][1])(tensor([3.], requires_grad=true))  # tensor([6.])",
+    ),
+    Builtin::method(
+        requires_grad_,
+        "requires_grad_(self, requires_grad=True) -> Tensor
+
+Sets whether autograd records operations on this tensor, in place, and returns the tensor.
+Only a leaf of floating dtype can be made to require grad.
+
+Args:
+    requires_grad: whether it requires grad
+Returns: this tensor
+Example: tensor([1., 2.]).requires_grad_().requires_grad  # True",
+    ),
+    Builtin::method(
+        retain_grad,
+        "retain_grad(self) -> None
+
+Makes a tensor that is not a leaf keep its gradient in `.grad` during backward passes, as
+leaves do (for a leaf it changes nothing).
+
+Returns: `None`
+Example: (|y| [y.retain_grad(), (y * 2).sum().backward(), y.grad][2])(tensor([1.], requires_grad=true) * 3)  # tensor([2.])",
+    ),
+    Builtin::method(
+        detach,
+        "detach(self) -> Tensor
+
+A tensor sharing this one's elements but cut from the graph: it does not require grad, and
+nothing computed from it reaches this tensor's history.
+
+Returns: a tensor that is a leaf, not requiring grad
+Example: (tensor([2.], requires_grad=true) * 3).detach().requires_grad  # False",
+    ),
+    Builtin::method(
+        detach_,
+        "detach_(self) -> Tensor
+
+Cuts this tensor from the graph in place: it becomes a leaf that does not require grad.
+
+Returns: this tensor
+Example: (tensor([2.], requires_grad=true) * 3).detach_().is_leaf  # True",
+    ),
 ];
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin::function(set_grad_enabled, "set_grad_enabled(*args, **kwargs)"),
-    Builtin::function(is_grad_enabled, "is_grad_enabled(*args, **kwargs)"),
-    Builtin::function(grad_transform, "grad(*args, **kwargs)"),
-    Builtin::function(jacobian, "jacobian(*args, **kwargs)"),
-    Builtin::function(hessian, "hessian(*args, **kwargs)"),
-    Builtin::function(vjp, "vjp(*args, **kwargs)"),
-    Builtin::function(jvp, "jvp(*args, **kwargs)"),
+    Builtin::function(
+        set_grad_enabled,
+        "set_grad_enabled(mode) -> bool
+
+Turns gradient recording on or off for what follows (as `with no_grad` does for a block).
+
+Args:
+    mode: whether operations are recorded for autograd
+Returns: the mode it replaced
+Example: set_grad_enabled(true)  # True",
+    ),
+    Builtin::function(
+        is_grad_enabled,
+        "is_grad_enabled() -> bool
+
+Whether operations are being recorded for autograd now (false inside `with no_grad`).
+
+Returns: a bool
+Example: is_grad_enabled()  # True",
+    ),
+    Builtin::function(
+        grad_transform,
+        "grad(func, argnums=0) -> function
+
+The gradient as a function (`torch.func.grad`): the returned function takes `func`'s
+arguments and gives the gradient of `func`'s one-element tensor result with respect to the
+argument(s) chosen.
+
+Args:
+    func: a function of tensors that returns a one-element tensor
+    argnums: the position of the argument to differentiate by, or a tuple of positions (then a tuple of gradients)
+Returns: a function
+Example: grad(|x| (x ** 2).sum())(tensor([1., 2.]))  # tensor([2., 4.])",
+    ),
+    Builtin::function(jacobian, JACOBIAN),
+    Builtin::function(hessian, HESSIAN),
+    Builtin::function(vjp, VJP),
+    Builtin::function(jvp, JVP),
 ];
 
 /// `autograd.grad`, `autograd.functional.*`.
 pub static NAMESPACE: &[Builtin] = &[
-    Builtin::function(autograd_grad, "grad(*args, **kwargs)"),
-    Builtin::function(jacobian, "jacobian(*args, **kwargs)"),
-    Builtin::function(hessian, "hessian(*args, **kwargs)"),
-    Builtin::function(vjp, "vjp(*args, **kwargs)"),
-    Builtin::function(jvp, "jvp(*args, **kwargs)"),
+    Builtin::function(
+        autograd_grad,
+        "grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, only_inputs=True, allow_unused=None) -> tuple
+
+The gradients of `outputs` with respect to `inputs`, returned instead of added into `.grad`
+(which stays untouched): the sum over the outputs of each one's vector-Jacobian product.
+
+Args:
+    outputs: a tensor or a sequence of tensors to differentiate
+    inputs: a tensor or a sequence of tensors to differentiate with respect to
+    grad_outputs: the weight of each output (tensors of their shapes, or `None` for a one-element output)
+    retain_graph: keep the graph for another backward pass; `None` follows `create_graph`
+    create_graph: record the computation of the gradients, so they can be differentiated again
+    only_inputs: deprecated and ignored, as in PyTorch (a warning when false)
+    allow_unused: give `None` for an input the outputs do not depend on, instead of an error
+Returns: a tuple with one gradient per input
+Example: (|x| autograd.grad((x ** 2).sum(), x))(tensor([3.], requires_grad=true))  # (tensor([6.]),)",
+    ),
+    Builtin::function(jacobian, JACOBIAN),
+    Builtin::function(hessian, HESSIAN),
+    Builtin::function(vjp, VJP),
+    Builtin::function(jvp, JVP),
 ];
 
-static NO_GRAD_ENTER: Builtin = Builtin::method(no_grad_enter, "enter(*args, **kwargs)");
-static ENABLE_GRAD_ENTER: Builtin = Builtin::method(enable_grad_enter, "enter(*args, **kwargs)");
-static GRAD_MODE_EXIT: Builtin = Builtin::method(grad_mode_exit, "exit(*args, **kwargs)");
-static GRAD_OF: Builtin = Builtin::method(grad_of, "grad(*args, **kwargs)");
+const JACOBIAN: &str = "jacobian(func, inputs, create_graph=False) -> Tensor or tuple
+
+The Jacobian of `func` at `inputs`: the derivative of every output element by every input
+element, shaped `output.shape + input.shape`, nested in tuples where `func` takes or gives
+several tensors.
+
+Args:
+    func: a function of tensors returning a tensor or a tuple of tensors
+    inputs: a tensor or a tuple of tensors, the point
+    create_graph: record the computation, so the Jacobian can be differentiated again
+Returns: a tensor, or tuples of tensors
+Example: jacobian(|x| x ** 2, tensor([3.]))  # tensor([[6.]])";
+
+const HESSIAN: &str = "hessian(func, inputs) -> Tensor or tuple
+
+The Hessian of the scalar function `func` at `inputs`: the second derivatives, shaped
+`input.shape + input.shape`, nested in tuples where `func` takes several tensors.
+
+Args:
+    func: a function of tensors returning a one-element tensor
+    inputs: a tensor or a tuple of tensors, the point
+Returns: a tensor, or a tuple of tuples of tensors
+Example: hessian(|x| (x ** 3).sum(), tensor([2.]))  # tensor([[12.]])";
+
+const VJP: &str = "vjp(func, inputs, v=None) -> tuple
+
+`func`'s value at `inputs` and the vector-Jacobian product `vᵀ J` there: the gradient of
+`func`'s outputs weighted by `v`.
+
+Args:
+    func: a function of tensors returning a tensor or a tuple of tensors
+    inputs: a tensor or a tuple of tensors, the point
+    v: the weights, shaped as `func`'s outputs; `None` for a one-element output
+Returns: a tuple `(outputs, vjp)`, each a tensor or a tuple of tensors like `func`'s outputs and `inputs`
+Example: vjp(|x| x ** 2, tensor([1., 2.]), tensor([1., 1.]))  # (tensor([1., 4.]), tensor([2., 4.]))";
+
+const JVP: &str = "jvp(func, inputs, v=None) -> tuple
+
+`func`'s value at `inputs` and the Jacobian-vector product `J v` there: the derivative of
+`func`'s outputs in the direction `v`.
+
+Args:
+    func: a function of tensors returning a tensor or a tuple of tensors
+    inputs: a tensor or a tuple of tensors, the point
+    v: the direction, shaped as `inputs`; `None` for a one-element input
+Returns: a tuple `(outputs, jvp)`, each a tensor or a tuple of tensors like `func`'s outputs
+Example: jvp(|x| x ** 2, tensor([1., 2.]), tensor([1., 0.]))  # (tensor([1., 4.]), tensor([2., 0.]))";
+
+/// `enter` and `exit` are called on the class itself (`with no_grad { }`) or on an
+/// instance (`with no_grad() { }`), so the receiver is optional.
+static NO_GRAD_ENTER: Builtin = Builtin::method(
+    no_grad_enter,
+    "enter(self=None, /) -> None
+
+Starts a `with no_grad` block: operations are not recorded for autograd until it ends.
+
+Returns: `None`
+Example: no_grad().enter()",
+);
+static ENABLE_GRAD_ENTER: Builtin = Builtin::method(
+    enable_grad_enter,
+    "enter(self=None, /) -> None
+
+Starts a `with enable_grad` block: operations are recorded for autograd until it ends, even
+inside `no_grad`.
+
+Returns: `None`
+Example: enable_grad().enter()",
+);
+static GRAD_MODE_EXIT: Builtin = Builtin::method(
+    grad_mode_exit,
+    "exit(self=None, /) -> None
+
+Ends a `with no_grad` or `with enable_grad` block: the grad mode from before it comes back.
+
+Returns: `None`
+Example: no_grad().exit()",
+);
+static GRAD_OF: Builtin = Builtin::method(
+    grad_of,
+    "grad(self, /, *args) -> Tensor or tuple
+
+The function `grad(func, argnums)` returns, called with `func`'s arguments: the gradient
+of `func`'s result with respect to the chosen argument(s).
+
+Args:
+    args: `func`'s arguments, tensors
+Returns: a tensor, or a tuple of tensors for a tuple of `argnums`
+Example: grad(|x, y| (x * y).sum(), argnums=1)(tensor([1., 2.]), tensor([3., 4.]))  # tensor([1., 2.])",
+);
 
 thread_local! {
     /// The grad modes that `with no_grad` / `with enable_grad` blocks replaced.
@@ -63,7 +247,8 @@ pub fn context_managers() -> Vec<(&'static str, Value)> {
             let mut members = IndexMap::new();
             members.insert(Symbol::intern("enter"), Value::Builtin(enter));
             members.insert(Symbol::intern("exit"), Value::Builtin(&GRAD_MODE_EXIT));
-            let class = Class { name: Symbol::intern(name), doc: None, base: None, members: RefCell::new(members) };
+            let class =
+                Class { name: Symbol::intern(name), doc: None, base: None, members: RefCell::new(members) };
             (name, Value::Class(Rc::new(class)))
         })
         .collect()
@@ -89,13 +274,12 @@ fn grad_mode_exit(_: &mut Interpreter, _: CallArgs) -> Eval<Value> {
     Ok(Value::None)
 }
 
-fn set_grad_enabled(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
-    Ok(Value::Bool(autograd::set_grad_enabled(args.positional[0].truthy())))
+fn set_grad_enabled(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let mode = required(&mut args, 0, "mode")?;
+    Ok(Value::Bool(autograd::set_grad_enabled(mode.truthy())))
 }
 
-fn is_grad_enabled(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(0, 0)?;
+fn is_grad_enabled(_: &mut Interpreter, _: CallArgs) -> Eval<Value> {
     Ok(Value::Bool(autograd::is_grad_enabled()))
 }
 
@@ -172,10 +356,24 @@ pub fn grad_fn_attribute(edge: &Edge, name: &str) -> Option<Value> {
     }
 }
 
-static NODE_NAME: Builtin = Builtin::method(|_, args| Ok(args.positional[0].clone()), "name(*args, **kwargs)");
+static NODE_NAME: Builtin = Builtin::method(
+    |_, args| Ok(args.positional[0].clone()),
+    "name(self, /) -> str
 
-fn flag(args: &mut CallArgs, name: &str) -> Option<bool> {
-    args.keyword(name).map(|v| v.truthy())
+The name of a node of the backward graph, as PyTorch names it (`MulBackward0`).
+
+Returns: a str
+Example: (tensor([1.], requires_grad=true) * 2).grad_fn.name()  # 'MulBackward0'",
+);
+
+/// Parameter `name` (keyword, or position `i`), `None` when left out or given as `None`.
+fn given(args: &mut CallArgs, i: usize, name: &str) -> Option<Value> {
+    arg(args, i, name).filter(|v| !matches!(v, Value::None))
+}
+
+/// A flag parameter: its truth, `None` when left out or given as `None`.
+fn flag(args: &mut CallArgs, i: usize, name: &str) -> Option<bool> {
+    given(args, i, name).map(|v| v.truthy())
 }
 
 /// The implicit gradient of a root: ones for a scalar, PyTorch's error otherwise.
@@ -223,9 +421,8 @@ fn root_edge(t: &Tensor, i: usize, span: Span) -> Eval<Edge> {
 /// `y.backward(gradient=none, retain_graph=none, create_graph=false)`.
 fn backward(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let gradient = arg(&mut args, 1, "gradient");
-    let create_graph = flag(&mut args, "create_graph").unwrap_or(false);
-    let retain_graph = flag(&mut args, "retain_graph").unwrap_or(create_graph);
-    args.expect(1, 2)?;
+    let create_graph = flag(&mut args, 3, "create_graph").unwrap_or(false);
+    let retain_graph = flag(&mut args, 2, "retain_graph").unwrap_or(create_graph);
     let t = tensor_arg(&args, 0)?;
     let edge = root_edge(&t, 0, args.span)?;
     let g = root_gradient(&t, gradient, args.span)?;
@@ -236,7 +433,6 @@ fn backward(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 fn requires_grad_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let on = arg(&mut args, 1, "requires_grad").is_none_or(|v| v.truthy());
-    args.expect(1, 2)?;
     let t = tensor_arg(&args, 0)?;
     // The method words this refusal its own way.
     if on && !t.dtype().is_float() {
@@ -247,18 +443,15 @@ fn requires_grad_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 }
 
 fn retain_grad(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     tensor_arg(&args, 0)?.retain_grad().map_err(|e| error_at(e, args.span))?;
     Ok(Value::None)
 }
 
 fn detach(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::Tensor(tensor_arg(&args, 0)?.detach()))
 }
 
 fn detach_(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     let t = tensor_arg(&args, 0)?;
     t.detach_in_place();
     Ok(Value::Tensor(t))
@@ -323,16 +516,20 @@ fn gradients(
 }
 
 /// `autograd.grad(outputs, inputs, grad_outputs=none, retain_graph=none,
-/// create_graph=false, allow_unused=false)`: a tuple of gradients.
+/// create_graph=false, only_inputs=true, allow_unused=none)`: a tuple of gradients.
 fn autograd_grad(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let outputs = required(&mut args, 0, "outputs")?;
+    let inputs = required(&mut args, 1, "inputs")?;
     let grad_outputs = arg(&mut args, 2, "grad_outputs");
-    let create_graph = flag(&mut args, "create_graph").unwrap_or(false);
-    let retain_graph = flag(&mut args, "retain_graph").unwrap_or(create_graph);
-    let allow_unused = flag(&mut args, "allow_unused").unwrap_or(false);
-    args.expect(2, 2)?;
+    let create_graph = flag(&mut args, 4, "create_graph").unwrap_or(false);
+    let retain_graph = flag(&mut args, 3, "retain_graph").unwrap_or(create_graph);
+    if flag(&mut args, 5, "only_inputs") == Some(false) {
+        crate::diag::warn("FutureWarning", ONLY_INPUTS_WARNING);
+    }
+    let allow_unused = flag(&mut args, 6, "allow_unused").unwrap_or(false);
     let span = args.span;
-    let (outputs, _) = tensors_of(&args.positional[0], "outputs", span)?;
-    let (inputs, _) = tensors_of(&args.positional[1], "inputs", span)?;
+    let (outputs, _) = tensors_of(&outputs, "outputs", span)?;
+    let (inputs, _) = tensors_of(&inputs, "inputs", span)?;
     let given = match grad_outputs {
         None | Some(Value::None) => vec![Value::None; outputs.len()],
         Some(v) => match v.as_plain_tuple() {
@@ -355,6 +552,8 @@ fn autograd_grad(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         .collect::<Eval<Vec<_>>>()?;
     Ok(Value::tuple(items))
 }
+
+const ONLY_INPUTS_WARNING: &str = "only_inputs argument is deprecated and is ignored now (defaults to True). To accumulate gradient for other parts of the graph, please use torch.autograd.backward.";
 
 /// Fresh leaves for differentiating at `inputs`: detached copies that require grad,
 /// unless an input already requires grad (a transform nested in another), in which
@@ -385,9 +584,9 @@ fn call_on(interp: &mut Interpreter, f: &Value, args: &[Tensor], span: Span) -> 
 /// `grad(f, argnums=0)`: a function computing the gradient of `f`'s scalar output
 /// with respect to argument `argnums` (an int or a tuple of ints).
 fn grad_transform(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let func = required(&mut args, 0, "func")?;
     let argnums = arg(&mut args, 1, "argnums").unwrap_or(Value::Int(0));
-    args.expect(1, 2)?;
-    let receiver = Value::tuple(vec![args.positional[0].clone(), argnums]);
+    let receiver = Value::tuple(vec![func, argnums]);
     Ok(Value::BoundMethod(Rc::new(BoundMethod { receiver, method: Value::Builtin(&GRAD_OF) })))
 }
 
@@ -511,12 +710,12 @@ fn nest(blocks: Vec<Vec<Tensor>>, single_output: bool, single_input: bool) -> Va
 
 /// `jacobian(f, inputs, create_graph=false)`.
 fn jacobian(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let create_graph = flag(&mut args, "create_graph").unwrap_or(false);
-    args.expect(2, 2)?;
+    let (func, inputs) = (required(&mut args, 0, "func")?, required(&mut args, 1, "inputs")?);
+    let create_graph = flag(&mut args, 2, "create_graph").unwrap_or(false);
     let span = args.span;
-    let (inputs, single_input) = tensors_of(&args.positional[1], "inputs", span)?;
+    let (inputs, single_input) = tensors_of(&inputs, "inputs", span)?;
     let leaves = differentiable(&inputs, span)?;
-    let (outputs, single_output) = call_on(interp, &args.positional[0], &leaves, span)?;
+    let (outputs, single_output) = call_on(interp, &func, &leaves, span)?;
     let blocks = jacobian_blocks(&outputs, &leaves, create_graph, span)?;
     let blocks = if create_graph {
         blocks
@@ -527,12 +726,12 @@ fn jacobian(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 }
 
 /// `hessian(f, inputs)`: the Jacobian of the gradient of a scalar function.
-fn hessian(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
+fn hessian(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let (func, inputs) = (required(&mut args, 0, "func")?, required(&mut args, 1, "inputs")?);
     let span = args.span;
-    let (inputs, single_input) = tensors_of(&args.positional[1], "inputs", span)?;
+    let (inputs, single_input) = tensors_of(&inputs, "inputs", span)?;
     let leaves = differentiable(&inputs, span)?;
-    let (outputs, _) = call_on(interp, &args.positional[0], &leaves, span)?;
+    let (outputs, _) = call_on(interp, &func, &leaves, span)?;
     if outputs.len() != 1 || outputs[0].numel() != 1 {
         return fail(
             "RuntimeError",
@@ -573,12 +772,12 @@ fn packed(tensors: Vec<Tensor>, single: bool) -> Value {
 
 /// `vjp(f, inputs, v)`: `(f(inputs), vᵀ J)`.
 fn vjp(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let (func, inputs) = (required(&mut args, 0, "func")?, required(&mut args, 1, "inputs")?);
     let v = arg(&mut args, 2, "v");
-    args.expect(2, 3)?;
     let span = args.span;
-    let (inputs, single_input) = tensors_of(&args.positional[1], "inputs", span)?;
+    let (inputs, single_input) = tensors_of(&inputs, "inputs", span)?;
     let leaves = differentiable(&inputs, span)?;
-    let (outputs, single_output) = call_on(interp, &args.positional[0], &leaves, span)?;
+    let (outputs, single_output) = call_on(interp, &func, &leaves, span)?;
     let seeds = match v {
         None | Some(Value::None) => {
             outputs.iter().map(|t| root_gradient(t, None, span)).collect::<Eval<Vec<_>>>()?
@@ -598,12 +797,12 @@ fn vjp(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 /// `jvp(f, inputs, v)`: `(f(inputs), J v)`, by the double-vjp trick: `J v` is the
 /// derivative of `uᵀ J v` with respect to a dummy `u`.
 fn jvp(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let (func, inputs) = (required(&mut args, 0, "func")?, required(&mut args, 1, "inputs")?);
     let v = arg(&mut args, 2, "v");
-    args.expect(2, 3)?;
     let span = args.span;
-    let (inputs, _) = tensors_of(&args.positional[1], "inputs", span)?;
+    let (inputs, _) = tensors_of(&inputs, "inputs", span)?;
     let leaves = differentiable(&inputs, span)?;
-    let (outputs, single_output) = call_on(interp, &args.positional[0], &leaves, span)?;
+    let (outputs, single_output) = call_on(interp, &func, &leaves, span)?;
     let tangents = match v {
         None | Some(Value::None) => {
             leaves.iter().map(|t| root_gradient(t, None, span)).collect::<Eval<Vec<_>>>()?

@@ -11,7 +11,8 @@ use crate::tensor::{check_allocation, Tensor};
 use crate::value::{Builtin, Value};
 use crate::with_dtype;
 
-/// The functions that make a new tensor and so take `requires_grad=`.
+/// The functions that make a new tensor and so take `requires_grad=` and `device=`
+/// (`src/eval/call.rs` reads both).
 pub static FACTORIES: &[&str] = &[
     "tensor",
     "as_tensor",
@@ -31,45 +32,250 @@ pub static FACTORIES: &[&str] = &[
     "randn",
     "rand_like",
     "randn_like",
+    "randint",
+    "randint_like",
+    "randperm",
     "normal",
 ];
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin::function(tensor, "tensor(*args, **kwargs)"),
-    Builtin::function(as_tensor, "as_tensor(*args, **kwargs)"),
+    Builtin::function(
+        tensor,
+        "tensor(data, *, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A new tensor holding a copy of `data`: a number, a nested list or tuple of numbers,
+or a tensor; the dtype is inferred from the data when not given (int64, float32, bool).
+
+Args:
+    data: the values, nested as the tensor's dims
+    dtype: the dtype of the result
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: tensor([[1, 2], [3, 4]], dtype=float64)  # tensor([[1., 2.], [3., 4.]], dtype=float64)",
+    ),
+    Builtin::function(
+        as_tensor,
+        "as_tensor(data, *, dtype=None, device=None) -> Tensor
+
+`data` as a tensor: a tensor already of the asked dtype (and device) is returned
+itself, not copied; other data are converted as `tensor` converts them.
+
+Args:
+    data: a tensor, or values as `tensor` takes them
+    dtype: the dtype of the result
+    device: where the result is placed
+Returns: a tensor
+Example: as_tensor([1, 2], dtype=float32)  # tensor([1., 2.])",
+    ),
     Builtin::function(arange, "arange(*args, **kwargs)"),
-    Builtin::function(linspace, "linspace(*args, **kwargs)"),
-    Builtin::function(linspace, "logspace(*args, **kwargs)"),
-    Builtin::function(filled, "zeros(*args, **kwargs)"),
-    Builtin::function(filled, "ones(*args, **kwargs)"),
-    Builtin::function(filled, "empty(*args, **kwargs)"),
-    Builtin::function(full, "full(*args, **kwargs)"),
-    Builtin::function(eye, "eye(*args, **kwargs)"),
-    Builtin::function(filled_like, "zeros_like(*args, **kwargs)"),
-    Builtin::function(filled_like, "ones_like(*args, **kwargs)"),
-    Builtin::function(filled_like, "empty_like(*args, **kwargs)"),
-    Builtin::function(full_like, "full_like(*args, **kwargs)"),
+    Builtin::function(
+        linspace,
+        "linspace(start, end, steps, *, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
+
+`steps` evenly spaced values from `start` to `end`, both included.
+
+Args:
+    start: the first value
+    end: the last value
+    steps: how many values (0 or more)
+    out: a tensor to write the result into
+    dtype: the dtype of the result (float32 by default)
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a 1-d tensor
+Example: linspace(0, 1, 5)  # tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])",
+    ),
+    Builtin::function(
+        linspace,
+        "logspace(start, end, steps, base=10.0, *, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
+
+`steps` values from `base` ** `start` to `base` ** `end`, evenly spaced in their
+exponents.
+
+Args:
+    start: the first exponent
+    end: the last exponent
+    steps: how many values (0 or more)
+    base: the base the exponents are of
+    out: a tensor to write the result into
+    dtype: the dtype of the result (float32 by default)
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a 1-d tensor
+Example: logspace(0, 3, 4, 2)  # tensor([1., 2., 4., 8.])",
+    ),
+    Builtin::function(
+        filled,
+        "zeros(*size, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor of zeros, shaped by `size`: ints (`zeros(2, 3)`), one list or tuple of them
+(`zeros((2, 3))`, `zeros(x.shape)`) or `size=`.
+
+Args:
+    size: the shape
+    out: a tensor to write the result into
+    dtype: the dtype of the result (float32 by default)
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: zeros(2, 3, dtype=int64)  # tensor([[0, 0, 0], [0, 0, 0]])",
+    ),
+    Builtin::function(
+        filled,
+        "ones(*size, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor of ones, shaped by `size`: ints (`ones(2, 3)`), one list or tuple of them
+(`ones((2, 3))`, `ones(x.shape)`) or `size=`.
+
+Args:
+    size: the shape
+    out: a tensor to write the result into
+    dtype: the dtype of the result (float32 by default)
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: ones((3,), dtype=bool)  # tensor([True, True, True])",
+    ),
+    Builtin::function(
+        filled,
+        "empty(*size, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor shaped by `size` whose values are not meant to be read before they are
+written (tl fills it with zeros).
+
+Args:
+    size: the shape, as `zeros` takes it
+    out: a tensor to write the result into
+    dtype: the dtype of the result (float32 by default)
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: empty(2, 5).shape  # torch.Size([2, 5])",
+    ),
+    Builtin::function(
+        full,
+        "full(size, fill_value, *, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor shaped `size` with every element `fill_value`; its dtype is the fill's
+(int64, float32 or bool) unless `dtype` gives one, which the fill must fit.
+
+Args:
+    size: the shape, a list or tuple of ints
+    fill_value: the number every element holds
+    out: a tensor to write the result into
+    dtype: the dtype of the result
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: full((2,), 7)  # tensor([7, 7])",
+    ),
+    Builtin::function(
+        eye,
+        "eye(n, m=None, *, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
+
+The n-by-m matrix with ones on its diagonal and zeros elsewhere (square when `m` is
+not given).
+
+Args:
+    n: the number of rows
+    m: the number of columns (`n` by default)
+    out: a tensor to write the result into
+    dtype: the dtype of the result (float32 by default)
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a 2-d tensor
+Example: eye(2, 3)  # tensor([[1., 0., 0.], [0., 1., 0.]])",
+    ),
+    Builtin::function(
+        filled_like,
+        "zeros_like(input, *, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor of zeros with the shape of `input`, and its dtype and device unless given.
+
+Args:
+    input: the tensor whose shape (and dtype, device) the result takes
+    dtype: the dtype of the result
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: zeros_like(tensor([1.5, 2.5]))  # tensor([0., 0.])",
+    ),
+    Builtin::function(
+        filled_like,
+        "ones_like(input, *, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor of ones with the shape of `input`, and its dtype and device unless given.
+
+Args:
+    input: the tensor whose shape (and dtype, device) the result takes
+    dtype: the dtype of the result
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: ones_like(tensor([1.5, 2.5]), dtype=int64)  # tensor([1, 1])",
+    ),
+    Builtin::function(
+        filled_like,
+        "empty_like(input, *, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor with the shape of `input` (and its dtype and device unless given) whose
+values are not meant to be read before they are written (tl fills it with zeros).
+
+Args:
+    input: the tensor whose shape (and dtype, device) the result takes
+    dtype: the dtype of the result
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: empty_like(tensor([[1, 2, 3]])).shape  # torch.Size([1, 3])",
+    ),
+    Builtin::function(
+        full_like,
+        "full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor with the shape of `input` (and its dtype and device unless given) with every
+element `fill_value`.
+
+Args:
+    input: the tensor whose shape (and dtype, device) the result takes
+    fill_value: the number every element holds
+    dtype: the dtype of the result
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: full_like(tensor([1.5, 2.5]), 7)  # tensor([7., 7.])",
+    ),
 ];
 
 /// `Tensor`, the type of tensors (`isinstance(x, Tensor)`, `type(x)`); called, it is
 /// `torch.Tensor`: the data as a float32 tensor.
-pub static TYPES: &[Builtin] = &[Builtin::function(tensor_type, "Tensor(*args, **kwargs)")];
+pub static TYPES: &[Builtin] = &[Builtin::function(
+    tensor_type,
+    "Tensor(data, /) -> Tensor
+
+The type of tensors (`isinstance(x, Tensor)`); called, a float32 tensor of `data`, as
+`torch.Tensor(data)` makes.
+
+Args:
+    data: the values, as `tensor` takes them
+Returns: a float32 tensor
+Example: Tensor([1, 2])  # tensor([1., 2.])",
+)];
 
 fn tensor_type(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     Ok(Value::Tensor(tensor_from_data(&args.positional[0], Some(DType::F32), args.span)?))
 }
 
+/// `tensor(data, dtype=)`; `device=` and `requires_grad=` are the interpreter's.
 fn tensor(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
-    args.expect(1, 1)?;
     Ok(Value::Tensor(tensor_from_data(&args.positional[0], dtype, args.span)?))
 }
 
 /// Like `tensor`, but a tensor of the right dtype is returned as it is, not copied.
 fn as_tensor(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
-    args.expect(1, 1)?;
     if let Value::Tensor(t) = &args.positional[0] {
         return Ok(Value::Tensor(t.to_dtype(dtype.unwrap_or(t.dtype()))));
     }
@@ -123,10 +329,10 @@ pub fn dims_to_shape(items: &[Value], span: crate::syntax::span::Span) -> Eval<V
     Ok(shape)
 }
 
+/// `zeros(*size, dtype=)`, `ones`, `empty`.
 fn filled(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::DEFAULT_FLOAT);
     let shape = shape_args(interp, &mut args)?;
-    args.expect(0, 0)?;
     let fill = if args.function == "ones" { Scalar::Int(1) } else { Scalar::Int(0) };
     Ok(Value::Tensor(Tensor::full(&shape, fill, dtype)))
 }
@@ -141,15 +347,23 @@ fn number_arg(value: &Value, what: &str, span: crate::syntax::span::Span) -> Eva
     }
 }
 
+/// One value that is a shape: a list, tuple or `Size` of ints, or an int.
+pub fn size_arg(interp: &mut Interpreter, size: &Value, span: crate::syntax::span::Span) -> Eval<Vec<usize>> {
+    let items = match size {
+        Value::List(_) | Value::Tuple(_) | Value::Size(_) => interp.collect(size, span)?,
+        one => vec![one.clone()],
+    };
+    dims_to_shape(&items, span)
+}
+
+/// `full(size, fill_value, dtype=)`.
 fn full(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
-    let fill = match args.keyword("fill_value") {
-        Some(v) => v,
-        None if args.positional.len() == 2 => args.positional.pop().unwrap_or(Value::None),
-        None => return missing(&args, "fill_value"),
+    let (Some(size), Some(fill)) = (args.positional.first().cloned(), args.positional.get(1).cloned()) else {
+        return missing(&args, "fill_value");
     };
     let fill = number_arg(&fill, "fill_value", args.span)?;
-    let shape = shape_args(interp, &mut args)?;
+    let shape = size_arg(interp, &size, args.span)?;
     filled_with(&shape, fill, dtype.unwrap_or(fill.default_dtype()), args.span)
 }
 
@@ -176,19 +390,20 @@ fn like_source(args: &CallArgs) -> Eval<Tensor> {
     }
 }
 
+/// `zeros_like(input, dtype=)`, `ones_like`, `empty_like`.
 fn filled_like(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
-    args.expect(1, 1)?;
     let source = like_source(&args)?;
     let fill = if args.function == "ones_like" { Scalar::Int(1) } else { Scalar::Int(0) };
     Ok(Value::Tensor(Tensor::full(source.shape(), fill, dtype.unwrap_or(source.dtype()))))
 }
 
+/// `full_like(input, fill_value, dtype=)`.
 fn full_like(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
-    args.expect(2, 2)?;
     let source = like_source(&args)?;
-    let fill = number_arg(&args.positional[1], "fill_value", args.span)?;
+    let Some(fill) = args.positional.get(1) else { return missing(&args, "fill_value") };
+    let fill = number_arg(fill, "fill_value", args.span)?;
     filled_with(source.shape(), fill, dtype.unwrap_or(source.dtype()), args.span)
 }
 
@@ -276,16 +491,14 @@ pub fn linspace_values(start: f64, end: f64, steps: usize, dtype: DType) -> Vec<
         .collect()
 }
 
-/// `linspace(start, end, steps)` and `logspace(start, end, steps, base=10)`, with
-/// PyTorch's symmetric formula (the second half counts back from `end`).
+/// `linspace(start, end, steps, dtype=)` and `logspace(start, end, steps, base=10.0,
+/// dtype=)`, with PyTorch's symmetric formula (the second half counts back from `end`).
 fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::DEFAULT_FLOAT);
-    let base = args.keyword("base");
-    let steps_kw = args.keyword("steps");
-    args.expect(2, 3)?;
+    let base = super::args::arg(&mut args, 3, "base");
     let start = number_arg(&args.positional[0], "start", args.span)?.to_f64();
     let end = number_arg(&args.positional[1], "end", args.span)?.to_f64();
-    let steps = match steps_kw.or_else(|| args.positional.get(2).cloned()) {
+    let steps = match args.positional.get(2).cloned() {
         Some(Value::Int(n)) if n >= 0 => n as usize,
         Some(Value::Int(_)) => {
             return fail("RuntimeError", args.span, "number of steps must be non-negative")
@@ -302,10 +515,12 @@ fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     Ok(Value::Tensor(Tensor::new(storage, &[steps])))
 }
 
+/// `eye(n, m=None, dtype=)`.
 fn eye(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::DEFAULT_FLOAT);
-    args.expect(1, 2)?;
-    let dims = super::create::dims_to_shape(&args.positional, args.span)?;
+    let m = super::args::arg(&mut args, 1, "m").filter(|m| !matches!(m, Value::None));
+    let given: Vec<Value> = args.positional.iter().take(1).cloned().chain(m).collect();
+    let dims = dims_to_shape(&given, args.span)?;
     let (n, m) = (dims[0], *dims.get(1).unwrap_or(&dims[0]));
     check_allocation(&[n, m], dtype).map_err(|e| error_at(e, args.span))?;
     let storage = with_dtype!(dtype, T => T::wrap((0..n * m).map(|i| Scalar::Bool(i / m == i % m).to_element::<T>()).collect()));

@@ -13,7 +13,23 @@ use crate::value::{Builtin, NamedTuple, Value};
 use crate::with_dtype;
 use std::rc::Rc;
 
-pub static BUILTINS: &[Builtin] = &[Builtin::function(histogram, "histogram(*args, **kwargs)")];
+pub static BUILTINS: &[Builtin] = &[Builtin::both(
+    histogram,
+    "histogram(input, bins=100, *, range=None, weight=None, density=False) -> (Tensor, Tensor)
+
+Counts the elements of `input` that fall in each bin: `bins` equal bins over `range`
+(the data's smallest to largest value by default), or the bins between the edges of a
+tensor `bins`. Each bin holds its left edge; the last also its right one.
+
+Args:
+    input: a float tensor, taken as flat
+    bins: how many equal bins, or a 1-d tensor of increasing bin edges
+    range: the (min, max) the equal bins cover; elements outside are not counted
+    weight: a tensor shaped like `input`: what each element adds to its bin (1 otherwise)
+    density: whether to scale the counts so that they integrate to 1 over the bins
+Returns: `torch.return_types.histogram(hist, bin_edges)`, both of `input`'s dtype
+Example: histogram(tensor([1., 2., 1.]), bins=2).hist  # tensor([2., 1.])",
+)];
 
 fn histogram(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let input = tensor_arg(&args, 0)?;
@@ -61,7 +77,6 @@ fn histogram(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         }
     };
     let density = args.keyword("density").is_some_and(|d| d.truthy());
-    args.expect(1, 2)?;
     let mut counts = vec![0.0; edges.len() - 1];
     for (i, &v) in values.iter().enumerate() {
         if let Some(bin) = bin_of(v, &edges) {

@@ -1,7 +1,7 @@
 //! How tensors leave and enter a program besides literals: `set_printoptions`,
 //! `save`/`load` of NumPy `.npy` files, and `load_csv`/`save_csv` of delimited text.
 
-use super::args::{int_of, missing, number_of, tensor_arg};
+use super::args::{arg, int_of, missing, number_of, tensor_arg};
 use super::convert::dtype_arg;
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -15,17 +15,97 @@ use crate::value::{Builtin, Value};
 use std::path::Path;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin::function(set_printoptions, "set_printoptions(*args, **kwargs)"),
-    Builtin::function(save, "save(*args, **kwargs)"),
-    Builtin::function(load, "load(*args, **kwargs)"),
-    Builtin::function(load_csv, "load_csv(*args, **kwargs)"),
-    Builtin::function(save_csv, "save_csv(*args, **kwargs)"),
+    Builtin::function(
+        set_printoptions,
+        "set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None) -> None
+
+Sets how tensors are printed, as PyTorch's option of the same name: `profile` first
+(`'default'`, `'short'` or `'full'`), then each option given; `sci_mode` is set every
+time (`None`: chosen from the values).
+
+Args:
+    precision: digits after the point for floats
+    threshold: how many elements a tensor may have before it is summarised with `...`
+    edgeitems: how many items are shown at each end of a summarised dim
+    linewidth: the characters per line before rows are wrapped
+    profile: `'default'`, `'short'` (precision 2, 2 edge items) or `'full'` (never summarised)
+    sci_mode: `True` for scientific notation, `False` for none, `None` to let the values decide
+Returns: None
+Example: set_printoptions(profile='default')  # None",
+    ),
+    Builtin::function(
+        save,
+        "save(obj, f) -> None
+
+Writes the tensor `obj` to the file `f` in NumPy's `.npy` format (which `load` and
+`numpy.load` read), not PyTorch's pickle format.
+
+Args:
+    obj: the tensor to write
+    f: the path of the file, a str
+Returns: None
+Example: save(tensor([1, 2]), '/tmp/tl_example.npy') or load('/tmp/tl_example.npy')  # tensor([1, 2])",
+    ),
+    Builtin::function(
+        load,
+        "load(f) -> Tensor
+
+Reads a tensor from the NumPy `.npy` file at `f` (as `save` or `numpy.save` writes
+it): its dtype, shape and element order are the file's.
+
+Args:
+    f: the path of the file, a str
+Returns: a tensor
+Example: load('tests/golden/tensors/data/bool.npy')  # tensor([ True, False,  True])",
+    ),
+    Builtin::function(
+        load_csv,
+        "load_csv(path, *, delimiter=',', skiprows=0, header=None, dtype=float32) -> Tensor
+
+Reads a table of numbers from a delimited text file into a 2-d tensor, one row per
+record, in the manner of `numpy.loadtxt` (tl's own function; `#` starts a comment, an
+empty field is NaN).
+
+Args:
+    path: the path of the file, a str
+    delimiter: the one ASCII character between fields
+    skiprows: how many lines to skip at the start
+    header: whether the first record is a header; `None`: when all its fields are text
+    dtype: the dtype of the result
+Returns: a 2-d tensor (records, columns)
+Example: load_csv('tests/golden/tensors/data/semicolons.csv', delimiter=';')  # tensor([[1., 2., 3.], [4., 5., 6.]])",
+    ),
+    Builtin::function(
+        save_csv,
+        "save_csv(input, path, *, header=None, delimiter=',') -> None
+
+Writes a 1-d tensor as one column, or a 2-d one as rows, to a delimited text file that
+`load_csv` reads back to the same values (tl's own function).
+
+Args:
+    input: the 1-d or 2-d tensor to write
+    path: the path of the file, a str
+    header: a list of column names, written as the first line
+    delimiter: the one ASCII character between fields
+Returns: None
+Example: save_csv(tensor([1, 2]), '/tmp/tl_example.csv', header=['a']) or load_csv('/tmp/tl_example.csv')  # tensor([[1.], [2.]])",
+    ),
 ];
 
-/// `set_printoptions(precision=, threshold=, edgeitems=, linewidth=, sci_mode=,
-/// profile=)`: options not given keep their values; `profile="default"` resets.
+/// `set_printoptions(precision, threshold, edgeitems, linewidth, profile, sci_mode)`
+/// as PyTorch's: `profile` first, then the options given (`None` keeps a value), and
+/// `sci_mode` always.
 fn set_printoptions(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let mut options = match args.keyword("profile") {
+    let mut given: Vec<Option<Value>> =
+        ["precision", "threshold", "edgeitems", "linewidth", "profile", "sci_mode"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| arg(&mut args, i, name).filter(|v| !matches!(v, Value::None)))
+            .collect();
+    let mut take = |i: usize| given[i].take();
+    let (precision, threshold, edgeitems, linewidth, profile, sci_mode) =
+        (take(0), take(1), take(2), take(3), take(4), take(5));
+    let mut options = match profile {
         Some(Value::Str(p)) if &*p == "default" => PrintOptions::default(),
         Some(Value::Str(p)) if &*p == "short" => {
             PrintOptions { precision: 2, edgeitems: 2, ..PrintOptions::default() }
@@ -43,22 +123,19 @@ fn set_printoptions(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         let n = int_of(&v, what, span)?;
         usize::try_from(n).map_or_else(|_| fail("ValueError", span, format!("{what} must be >= 0")), Ok)
     };
-    if let Some(v) = args.keyword("precision") {
+    if let Some(v) = precision {
         options.precision = count(v, "precision")?.min(60);
     }
-    if let Some(v) = args.keyword("threshold") {
+    if let Some(v) = threshold {
         options.threshold = number_of(&v, "threshold", args.span)?.to_f64();
     }
-    if let Some(v) = args.keyword("edgeitems") {
+    if let Some(v) = edgeitems {
         options.edgeitems = count(v, "edgeitems")?;
     }
-    if let Some(v) = args.keyword("linewidth") {
+    if let Some(v) = linewidth {
         options.linewidth = count(v, "linewidth")?;
     }
-    if let Some(v) = args.keyword("sci_mode") {
-        options.sci_mode = if matches!(v, Value::None) { None } else { Some(v.truthy()) };
-    }
-    args.expect(0, 0)?;
+    options.sci_mode = sci_mode.map(|v| v.truthy());
     set_print_options(options);
     Ok(Value::None)
 }
@@ -86,7 +163,6 @@ fn io_error(error: std::io::Error, path: &str, span: Span) -> crate::eval::Flow 
 
 /// `save(t, "x.npy")`.
 fn save(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let t = tensor_arg(&args, 0)?;
     let path = path_arg(&args, 1)?;
     let bytes = npy::encode(&t).map_err(|e| error_at(e, args.span))?;
@@ -96,7 +172,6 @@ fn save(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 /// `load("x.npy")`.
 fn load(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     let path = path_arg(&args, 0)?;
     let bytes = limits::read_file(Path::new(&path)).map_err(|e| io_error(e, &path, args.span))?;
     npy::decode(&bytes).map(Value::Tensor).map_err(|e| error_at(e, args.span))
@@ -127,7 +202,6 @@ fn load_csv(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             )
         }
     };
-    args.expect(1, 1)?;
     let path = path_arg(&args, 0)?;
     let bytes = limits::read_file(Path::new(&path)).map_err(|e| io_error(e, &path, span))?;
     let table =
@@ -164,7 +238,6 @@ fn save_csv(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             )
         }
     };
-    args.expect(2, 2)?;
     let t = tensor_arg(&args, 0)?;
     let path = path_arg(&args, 1)?;
     let columns = match t.shape() {

@@ -3,7 +3,7 @@
 
 use super::args::{arg, int_of, missing, number_of, required, tensor_arg};
 use super::convert::dtype_arg;
-use super::create::{dims_to_shape, shape_args};
+use super::create::{dims_to_shape, shape_args, size_arg};
 use super::error_at;
 use crate::autograd::ops::shape;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -13,20 +13,215 @@ use crate::tensor::{random, Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin::function(seed, "seed(*args, **kwargs)"),
-    Builtin::function(seed, "manual_seed(*args, **kwargs)"),
-    Builtin::function(rand, "rand(*args, **kwargs)"),
-    Builtin::function(rand, "randn(*args, **kwargs)"),
-    Builtin::function(rand_like, "rand_like(*args, **kwargs)"),
-    Builtin::function(rand_like, "randn_like(*args, **kwargs)"),
-    Builtin::function(randint, "randint(*args, **kwargs)"),
-    Builtin::function(randint_like, "randint_like(*args, **kwargs)"),
-    Builtin::function(randperm, "randperm(*args, **kwargs)"),
-    Builtin::function(normal, "normal(*args, **kwargs)"),
-    Builtin::both(bernoulli, "bernoulli(*args, **kwargs)"),
-    Builtin::both(multinomial, "multinomial(*args, **kwargs)"),
-    Builtin::method(uniform_, "uniform_(*args, **kwargs)"),
-    Builtin::method(normal_, "normal_(*args, **kwargs)"),
+    Builtin::function(
+        seed,
+        "seed(seed) -> None
+
+tl's short name for `manual_seed`: seeds the random number generator, so that the
+draws after it are the same on every run.
+
+Args:
+    seed: an int
+Returns: None
+Example: seed(0)  # None",
+    ),
+    Builtin::function(
+        seed,
+        "manual_seed(seed) -> None
+
+Seeds the random number generator, so that the draws after it are the same on every
+run (tl's generator is not PyTorch's: the numbers differ from torch's).
+
+Args:
+    seed: an int
+Returns: None
+Example: manual_seed(0)  # None",
+    ),
+    Builtin::function(
+        rand,
+        "rand(*size, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor shaped by `size` of numbers drawn uniformly from [0, 1).
+
+Args:
+    size: the shape: ints, one list or tuple of them, or `size=`
+    out: a tensor to write the result into
+    dtype: a float dtype for the result (float32 by default)
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: rand(2, 3).shape  # torch.Size([2, 3])",
+    ),
+    Builtin::function(
+        rand,
+        "randn(*size, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor shaped by `size` of numbers drawn from the standard normal distribution
+(mean 0, variance 1).
+
+Args:
+    size: the shape: ints, one list or tuple of them, or `size=`
+    out: a tensor to write the result into
+    dtype: a float dtype for the result (float32 by default)
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: randn((4,), dtype=float64).dtype  # float64",
+    ),
+    Builtin::function(
+        rand_like,
+        "rand_like(input, *, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor shaped like `input` (of its dtype and device unless given) of numbers drawn
+uniformly from [0, 1).
+
+Args:
+    input: the tensor whose shape (and dtype, device) the result takes
+    dtype: a float dtype for the result
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: rand_like(zeros(2, 2)).shape  # torch.Size([2, 2])",
+    ),
+    Builtin::function(
+        rand_like,
+        "randn_like(input, *, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor shaped like `input` (of its dtype and device unless given) of numbers drawn
+from the standard normal distribution.
+
+Args:
+    input: the tensor whose shape (and dtype, device) the result takes
+    dtype: a float dtype for the result
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: randn_like(zeros(3), dtype=float64).dtype  # float64",
+    ),
+    Builtin::function(
+        randint,
+        "randint(low=0, high=None, size=None, *, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor shaped `size` of integers drawn uniformly from [low, high). As in PyTorch it
+is called `randint(high, size)` or `randint(low, high, size)`.
+
+Args:
+    low: the smallest value that can be drawn
+    high: one more than the largest value that can be drawn (required)
+    size: the shape, a list or tuple of ints (required)
+    out: a tensor to write the result into
+    dtype: the dtype of the result (int64 by default)
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result (float dtypes only)
+Returns: a tensor
+Example: randint(3, 5, (10,)).min() >= 3  # tensor(True)",
+    ),
+    Builtin::function(
+        randint_like,
+        "randint_like(input, low=0, high=None, *, dtype=None, device=None, requires_grad=False) -> Tensor
+
+A tensor shaped like `input` (of its dtype and device unless given) of integers drawn
+uniformly from [low, high); called `randint_like(x, high)` or `randint_like(x, low, high)`.
+
+Args:
+    input: the tensor whose shape (and dtype, device) the result takes
+    low: the smallest value that can be drawn
+    high: one more than the largest value that can be drawn (required)
+    dtype: the dtype of the result
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: randint_like(zeros(4), 10).dtype  # float32",
+    ),
+    Builtin::function(
+        randperm,
+        "randperm(n, *, out=None, dtype=int64, device=None, requires_grad=False) -> Tensor
+
+The integers 0 to n - 1 in a random order.
+
+Args:
+    n: how many integers
+    out: a tensor to write the result into
+    dtype: the dtype of the result
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result (float dtypes only)
+Returns: a 1-d tensor
+Example: randperm(5).sort().values  # tensor([0, 1, 2, 3, 4])",
+    ),
+    Builtin::function(
+        normal,
+        "normal(mean, std=1.0, size=None, *, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
+
+Numbers drawn from normal distributions: with a tensor `mean` or `std`, one per
+element of the two broadcast together; with numbers for both, a tensor shaped `size`.
+
+Args:
+    mean: the mean, a number or a tensor of means
+    std: the standard deviation, a number or a tensor of them (not negative)
+    size: the shape, when `mean` and `std` are numbers (then required)
+    out: a tensor to write the result into
+    dtype: a float dtype for the result, when `mean` and `std` are numbers
+    device: where the result is placed
+    requires_grad: whether autograd records operations on the result
+Returns: a tensor
+Example: normal(tensor([0., 10.]), 0.)  # tensor([ 0., 10.])",
+    ),
+    Builtin::both(
+        bernoulli,
+        "bernoulli(input, p=None, *, out=None) -> Tensor
+
+Draws 0 or 1 for each element: 1 with the probability the element holds, or with
+probability `p` for every element when `p` is given; the result has `input`'s dtype.
+
+Args:
+    input: a tensor of probabilities (or just a shape and dtype when `p` is given)
+    p: one probability for every element
+    out: a tensor to write the result into
+Returns: a tensor shaped like `input`
+Example: bernoulli(tensor([0., 1., 1.]))  # tensor([0., 1., 1.])",
+    ),
+    Builtin::both(
+        multinomial,
+        "multinomial(input, num_samples, replacement=False, *, out=None) -> Tensor
+
+Draws `num_samples` indices of the categories whose (unnormalised) weights are `input`
+(each row of it, for a 2-d input), with or without putting each back.
+
+Args:
+    input: non-negative weights, 1-d or 2-d (one distribution per row)
+    num_samples: how many indices to draw
+    replacement: whether an index can be drawn more than once
+    out: a tensor to write the result into
+Returns: an int64 tensor
+Example: multinomial(tensor([0., 0., 1.]), 2, replacement=true)  # tensor([2, 2])",
+    ),
+    Builtin::method(
+        uniform_,
+        "uniform_(self, from=0, to=1) -> Tensor
+
+Fills `self` in place with numbers drawn uniformly from [from, to) and returns it.
+
+Args:
+    self: the tensor to fill
+    from: the lower bound
+    to: the upper bound
+Returns: `self`
+Example: zeros(3).uniform_(2, 2)  # tensor([2., 2., 2.])",
+    ),
+    Builtin::method(
+        normal_,
+        "normal_(self, mean=0, std=1) -> Tensor
+
+Fills `self` in place with numbers drawn from the normal distribution of `mean` and
+`std`, and returns it.
+
+Args:
+    self: the tensor to fill
+    mean: the mean
+    std: the standard deviation
+Returns: `self`
+Example: zeros(2).normal_(5, 0)  # tensor([5., 5.])",
+    ),
 ];
 
 fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {
@@ -34,7 +229,6 @@ fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {
 }
 
 fn seed(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     let n = int_of(&args.positional[0], "seed", args.span)?;
     random::seed(n as u64);
     Ok(Value::None)
@@ -53,61 +247,62 @@ fn sample(function: &str, shape: &[usize], dtype: DType) -> TensorResult<Tensor>
     }
 }
 
+/// `rand(*size, dtype=)` and `randn`.
 fn rand(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = float_dtype(&mut args)?;
     let shape = shape_args(interp, &mut args)?;
     done(sample(args.function, &shape, dtype), &args)
 }
 
+/// `rand_like(input, dtype=)` and `randn_like`.
 fn rand_like(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
-    args.expect(1, 1)?;
     let source = tensor_arg(&args, 0)?;
     done(sample(args.function, source.shape(), dtype.unwrap_or(source.dtype())), &args)
 }
 
-/// `randint(high, size)` or `randint(low, high, size)`.
+/// `randint(high, size)` or `randint(low, high, size)`, bound as `(low, high, size)`:
+/// with `size` left out, what came as `(low, high)` is `(high, size)`.
 fn randint(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::I64);
-    let size = match args.keyword("size") {
-        Some(size) => size,
-        None if matches!(args.positional.last(), Some(Value::Tuple(_) | Value::List(_) | Value::Size(_))) => {
-            args.positional.pop().unwrap_or(Value::None)
+    let low = arg(&mut args, 0, "low");
+    let high = arg(&mut args, 1, "high");
+    let size = arg(&mut args, 2, "size");
+    let (low, high, size) = match (low, high, size) {
+        (low, Some(high), Some(size)) => (low, high, size),
+        (Some(high), Some(size @ (Value::Tuple(_) | Value::List(_) | Value::Size(_))), None) => {
+            (None, high, size)
         }
-        None => return missing(&args, "size"),
+        (Some(high), None, Some(size)) => (None, high, size),
+        (_, None, _) => return missing(&args, "high"),
+        (_, Some(_), None) => return missing(&args, "size"),
     };
-    let keyword =
-        |args: &mut CallArgs, name| args.keyword(name).map(|v| int_of(&v, name, args.span)).transpose();
-    let (low, high) = (keyword(&mut args, "low")?, keyword(&mut args, "high")?);
-    let ints: Vec<i64> =
-        args.positional.iter().map(|v| int_of(v, "randint() bound", args.span)).collect::<Eval<_>>()?;
-    let (low, high) = match (ints.as_slice(), low, high) {
-        ([high], None, None) => (0, *high),
-        ([low, high], None, None) => (*low, *high),
-        ([low], None, Some(high)) => (*low, high),
-        ([], low, Some(high)) => (low.unwrap_or(0), high),
-        _ => return fail("TypeError", args.span, "randint() takes (high, size) or (low, high, size)"),
-    };
-    let dims = interp.collect(&size, args.span)?;
-    let shape = dims_to_shape(&dims, args.span)?;
+    let low = low.map_or(Ok(0), |v| int_of(&v, "low", args.span))?;
+    let high = int_of(&high, "high", args.span)?;
+    let shape = size_arg(interp, &size, args.span)?;
     done(random::randint(low, high, &shape, dtype), &args)
 }
 
+/// `randint_like(input, high)` or `randint_like(input, low, high)`.
 fn randint_like(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
-    args.expect(2, 3)?;
     let source = tensor_arg(&args, 0)?;
-    let bounds: Vec<i64> = args.positional[1..]
-        .iter()
-        .map(|v| int_of(v, "randint_like bound", args.span))
-        .collect::<Eval<_>>()?;
-    let (low, high) = if let [low, high] = bounds[..] { (low, high) } else { (0, bounds[0]) };
+    let bound =
+        |v: Option<Value>, what: &str, args: &CallArgs| v.map(|v| int_of(&v, what, args.span)).transpose();
+    let (low, high) = match (
+        bound(arg(&mut args, 1, "low"), "low", &args)?,
+        bound(arg(&mut args, 2, "high"), "high", &args)?,
+    ) {
+        (low, Some(high)) => (low.unwrap_or(0), high),
+        (Some(high), None) => (0, high),
+        (None, None) => return missing(&args, "high"),
+    };
     done(random::randint(low, high, source.shape(), dtype.unwrap_or(source.dtype())), &args)
 }
 
+/// `randperm(n, dtype=int64)`.
 fn randperm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::I64);
-    args.expect(1, 1)?;
     let n = int_of(&args.positional[0], "n", args.span)?;
     let shape = dims_to_shape(&[Value::Int(n)], args.span)?;
     random::randperm(shape[0], dtype).map(Value::Tensor).map_err(|e| error_at(e, args.span))
@@ -117,9 +312,18 @@ fn randperm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 fn normal(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
     let size = arg(&mut args, 2, "size");
-    let mean = arg(&mut args, 0, "mean").unwrap_or(Value::Float(0.0));
+    let Some(mean) = arg(&mut args, 0, "mean") else { return missing(&args, "mean") };
     let std = arg(&mut args, 1, "std").unwrap_or(Value::Float(1.0));
     if let (Value::Tensor(_), _) | (_, Value::Tensor(_)) = (&mean, &std) {
+        // PyTorch's tensor forms take neither: the shape and dtype are the tensors'.
+        if size.is_some() || dtype.is_some() {
+            let what = if size.is_some() { "size" } else { "dtype" };
+            return fail(
+                "TypeError",
+                args.span,
+                format!("normal(): {what}= is only for a number mean and std; here the tensors give it"),
+            );
+        }
         let m = tensor_of(&mean, &args)?;
         let s = tensor_of(&std, &args)?;
         let broadcast = crate::tensor::ops::binary::broadcast(m.shape(), s.shape())
@@ -146,8 +350,7 @@ fn normal(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let Some(size) = size else {
         return fail("TypeError", args.span, "normal() with number mean and std needs a size");
     };
-    let dims = interp.collect(&size, args.span)?;
-    let shape = dims_to_shape(&dims, args.span)?;
+    let shape = size_arg(interp, &size, args.span)?;
     let mean = number_of(&mean, "mean", args.span)?.to_f64();
     let std = number_of(&std, "std", args.span)?.to_f64();
     done(random::normal(&shape, mean, std, dtype.unwrap_or(DType::DEFAULT_FLOAT)), &args)
@@ -163,9 +366,10 @@ fn tensor_of(value: &Value, args: &CallArgs) -> Eval<Tensor> {
     }
 }
 
-/// `bernoulli(p)` (each element a probability) or `bernoulli(x, p)` (one probability).
+/// `bernoulli(input)` (each element a probability) or `bernoulli(input, p)` (one
+/// probability for all).
 fn bernoulli(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let p = arg(&mut args, 1, "p");
+    let p = arg(&mut args, 1, "p").filter(|p| !matches!(p, Value::None));
     let input = tensor_arg(&args, 0)?;
     let probs = match p {
         Some(p) => {
@@ -178,6 +382,7 @@ fn bernoulli(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     Ok(Value::Tensor(drawn.to_dtype(input.dtype())))
 }
 
+/// `multinomial(input, num_samples, replacement=False)`.
 fn multinomial(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let replacement = arg(&mut args, 2, "replacement").is_some_and(|v| v.truthy());
     let n = required(&mut args, 1, "num_samples")?;
@@ -207,6 +412,7 @@ fn bounds(args: &mut CallArgs, names: [&str; 2], defaults: [f64; 2]) -> Eval<[f6
     Ok(out)
 }
 
+/// `x.uniform_(from=0, to=1)`.
 fn uniform_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dest = tensor_arg(&args, 0)?;
     let [low, high] = bounds(&mut args, ["from", "to"], [0.0, 1.0])?;
@@ -214,6 +420,7 @@ fn uniform_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     fill_with(dest, values, &args)
 }
 
+/// `x.normal_(mean=0, std=1)`.
 fn normal_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dest = tensor_arg(&args, 0)?;
     let [mean, std] = bounds(&mut args, ["mean", "std"], [0.0, 1.0])?;

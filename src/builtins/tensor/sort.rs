@@ -1,7 +1,7 @@
 //! `sort`, `argsort`, `msort`, `topk`, `median`, `mode`, `unique` and `bincount`, as
 //! functions and methods; the pairs come back as PyTorch's named tuples.
 
-use super::args::{arg, int_of, required, tensor_arg};
+use super::args::{arg, int_of, missing, required, tensor_arg};
 use super::error_at;
 use crate::autograd::ops::sort;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -10,13 +10,105 @@ use crate::value::{Builtin, NamedTuple, Value};
 use std::rc::Rc;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin::both(sort_, "sort(*args, **kwargs)"),
-    Builtin::both(sort_, "argsort(*args, **kwargs)"),
-    Builtin::both(topk, "topk(*args, **kwargs)"),
-    Builtin::both(median, "median(*args, **kwargs)"),
-    Builtin::both(mode, "mode(*args, **kwargs)"),
-    Builtin::both(unique, "unique(*args, **kwargs)"),
-    Builtin::both(bincount, "bincount(*args, **kwargs)"),
+    Builtin::both(
+        sort_,
+        "sort(input, dim=-1, descending=False, *, stable=False) -> (Tensor, LongTensor)
+
+The elements sorted along `dim`, with the indices they came from; NaN sorts as the largest.
+
+Args:
+    input: the tensor
+    dim: the dim to sort along
+    descending: whether the largest come first
+    stable: whether equal elements keep their order (tl's sort always keeps it)
+Returns: a named tuple (values, indices)
+Example: sort(tensor([3, 1, 2])).values  # tensor([1, 2, 3])",
+    ),
+    Builtin::both(
+        sort_,
+        "argsort(input, dim=-1, descending=False, *, stable=False) -> LongTensor
+
+The indices that sort the tensor along `dim`.
+
+Args:
+    input: the tensor
+    dim: the dim to sort along
+    descending: whether the largest come first
+    stable: whether equal elements keep their order (tl's sort always keeps it)
+Returns: an int64 tensor
+Example: argsort(tensor([3, 1, 2]))  # tensor([1, 2, 0])",
+    ),
+    Builtin::both(
+        topk,
+        "topk(input, k, dim=-1, largest=True, sorted=True) -> (Tensor, LongTensor)
+
+The `k` largest (or smallest) elements along `dim`, with their indices.
+
+Args:
+    input: the tensor
+    k: how many elements
+    dim: the dim to search along
+    largest: whether to take the largest rather than the smallest
+    sorted: whether they must come in order (tl's always do)
+Returns: a named tuple (values, indices)
+Example: topk(tensor([1, 5, 3]), 2).values  # tensor([5, 3])",
+    ),
+    Builtin::both(
+        median,
+        "median(input, dim=None, keepdim=False) -> Tensor or (Tensor, LongTensor)
+
+The median (the lower of the two middle values for an even count): of all the
+elements, or along `dim` with the indices where the medians are.
+
+Args:
+    input: the tensor
+    dim: the dim to reduce; `None` takes the median of every element
+    keepdim: whether the reduced dim stays, with size 1 (with `dim` only)
+Returns: a 0-d tensor, or a named tuple (values, indices) when `dim` is given
+Example: median(tensor([4., 1., 3.]))  # tensor(3.)",
+    ),
+    Builtin::both(
+        mode,
+        "mode(input, dim=-1, keepdim=False) -> (Tensor, LongTensor)
+
+The most frequent value along `dim` (the smallest among ties), with an index where it is.
+
+Args:
+    input: the tensor
+    dim: the dim to reduce
+    keepdim: whether the reduced dim stays, with size 1
+Returns: a named tuple (values, indices)
+Example: mode(tensor([1, 2, 2, 3])).values  # tensor(2)",
+    ),
+    Builtin::both(
+        unique,
+        "unique(input, sorted=True, return_inverse=False, return_counts=False) -> Tensor or tuple of Tensors
+
+The distinct elements, sorted; on request also where each element went and how many
+times each value occurs.
+
+Args:
+    input: the tensor (flattened)
+    sorted: whether the values must come sorted (tl's always do)
+    return_inverse: whether to return, for each element of `input`, the index of its value
+    return_counts: whether to return how many times each value occurs
+Returns: a 1-d tensor, or a tuple with the inverse and/or counts after it
+Example: unique(tensor([3, 1, 3]))  # tensor([1, 3])",
+    ),
+    Builtin::both(
+        bincount,
+        "bincount(input, weights=None, minlength=0) -> Tensor
+
+How many times each value 0, 1, 2, ... occurs in a 1-d tensor of non-negative ints, or
+the sums of their weights.
+
+Args:
+    input: a 1-d tensor of non-negative ints
+    weights: a tensor of one weight per element, summed instead of counting
+    minlength: the least length of the result
+Returns: a 1-d tensor
+Example: bincount(tensor([0, 2, 2]))  # tensor([1, 0, 2])",
+    ),
 ];
 
 fn pair(type_name: &'static str, result: TensorResult<(Tensor, Tensor)>, args: &CallArgs) -> Eval<Value> {
@@ -44,7 +136,7 @@ fn sort_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
     let d = dim(&mut args, 1, -1)?;
     let descending = flag(&mut args, 2, "descending", false);
-    // Sorting is always stable, so `stable=` changes nothing.
+    // Sorting is always stable: what `stable=True` asks, and one order `stable=False` allows.
     let _stable = args.keyword("stable");
     let result = sort::sort(&t, d, descending);
     if args.function == "argsort" {
@@ -59,6 +151,8 @@ fn topk(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let k = int_of(&k, "k", args.span)?;
     let d = dim(&mut args, 2, -1)?;
     let largest = flag(&mut args, 3, "largest", true);
+    // The result is always sorted: what `sorted=True` asks, and one order `sorted=False` allows.
+    let _sorted = flag(&mut args, 4, "sorted", true);
     if k < 0 {
         return fail("RuntimeError", args.span, "selected index k out of range");
     }
@@ -68,11 +162,14 @@ fn topk(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 /// `median(t)` → the value; `median(t, dim)` → (values, indices).
 fn median(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
-    let keepdim = flag(&mut args, 2, "keepdim", false);
+    let keepdim = arg(&mut args, 2, "keepdim");
     match arg(&mut args, 1, "dim") {
+        // As in PyTorch, `keepdim` belongs to the form with a dim.
+        None | Some(Value::None) if keepdim.is_some() => missing(&args, "dim"),
         None | Some(Value::None) => sort::median(&t).map(Value::Tensor).map_err(|e| error_at(e, args.span)),
         Some(d) => {
             let d = int_of(&d, "dim", args.span)?;
+            let keepdim = keepdim.is_some_and(|v| v.truthy());
             pair("torch.return_types.median", sort::median_along(&t, d, keepdim), &args)
         }
     }
@@ -88,18 +185,11 @@ fn mode(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 /// `unique(t, return_inverse=false, return_counts=false)`: the sorted distinct values,
 /// and on request the inverse indices and counts (a tuple then, as in PyTorch).
 fn unique(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let inverse = args.keyword("return_inverse").is_some_and(|v| v.truthy());
-    let counts = args.keyword("return_counts").is_some_and(|v| v.truthy());
-    // The distinct values always come back sorted.
-    let _sorted = args.keyword("sorted");
-    if args.keyword("dim").is_some_and(|v| !matches!(v, Value::None)) {
-        return fail(
-            "NotImplementedError",
-            args.span,
-            "unique(dim=...) is not supported; unique works on all elements",
-        );
-    }
-    args.expect(1, 1)?;
+    // The distinct values always come back sorted: what `sorted=True` asks, and one
+    // order `sorted=False` allows.
+    let _sorted = flag(&mut args, 1, "sorted", true);
+    let inverse = flag(&mut args, 2, "return_inverse", false);
+    let counts = flag(&mut args, 3, "return_counts", false);
     let t = tensor_arg(&args, 0)?;
     let (values, inverse_t, counts_t) = sort::unique(&t);
     let mut items = vec![Value::Tensor(values)];

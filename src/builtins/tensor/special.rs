@@ -13,15 +13,116 @@ use crate::tensor::{random, Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin::function(xlogy, "xlogy(*args, **kwargs)"),
-    Builtin::function(incomplete_gamma, "gammainc(*args, **kwargs)"),
-    Builtin::function(incomplete_gamma, "gammaincc(*args, **kwargs)"),
-    Builtin::function(incomplete_gamma, "igamma(*args, **kwargs)"),
-    Builtin::function(incomplete_gamma, "igammac(*args, **kwargs)"),
-    Builtin::function(poisson, "poisson(*args, **kwargs)"),
-    Builtin::function(binomial, "binomial(*args, **kwargs)"),
-    Builtin::function(standard_gamma, "standard_gamma(*args, **kwargs)"),
-    Builtin::function(standard_gamma, "_standard_gamma(*args, **kwargs)"),
+    Builtin::function(
+        xlogy,
+        "xlogy(input, other, *, out=None) -> Tensor
+
+`input * log(other)` elementwise with broadcasting, taken as 0 where `input` is 0 (unless `other` is NaN), so `xlogy(0, 0)` is 0.
+
+Args:
+    input: a tensor or a number: the factor
+    other: a tensor or a number: the logarithm's argument
+    out: a tensor the result is written into
+Returns: a tensor
+Example: xlogy(tensor([0., 2.]), tensor([0., 1.]))  # tensor([0., 0.])",
+    ),
+    Builtin::function(
+        incomplete_gamma,
+        "gammainc(input, other, *, out=None) -> Tensor
+
+The regularized lower incomplete gamma function P(input, other) elementwise with broadcasting; differentiable in `other`.
+
+Args:
+    input: the shape parameter a (positive), a tensor or a number
+    other: the point x (non-negative), a tensor or a number
+    out: a tensor the result is written into
+Returns: a tensor
+Example: gammainc(tensor([1.]), tensor([0.]))  # tensor([0.])",
+    ),
+    Builtin::function(
+        incomplete_gamma,
+        "gammaincc(input, other, *, out=None) -> Tensor
+
+The regularized upper incomplete gamma function Q(input, other) elementwise with broadcasting; differentiable in `other`.
+
+Args:
+    input: the shape parameter a (positive), a tensor or a number
+    other: the point x (non-negative), a tensor or a number
+    out: a tensor the result is written into
+Returns: a tensor
+Example: gammaincc(tensor([1.]), tensor([0.]))  # tensor([1.])",
+    ),
+    Builtin::function(
+        incomplete_gamma,
+        "igamma(input, other, *, out=None) -> Tensor
+
+Another name for `gammainc`: the regularized lower incomplete gamma function.
+
+Args:
+    input: the shape parameter a (positive), a tensor or a number
+    other: the point x (non-negative), a tensor or a number
+    out: a tensor the result is written into
+Returns: a tensor
+Example: igamma(tensor([1.]), tensor([0.]))  # tensor([0.])",
+    ),
+    Builtin::function(
+        incomplete_gamma,
+        "igammac(input, other, *, out=None) -> Tensor
+
+Another name for `gammaincc`: the regularized upper incomplete gamma function.
+
+Args:
+    input: the shape parameter a (positive), a tensor or a number
+    other: the point x (non-negative), a tensor or a number
+    out: a tensor the result is written into
+Returns: a tensor
+Example: igammac(tensor([1.]), tensor([0.]))  # tensor([1.])",
+    ),
+    Builtin::function(
+        poisson,
+        "poisson(input: Tensor) -> Tensor
+
+Draws one Poisson count for each element of `input`, which is its rate, from tl's generator (`seed` sets it).
+
+Args:
+    input: a float tensor of non-negative rates
+Returns: a tensor of `input`'s dtype and shape
+Example: poisson(tensor([0., 0.]))  # tensor([0., 0.])",
+    ),
+    Builtin::function(
+        binomial,
+        "binomial(count, prob) -> Tensor
+
+Draws one binomial count for each element: successes in `count` trials of probability `prob` (broadcast together).
+
+Args:
+    count: a float tensor of trial counts
+    prob: a tensor of success probabilities
+Returns: a tensor
+Example: binomial(tensor([3.]), tensor([1.]))  # tensor([3.])",
+    ),
+    Builtin::function(
+        standard_gamma,
+        "standard_gamma(input: Tensor) -> Tensor
+
+Draws one Gamma(alpha, 1) variate for each element `alpha` of `input`, reparameterised: the gradient reaches `alpha`.
+
+Args:
+    input: a float tensor of positive shape parameters alpha
+Returns: a tensor of `input`'s shape
+Example: standard_gamma(ones(3)).shape  # torch.Size([3])",
+    ),
+    Builtin::function(
+        standard_gamma,
+        "_standard_gamma(input: Tensor) -> Tensor
+
+PyTorch's name for `standard_gamma`: one reparameterised Gamma(alpha, 1) draw per element.
+
+Args:
+    input: a float tensor of positive shape parameters alpha
+Returns: a tensor of `input`'s shape
+Example: _standard_gamma(ones(3)).shape  # torch.Size([3])",
+    ),
 ];
 
 /// Argument `i` as a tensor; a number becomes a 0-d tensor (the default float dtype
@@ -50,32 +151,27 @@ fn done(result: TensorResult<Tensor>, args: &CallArgs) -> Eval<Value> {
 }
 
 fn xlogy(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
-    let (x, y) = (tensor_operand(&args, 0, "self")?, tensor_operand(&args, 1, "other")?);
+    let (x, y) = (tensor_operand(&args, 0, "input")?, tensor_operand(&args, 1, "other")?);
     done(special::xlogy(&x, &y), &args)
 }
 
 /// P(a, x) for `gammainc`/`igamma`, Q(a, x) for `gammaincc`/`igammac`.
 fn incomplete_gamma(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let (a, x) = (tensor_operand(&args, 0, "input")?, tensor_operand(&args, 1, "other")?);
     let upper = matches!(args.function, "gammaincc" | "igammac");
     done(special::incomplete_gamma(&a, &x, upper), &args)
 }
 
 fn poisson(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     done(random::poisson(&super::args::tensor_arg(&args, 0)?), &args)
 }
 
 fn binomial(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(2, 2)?;
     let (count, prob) = (tensor_operand(&args, 0, "count")?, tensor_operand(&args, 1, "prob")?);
     done(random::binomial(&count, &prob), &args)
 }
 
 fn standard_gamma(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    args.expect(1, 1)?;
     done(special::standard_gamma(&super::args::tensor_arg(&args, 0)?), &args)
 }
 

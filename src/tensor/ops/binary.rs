@@ -94,6 +94,104 @@ impl BinaryOp {
     }
 }
 
+/// The dtype PyTorch computes an operation of several operands in
+/// (`torch.result_type` over them all).
+pub fn result_type(operands: &[&Operand]) -> DType {
+    let weighed: Vec<dtype::Operand> = operands.iter().map(|o| o.promotion()).collect();
+    dtype::result_type(&weighed)
+}
+
+/// `lerp(start, end, weight)`: `start + weight * (end - start)` for `|weight| < 0.5`,
+/// else `end - (end - start) * (1 - weight)`, each with one rounding (a fused
+/// multiply-add), in float32 for the half types, as ATen's kernel computes it. `end`
+/// (and a `weight` tensor with dims) must have `start`'s dtype; the result has it.
+pub fn lerp(start: &Tensor, end: &Tensor, weight: &Operand) -> TensorResult<Tensor> {
+    let dtype = start.dtype();
+    let mismatch = |what: &str, other: DType| {
+        TensorError::runtime(format!(
+            "expected dtype {} for `{what}` but got dtype {}",
+            cpp_type_name(dtype),
+            cpp_type_name(other)
+        ))
+    };
+    if end.dtype() != dtype {
+        return Err(mismatch("end", end.dtype()));
+    }
+    if let Operand::Tensor(w) = weight {
+        if w.ndim() > 0 && w.dtype() != dtype {
+            return Err(mismatch("weight", w.dtype()));
+        }
+    }
+    let shape = broadcast(&broadcast(start.shape(), end.shape())?, weight.shape())?;
+    if !dtype.is_float() {
+        let kernel =
+            if matches!(weight, Operand::Tensor(_)) { "lerp_kernel_tensor" } else { "lerp_kernel_scalar" };
+        return Err(TensorError::no_kernel(kernel, dtype));
+    }
+    // The weight as the kernel holds it: float64 for float64, float32 otherwise.
+    let weight = match weight {
+        Operand::Tensor(w) => w.to_dtype(if dtype == DType::F64 { DType::F64 } else { DType::F32 }),
+        Operand::Scalar(s) => Tensor::scalar(*s, if dtype == DType::F64 { DType::F64 } else { DType::F32 }),
+    };
+    let expand = |t: &Tensor| t.with_layout(t.layout().expand(&shape));
+    let (s, e, w) = (expand(start), expand(end), expand(&weight));
+    let (ss, es, ws) = (s.storage(), e.storage(), w.storage());
+    let storage = if dtype == DType::F64 {
+        let (p, q, r) = (f64::slice(&ss), f64::slice(&es), f64::slice(&ws));
+        let (p, q, r) = (p.expect("own dtype"), q.expect("own dtype"), r.expect("cast above"));
+        Storage::F64(kernels::zip3_map((p, s.layout()), (q, e.layout()), (r, w.layout()), lerp_f64))
+    } else {
+        let r = f32::slice(&ws).expect("cast above");
+        with_dtype!(dtype, T => {
+            let (p, q) = (T::slice(&ss).expect("own dtype"), T::slice(&es).expect("own dtype"));
+            T::wrap(kernels::zip3_map((p, s.layout()), (q, e.layout()), (r, w.layout()), |a: T, b: T, c: f32| {
+                T::from_f64(lerp_f32(a.to_f64() as f32, b.to_f64() as f32, c) as f64)
+            }))
+        })
+    };
+    Ok(Tensor::new(storage, &shape))
+}
+
+/// `input + value * tensor1 * tensor2` for float tensors already in their common
+/// dtype `dtype`: `value * tensor1` rounded, then one fused multiply-add (in float32
+/// for the half types), as ATen's kernel computes it.
+pub fn addcmul_float(input: &Tensor, t1: &Tensor, t2: &Tensor, value: f64) -> TensorResult<Tensor> {
+    let dtype = input.dtype();
+    let shape = broadcast(&broadcast(input.shape(), t1.shape())?, t2.shape())?;
+    let expand = |t: &Tensor| t.with_layout(t.layout().expand(&shape));
+    let (x, a, b) = (expand(input), expand(t1), expand(t2));
+    let (xs, as_, bs) = (x.storage(), a.storage(), b.storage());
+    let storage = with_dtype!(dtype, T => {
+        let (p, q, r) = (T::slice(&xs).expect("cast"), T::slice(&as_).expect("cast"), T::slice(&bs).expect("cast"));
+        let f = |s: T, u: T, w: T| -> T {
+            if dtype == DType::F64 {
+                T::from_f64((value * u.to_f64()).mul_add(w.to_f64(), s.to_f64()))
+            } else {
+                let v = value as f32;
+                T::from_f64((v * u.to_f64() as f32).mul_add(w.to_f64() as f32, s.to_f64() as f32) as f64)
+            }
+        };
+        T::wrap(kernels::zip3_map((p, x.layout()), (q, a.layout()), (r, b.layout()), f))
+    });
+    Ok(Tensor::new(storage, &shape))
+}
+
+fn lerp_f64(start: f64, end: f64, weight: f64) -> f64 {
+    if weight.abs() < 0.5 {
+        weight.mul_add(end - start, start)
+    } else {
+        (weight - 1.0).mul_add(end - start, end)
+    }
+}
+
+fn lerp_f32(start: f32, end: f32, weight: f32) -> f32 {
+    if weight.abs() < 0.5 {
+        weight.mul_add(end - start, start)
+    } else {
+        (weight - 1.0).mul_add(end - start, end)
+    }
+}
+
 /// One side of a binary operation: a tensor or a Python number.
 #[derive(Clone, Debug)]
 pub enum Operand {
