@@ -139,7 +139,8 @@ fn class_entries(interp: &mut Interpreter, module: &str, class: &Rc<Class>) -> V
     }];
     let members: Vec<(Symbol, Value)> = class.members.borrow().iter().map(|(k, v)| (*k, v.clone())).collect();
     for (name, member) in members {
-        let public = !name.as_str().starts_with('_') && name.as_str() != "init";
+        // `init` is documented by the class's docstring; `repr` is Python's `__repr__`.
+        let public = !name.as_str().starts_with('_') && !matches!(name.as_str(), "init" | "repr");
         if let (true, Value::Function(f)) = (public, member) {
             entries.push(tl_entry(interp, &format!("{module}.{}.{name}", class.name), &f, true));
         }
@@ -237,9 +238,14 @@ pub fn check(interp: &mut Interpreter) -> Vec<String> {
     problems
 }
 
-/// The parts every docstring has, and its example run and compared.
+/// The parts every docstring has, and its example run and compared. A helper that is
+/// public only because its name lacks the `_` says so with a docstring that begins
+/// `Internal:`, and needs no more.
 fn doc_problems(interp: &mut Interpreter, doc: &str, is_class: bool) -> Vec<String> {
     let mut problems = Vec::new();
+    if doc.starts_with("Internal:") {
+        return problems;
+    }
     let description = doc.lines().next().unwrap_or("").trim();
     if description.is_empty() {
         problems.push("no description".into());

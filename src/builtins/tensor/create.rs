@@ -68,7 +68,25 @@ Args:
 Returns: a tensor
 Example: as_tensor([1, 2], dtype=float32)  # tensor([1., 2.])",
     ),
-    Builtin::function(arange, "arange(*args, **kwargs)"),
+    // PyTorch writes `arange(start=0, end, step=1, ...)`: one number is the end. As a
+    // Python signature, `end` needs a default; `arange` itself refuses a call without one.
+    Builtin::function(
+        arange,
+        "arange(start=0, end=None, step=1, *, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
+
+The numbers from `start` up to (not including) `end`, `step` apart; `arange(n)` counts
+from 0 to n - 1. Integers give int64, any float gives the default float dtype.
+
+Args:
+    start: the first value (the end, when it is the only number given)
+    end: the bound, not included
+    step: the difference between neighbours, not zero
+    dtype: the result's dtype
+    device: where the result goes
+    requires_grad: whether autograd records operations on the result
+Returns: a 1-D tensor
+Example: arange(1, 2.5, 0.5)  # tensor([1.0000, 1.5000, 2.0000])",
+    ),
     Builtin::function(
         linspace,
         "linspace(start, end, steps, *, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
@@ -414,7 +432,6 @@ fn arange(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let step_kw = args.keyword("step");
     let end_kw = args.keyword("end");
     let start_kw = args.keyword("start");
-    args.expect(0, 3)?;
     let mut numbers: Vec<Scalar> = Vec::new();
     for v in &args.positional {
         numbers.push(number_arg(v, "arange() argument", args.span)?);
