@@ -7,7 +7,9 @@ mod text;
 
 use crate::eval::{fail, CallArgs, Eval};
 use crate::syntax::span::Span;
+use crate::syntax::symbol::Symbol;
 use crate::value::{Builtin, Dict, HashKey, Value};
+use rustc_hash::FxHashMap;
 use dict::*;
 use list::*;
 use std::cell::RefCell;
@@ -563,6 +565,26 @@ fn tables(value: &Value) -> &'static [&'static [Builtin]] {
 
 pub fn lookup(value: &Value, name: &str) -> Option<&'static Builtin> {
     tables(value).iter().flat_map(|t| t.iter()).find(|b| b.is_method() && b.name == name)
+}
+
+/// `lookup` by interned name, remembered per type: `x.sum(...)` in a loop searches the
+/// tables once.
+pub fn lookup_symbol(value: &Value, name: Symbol) -> Option<&'static Builtin> {
+    thread_local! {
+        static FOUND: RefCell<FxHashMap<(usize, Symbol), Option<&'static Builtin>>> =
+            RefCell::new(FxHashMap::default());
+    }
+    let tables = tables(value);
+    if tables.is_empty() {
+        return None;
+    }
+    let key = (tables.as_ptr() as usize, name);
+    if let Some(found) = FOUND.with(|f| f.borrow().get(&key).copied()) {
+        return found;
+    }
+    let found = lookup(value, name.as_str());
+    FOUND.with(|f| f.borrow_mut().insert(key, found));
+    found
 }
 
 /// The built-in methods of a value's type, in lookup order.

@@ -19,7 +19,8 @@ fn bind(receiver: &Value, member: Value) -> Value {
 
 impl Interpreter {
     pub fn get_attr(&mut self, target: &Value, name: Symbol, span: Span) -> Eval<Value> {
-        if name.as_str() == "__doc__" {
+        static DOC: std::sync::OnceLock<Symbol> = std::sync::OnceLock::new();
+        if name == *DOC.get_or_init(|| Symbol::intern("__doc__")) {
             if let Some(doc) = crate::builtins::help::doc_attribute(target) {
                 return Ok(doc);
             }
@@ -59,7 +60,7 @@ impl Interpreter {
         if let Some(value) = found {
             return Ok(value);
         }
-        if let Some(method) = crate::builtins::methods::lookup(target, name.as_str()) {
+        if let Some(method) = crate::builtins::methods::lookup_symbol(target, name) {
             return Ok(Value::BoundMethod(Rc::new(BoundMethod {
                 receiver: target.clone(),
                 method: Value::Builtin(method),

@@ -3,7 +3,6 @@
 
 use super::call::CallArgs;
 use super::error::{fail, Eval, RuntimeError};
-use crate::syntax::symbol::Symbol;
 use crate::value::signature::{Param, ParamKind, Signature};
 use crate::value::Value;
 
@@ -61,6 +60,11 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
     {
         return Ok(args);
     }
+    if receiver_first && given <= signature.positional && signature.params.len() < 64 {
+        if keywords_in_place(signature, &mut args) {
+            return Ok(args);
+        }
+    }
     let function = args.function;
     let params = &signature.params;
     let mut slots: Vec<Option<Value>> = vec![None; params.len()];
@@ -89,18 +93,18 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
     }
     let mut keywords = Vec::new();
     for (key, value) in std::mem::take(&mut args.keywords) {
-        match signature.keyword(key.as_str()) {
+        match signature.keyword(key) {
             Some(i) if slots[i].is_some() => {
                 let name = params[i].name;
                 return fail("TypeError", args.span, format!("{function}() got multiple values for argument '{name}'"));
             }
             Some(i) => slots[i] = Some(value),
             None => {
-                let varargs_by_name = signature.varargs.is_some_and(|v| params[v].name == key.as_str());
+                let varargs_by_name = signature.varargs.is_some_and(|v| params[v].symbol == key);
                 let var_keywords = params.iter().any(|p| p.kind == ParamKind::VarKeywords);
                 if (varargs_by_name && extra.is_empty()) || var_keywords {
                     keywords.push((key, value));
-                } else if params.iter().any(|p| p.kind == ParamKind::PositionalOnly && p.name == key.as_str()) {
+                } else if params.iter().any(|p| p.kind == ParamKind::PositionalOnly && p.symbol == key) {
                     let message =
                         format!("{function}() got some positional-only arguments passed as keyword arguments: '{key}'");
                     return fail("TypeError", args.span, message);
@@ -122,7 +126,7 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
     for (param, slot) in params.iter().zip(slots) {
         match slot {
             Some(value) if in_order && param.positional() => args.positional.push(value),
-            Some(value) => named.push((Symbol::intern(param.name), value)),
+            Some(value) => named.push((param.symbol, value)),
             None if param.positional() => in_order = false,
             None => {}
         }
@@ -131,6 +135,42 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
     named.extend(keywords);
     args.keywords = named;
     Ok(args)
+}
+
+/// The common call with keywords (`x.sum(dim=0)`): positional arguments that fit,
+/// keywords that each name a parameter not given yet, every required one given. Binds
+/// it without building slots and returns true; false (with `args` untouched) for a call
+/// the general path must bind or refuse.
+fn keywords_in_place(signature: &Signature, args: &mut CallArgs) -> bool {
+    let params = &signature.params;
+    let mut filled: u64 = (1u64 << args.positional.len()) - 1;
+    let mut targets = [0usize; 8];
+    if args.keywords.len() > targets.len() {
+        return false;
+    }
+    for (n, (key, _)) in args.keywords.iter().enumerate() {
+        let Some(i) = signature.keyword(*key) else { return false };
+        if filled & (1 << i) != 0 {
+            return false;
+        }
+        filled |= 1 << i;
+        targets[n] = i;
+    }
+    if params.iter().enumerate().any(|(i, p)| p.required() && filled & (1 << i) == 0) {
+        return false;
+    }
+    for (n, (key, _)) in args.keywords.iter_mut().enumerate() {
+        *key = params[targets[n]].symbol;
+    }
+    // Keywords that continue the positional run become positional, as the general
+    // path leaves them.
+    while let Some(n) = args.keywords.iter().position(|(key, _)| {
+        params.get(args.positional.len()).is_some_and(|p| p.positional() && p.symbol == *key)
+    }) {
+        let (_, value) = args.keywords.remove(n);
+        args.positional.push(value);
+    }
+    true
 }
 
 /// The declared types of the parameters given by position (`input: Tensor`), with
@@ -151,7 +191,7 @@ fn check_annotations(signature: &Signature, args: &CallArgs) -> Eval<()> {
         return fail("TypeError", args.span, message);
     }
     for (key, value) in &args.keywords {
-        let Some(param) = signature.params.iter().find(|p| p.name == key.as_str()) else { continue };
+        let Some(param) = signature.params.iter().find(|p| p.symbol == *key) else { continue };
         let Some(annotation) = param.annotation else { continue };
         if accepts(annotation, value) == Some(false) {
             let message =

@@ -2,9 +2,11 @@
 //! them (`sum(input, dim=None, keepdim=False, *, dtype=None) -> Tensor`): the one
 //! declaration that argument binding, `help()`, completion and `docs/reference.md` use.
 
+use crate::syntax::symbol::Symbol;
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// How a parameter may be given, in Python's terms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +26,8 @@ pub enum ParamKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Param {
     pub name: &'static str,
+    /// `name` interned, so that binding compares keywords without looking at text.
+    pub symbol: Symbol,
     pub kind: ParamKind,
     /// The type after `:`, when the declaration gives one (checked when binding).
     pub annotation: Option<&'static str>,
@@ -110,7 +114,7 @@ impl Signature {
             if params.iter().any(|p: &Param| p.name == name) {
                 return Err(format!("parameter {name} twice in signature {line:?}"));
             }
-            params.push(Param { name, kind: this_kind, annotation, default });
+            params.push(Param { name, symbol: Symbol::intern(name), kind: this_kind, annotation, default });
         }
         Ok(Signature::new(name, params, returns))
     }
@@ -138,7 +142,7 @@ impl Signature {
     /// The signature of the docstring `doc`, parsed once per thread and kept.
     pub fn of(doc: &'static str) -> &'static Signature {
         thread_local! {
-            static PARSED: RefCell<HashMap<usize, &'static Signature>> = RefCell::new(HashMap::new());
+            static PARSED: RefCell<FxHashMap<usize, &'static Signature>> = RefCell::new(FxHashMap::default());
         }
         PARSED.with(|parsed| {
             let key = doc.as_ptr() as usize;
@@ -158,8 +162,14 @@ impl Signature {
     fn permissive(line: &'static str) -> Signature {
         let name = line.split('(').next().unwrap_or(line);
         let params = vec![
-            Param { name: "args", kind: ParamKind::VarArgs, annotation: None, default: None },
-            Param { name: "kwargs", kind: ParamKind::VarKeywords, annotation: None, default: None },
+            Param { name: "args", symbol: Symbol::intern("args"), kind: ParamKind::VarArgs, annotation: None, default: None },
+            Param {
+                name: "kwargs",
+                symbol: Symbol::intern("kwargs"),
+                kind: ParamKind::VarKeywords,
+                annotation: None,
+                default: None,
+            },
         ];
         Signature::new(name, params, None)
     }
@@ -167,19 +177,20 @@ impl Signature {
     /// The parameter a keyword names: its own name, or one of PyTorch's NumPy-style
     /// aliases (`axis` for `dim`, `keepdims` for `keepdim`, `x`/`a`/`x1` for `input`,
     /// `x2` for `other`), as `torch/csrc/utils/python_arg_parser.cpp` accepts them.
-    pub fn keyword(&self, keyword: &str) -> Option<usize> {
-        let named = |name: &str| {
-            self.params.iter().position(|p| p.name == name && matches!(p.kind, ParamKind::Normal | ParamKind::KeywordOnly))
+    pub fn keyword(&self, keyword: Symbol) -> Option<usize> {
+        let named = |name: Symbol| {
+            self.params.iter().position(|p| p.symbol == name && matches!(p.kind, ParamKind::Normal | ParamKind::KeywordOnly))
         };
         named(keyword).or_else(|| {
-            let canonical = match keyword {
-                "axis" => "dim",
-                "keepdims" => "keepdim",
-                "x" | "a" | "x1" => "input",
-                "x2" => "other",
-                _ => return None,
-            };
-            named(canonical)
+            static ALIASES: OnceLock<Vec<(Symbol, Symbol)>> = OnceLock::new();
+            let aliases = ALIASES.get_or_init(|| {
+                [("axis", "dim"), ("keepdims", "keepdim"), ("x", "input"), ("a", "input"), ("x1", "input"), ("x2", "other")]
+                    .into_iter()
+                    .map(|(alias, canonical)| (Symbol::intern(alias), Symbol::intern(canonical)))
+                    .collect()
+            });
+            let (_, canonical) = aliases.iter().find(|(alias, _)| *alias == keyword)?;
+            named(*canonical)
         })
     }
 
@@ -309,8 +320,8 @@ mod tests {
         assert_eq!(s.returns, Some("Tensor"));
         assert_eq!(s.to_string(), "sum(input, dim=None, keepdim=False, *, dtype=None) -> Tensor");
         assert_eq!(s.params_text(true), "dim=None, keepdim=False, *, dtype=None");
-        assert_eq!(s.keyword("axis"), Some(1));
-        assert_eq!(s.keyword("keepdims"), Some(2));
+        assert_eq!(s.keyword(Symbol::intern("axis")), Some(1));
+        assert_eq!(s.keyword(Symbol::intern("keepdims")), Some(2));
     }
 
     #[test]
