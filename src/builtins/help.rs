@@ -212,15 +212,19 @@ fn class_help(interp: &mut Interpreter, class: &Rc<Class>) -> Eval<String> {
     }
     let mut owner = Some(class.clone());
     let mut first = true;
+    let mut shown: Vec<Symbol> = Vec::new();
     while let Some(c) = owner {
         let members: Vec<(Symbol, Value)> = c.members.borrow().iter().map(|(k, v)| (*k, v.clone())).collect();
+        // A method overridden below is shown once, where it is overridden (as pydoc does).
         let methods: Vec<Rc<Function>> = members
             .iter()
+            .filter(|(name, _)| !shown.contains(name))
             .filter_map(|(_, v)| match v {
                 Value::Function(f) => Some(f.clone()),
                 _ => None,
             })
             .collect();
+        shown.extend(members.iter().map(|(name, _)| *name));
         if !methods.is_empty() {
             if !first {
                 lines.push(format!(" |  {}", "-".repeat(70)));

@@ -128,7 +128,16 @@ pub fn attribute_names(target: &Value) -> Vec<String> {
             }
             names
         }
-        Value::Class(class) => class.members.borrow().keys().map(|s| s.to_string()).collect(),
+        Value::Class(class) => {
+            let mut names = Vec::new();
+            let mut class = Some(class.clone());
+            while let Some(c) = class {
+                names.extend(c.members.borrow().keys().map(|s| s.to_string()));
+                class = c.base.clone();
+            }
+            names
+        }
+        Value::Tensor(_) => crate::builtins::tensor::methods::PROPERTIES.iter().map(|s| s.to_string()).collect(),
         Value::Module(module) => module.env.local_names().iter().map(|s| s.to_string()).collect(),
         Value::Error(_) => vec!["message".into(), "kind".into()],
         _ => Vec::new(),

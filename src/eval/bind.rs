@@ -93,7 +93,9 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
     }
     let mut keywords = Vec::new();
     for (key, value) in std::mem::take(&mut args.keywords) {
-        match signature.keyword(key) {
+        // PyTorch's methods have no `out=`: only the function forms write into one.
+        let found = signature.keyword(key).filter(|&i| !(args.bound && params[i].name == "out"));
+        match found {
             Some(i) if slots[i].is_some() => {
                 let name = params[i].name;
                 return fail("TypeError", args.span, format!("{function}() got multiple values for argument '{name}'"));
@@ -150,6 +152,9 @@ fn keywords_in_place(signature: &Signature, args: &mut CallArgs) -> bool {
     }
     for (n, (key, _)) in args.keywords.iter().enumerate() {
         let Some(i) = signature.keyword(*key) else { return false };
+        if args.bound && params[i].name == "out" {
+            return false;
+        }
         if filled & (1 << i) != 0 {
             return false;
         }

@@ -94,8 +94,16 @@ impl Interpreter {
         match callee {
             Value::Function(f) => self.call_function(&f, args),
             Value::Builtin(b) => {
-                let b = match (b.tensor_form, args.positional.first()) {
-                    (Some(tensor_form), Some(Value::Tensor(_))) => tensor_form,
+                // The tensor form takes over when the first argument is a tensor, given
+                // by position or as `input=` (or an alias of it).
+                let tensor_given = match args.positional.first() {
+                    Some(first) => matches!(first, Value::Tensor(_)),
+                    None => args.keywords.iter().any(|(k, v)| {
+                        matches!(v, Value::Tensor(_)) && matches!(k.as_str(), "input" | "x" | "a" | "x1")
+                    }),
+                };
+                let b = match b.tensor_form {
+                    Some(tensor_form) if tensor_given => tensor_form,
                     _ => b,
                 };
                 args.function = b.name;

@@ -200,7 +200,7 @@ impl Signature {
         let mut star_written = false;
         let positional_only = self.params.iter().rposition(|p| p.kind == ParamKind::PositionalOnly);
         for (i, p) in self.params.iter().enumerate() {
-            if method && i == self.receiver {
+            if method && (i == self.receiver || p.name == "out") {
                 if Some(i) == positional_only && i > 0 {
                     out.push("/".to_string());
                 }
