@@ -67,8 +67,10 @@ pub fn install(prelude: &Env) {
     prelude.set(Symbol::intern("cpu"), Value::Device(Device::Cpu));
     prelude.set(Symbol::intern("cuda"), Value::Device(Device::Cuda(0)));
     let linalg = namespace(tensor::linalg::NAMESPACE);
-    prelude
-        .set(Symbol::intern("linalg"), Value::Module(Rc::new(Module { name: "linalg".into(), env: linalg, doc: None })));
+    prelude.set(
+        Symbol::intern("linalg"),
+        Value::Module(Rc::new(Module { name: "linalg".into(), env: linalg, doc: None })),
+    );
     for (name, manager) in tensor::autograd::context_managers() {
         prelude.set(Symbol::intern(name), manager);
     }
@@ -83,7 +85,8 @@ pub fn install(prelude: &Env) {
         Symbol::intern("special"),
         Value::Module(Rc::new(Module { name: "special".into(), env: special, doc: None })),
     );
-    let autograd = Rc::new(Module { name: "autograd".into(), env: namespace(tensor::autograd::NAMESPACE), doc: None });
+    let autograd =
+        Rc::new(Module { name: "autograd".into(), env: namespace(tensor::autograd::NAMESPACE), doc: None });
     // `autograd.functional.jacobian` as in PyTorch, and `autograd.jacobian` for short.
     autograd.env.set(Symbol::intern("functional"), Value::Module(autograd.clone()));
     prelude.set(Symbol::intern("autograd"), Value::Module(autograd));

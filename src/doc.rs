@@ -54,8 +54,12 @@ fn builtin_entry(builtin: &'static Builtin, owner: Option<&str>) -> Entry {
 }
 
 fn sections(interp: &mut Interpreter) -> Vec<Section> {
-    let mut functions: Vec<Entry> =
-        TABLES.iter().flat_map(|t| t.iter()).filter(|b| b.is_function()).map(|b| builtin_entry(b, None)).collect();
+    let mut functions: Vec<Entry> = TABLES
+        .iter()
+        .flat_map(|t| t.iter())
+        .filter(|b| b.is_function())
+        .map(|b| builtin_entry(b, None))
+        .collect();
     functions.sort_by(|a, b| a.title.cmp(&b.title));
     let mut methods: Vec<Entry> = TABLES
         .iter()
@@ -65,16 +69,24 @@ fn sections(interp: &mut Interpreter) -> Vec<Section> {
         .collect();
     methods.sort_by(|a, b| a.title.cmp(&b.title));
     let mut out = vec![
-        Section { heading: "Functions".into(), intro: "The prelude: every program sees these.".into(), entries: functions },
+        Section {
+            heading: "Functions".into(),
+            intro: "The prelude: every program sees these.".into(),
+            entries: functions,
+        },
         Section {
             heading: "Tensor methods".into(),
-            intro: "Methods only; the functions above marked \"also a method\" are tensor methods too.".into(),
+            intro: "Methods only; the functions above marked \"also a method\" are tensor methods too."
+                .into(),
             entries: methods,
         },
     ];
     for (name, table) in NAMESPACES {
-        let mut entries: Vec<Entry> =
-            table.iter().map(|b| builtin_entry(b, None)).map(|e| Entry { title: format!("{name}.{}", e.title), ..e }).collect();
+        let mut entries: Vec<Entry> = table
+            .iter()
+            .map(|b| builtin_entry(b, None))
+            .map(|e| Entry { title: format!("{name}.{}", e.title), ..e })
+            .collect();
         entries.sort_by(|a, b| a.title.cmp(&b.title));
         out.push(Section { heading: format!("`{name}`"), intro: String::new(), entries });
     }
@@ -96,7 +108,9 @@ fn sections(interp: &mut Interpreter) -> Vec<Section> {
                 Some(Value::Function(f)) if Rc::ptr_eq(&f.env, &module.env) => {
                     entries.push(tl_entry(interp, &format!("{name}.{member}"), &f, false));
                 }
-                Some(Value::Class(c)) if class_defined_in(&c, &module.env) => entries.extend(class_entries(interp, name, &c)),
+                Some(Value::Class(c)) if class_defined_in(&c, &module.env) => {
+                    entries.extend(class_entries(interp, name, &c))
+                }
                 _ => {}
             }
         }
@@ -127,7 +141,9 @@ fn tl_entry(interp: &mut Interpreter, title: &str, f: &Rc<Function>, skip_self: 
 
 fn class_entries(interp: &mut Interpreter, module: &str, class: &Rc<Class>) -> Vec<Entry> {
     let init = match class.lookup(Symbol::intern("init")) {
-        Some(Value::Function(f)) => crate::builtins::help::function_signature(interp, &f, true).unwrap_or_default(),
+        Some(Value::Function(f)) => {
+            crate::builtins::help::function_signature(interp, &f, true).unwrap_or_default()
+        }
         _ => "()".into(),
     };
     let params = &init[init.find('(').unwrap_or(0)..];
@@ -184,7 +200,10 @@ fn markdown_body(doc: &str) -> String {
             out.push(line.to_string());
         }
     }
-    out.join("\n").replace("\n- ", "\n- ").replace("\nReturns:", "\n\nReturns:").replace("\nExample:", "\n\nExample:")
+    out.join("\n")
+        .replace("\n- ", "\n- ")
+        .replace("\nReturns:", "\n\nReturns:")
+        .replace("\nExample:", "\n\nExample:")
 }
 
 /// The problems `tl doc --check` reports, one line each.
@@ -199,7 +218,10 @@ pub fn check(interp: &mut Interpreter) -> Vec<String> {
                     let line = builtin.doc.lines().next().unwrap_or("");
                     match Signature::parse(line) {
                         Err(e) => report(e),
-                        Ok(s) if s.params_text(false) == "*args, **kwargs" && builtin.description().is_empty() => {
+                        Ok(s)
+                            if s.params_text(false) == "*args, **kwargs"
+                                && builtin.description().is_empty() =>
+                        {
                             report("not declared (placeholder signature)".into());
                             continue;
                         }
@@ -207,7 +229,10 @@ pub fn check(interp: &mut Interpreter) -> Vec<String> {
                             for p in &s.params {
                                 if let Some(a) = p.annotation {
                                     if crate::eval::accepts(a, &Value::None).is_none() {
-                                        report(format!("annotation {a} of {} is not a type the binder checks", p.name));
+                                        report(format!(
+                                            "annotation {a} of {} is not a type the binder checks",
+                                            p.name
+                                        ));
                                     }
                                 }
                             }
@@ -306,7 +331,11 @@ impl Write for SharedSink {
 
 /// A call with an unknown keyword must be a TypeError naming it, through the real call
 /// path (for a method, bound to a receiver).
-fn unknown_keyword_problem(interp: &mut Interpreter, builtin: &'static Builtin, method: bool) -> Option<String> {
+fn unknown_keyword_problem(
+    interp: &mut Interpreter,
+    builtin: &'static Builtin,
+    method: bool,
+) -> Option<String> {
     if builtin.signature().params.iter().any(|p| p.kind == ParamKind::VarKeywords) {
         return None;
     }
@@ -314,8 +343,14 @@ fn unknown_keyword_problem(interp: &mut Interpreter, builtin: &'static Builtin, 
     args.bound = method;
     args.keywords.push((Symbol::intern("no_such_keyword"), Value::None));
     match interp.call(Value::Builtin(builtin), args) {
-        Err(crate::eval::Flow::Error(e)) if e.kind == "TypeError" && e.message.contains("'no_such_keyword'") => None,
-        Err(crate::eval::Flow::Error(e)) => Some(format!("an unknown keyword gives {}: {}", e.kind, e.message)),
+        Err(crate::eval::Flow::Error(e))
+            if e.kind == "TypeError" && e.message.contains("'no_such_keyword'") =>
+        {
+            None
+        }
+        Err(crate::eval::Flow::Error(e)) => {
+            Some(format!("an unknown keyword gives {}: {}", e.kind, e.message))
+        }
         _ => Some("an unknown keyword is accepted".into()),
     }
 }
@@ -326,7 +361,9 @@ fn alias_problems(builtin: &'static Builtin) -> Vec<String> {
     let mut problems = Vec::new();
     for (alias, canonical) in [("axis", "dim"), ("keepdims", "keepdim"), ("x1", "input"), ("x2", "other")] {
         let Some(at) = signature.params.iter().position(|p| p.name == canonical) else { continue };
-        if signature.params.iter().any(|p| p.name == alias) || signature.params[at].kind == ParamKind::PositionalOnly {
+        if signature.params.iter().any(|p| p.name == alias)
+            || signature.params[at].kind == ParamKind::PositionalOnly
+        {
             continue;
         }
         // Every other required parameter by keyword, this one by its alias.
@@ -335,7 +372,9 @@ fn alias_problems(builtin: &'static Builtin) -> Vec<String> {
         for p in &signature.params {
             match p.kind {
                 ParamKind::PositionalOnly if p.required() => args.positional.push(Value::None),
-                _ if p.required() && p.name != canonical => args.keywords.push((Symbol::intern(p.name), Value::None)),
+                _ if p.required() && p.name != canonical => {
+                    args.keywords.push((Symbol::intern(p.name), Value::None))
+                }
                 _ => {}
             }
         }
@@ -348,7 +387,8 @@ fn alias_problems(builtin: &'static Builtin) -> Vec<String> {
             }
         };
         let by_position = bound.positional.get(at).is_some_and(|v| matches!(v, Value::Int(7)));
-        let by_name = bound.keywords.iter().any(|(k, v)| k.as_str() == canonical && matches!(v, Value::Int(7)));
+        let by_name =
+            bound.keywords.iter().any(|(k, v)| k.as_str() == canonical && matches!(v, Value::Int(7)));
         if !(by_position || by_name) {
             problems.push(format!("`{alias}=` does not bind to `{canonical}`"));
         }

@@ -1,10 +1,10 @@
 //! The built-in types as constructors: `int`, `float`, `str`, `bool`, `list`, `tuple`,
 //! `dict`, `range`, and `ord`/`chr`.
 
+use super::tensor::args::arg;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::syntax::span::Span;
 use crate::value::{Builtin, Dict, HashKey, Range, Value};
-use super::tensor::args::arg;
 use std::rc::Rc;
 
 pub static BUILTINS: &[Builtin] = &[
@@ -134,7 +134,13 @@ Example: chr(65)  # 'A'",
 /// an int or a bool, else `'float' object cannot be interpreted as an integer`.
 pub(crate) fn index_of(value: &Value, span: Span) -> Eval<i64> {
     value.as_int().map_or_else(
-        || fail("TypeError", span, format!("'{}' object cannot be interpreted as an integer", value.type_name())),
+        || {
+            fail(
+                "TypeError",
+                span,
+                format!("'{}' object cannot be interpreted as an integer", value.type_name()),
+            )
+        },
         Ok,
     )
 }
@@ -204,7 +210,11 @@ fn parse_int(text: &str, base: u32, span: Span) -> Eval<Value> {
         return invalid();
     }
     // Base 0 refuses leading zeros on a non-zero decimal (`010`), as Python's literals do.
-    if base == 0 && prefixed.is_none() && digits.starts_with('0') && digits.chars().any(|c| c != '0' && c != '_') {
+    if base == 0
+        && prefixed.is_none()
+        && digits.starts_with('0')
+        && digits.chars().any(|c| c != '0' && c != '_')
+    {
         return invalid();
     }
     let mut magnitude: u128 = 0;
@@ -217,7 +227,8 @@ fn parse_int(text: &str, base: u32, span: Span) -> Eval<Value> {
             magnitude = 1 << 63;
         }
     }
-    let value = if negative { i64::try_from(-(magnitude as i128)).ok() } else { i64::try_from(magnitude).ok() };
+    let value =
+        if negative { i64::try_from(-(magnitude as i128)).ok() } else { i64::try_from(magnitude).ok() };
     match value {
         Some(v) if !overflow => Ok(Value::Int(v)),
         _ => fail("OverflowError", span, "int too large for a 64-bit integer"),
@@ -316,7 +327,11 @@ fn dict(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 pub(crate) fn update_dict(interp: &mut Interpreter, out: &mut Dict, entries: &Value, span: Span) -> Eval<()> {
     let insert = |out: &mut Dict, key: Value, value: Value| -> Eval<()> {
         let hash = HashKey::of(&key).ok_or_else(|| {
-            crate::eval::RuntimeError::new("TypeError", format!("unhashable type: '{}'", key.type_name()), span)
+            crate::eval::RuntimeError::new(
+                "TypeError",
+                format!("unhashable type: '{}'", key.type_name()),
+                span,
+            )
         })?;
         out.insert(hash, key, value);
         Ok(())

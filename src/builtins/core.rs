@@ -244,9 +244,11 @@ fn text_keyword(args: &mut CallArgs, name: &str, default: &str) -> Eval<String> 
     match args.keyword(name) {
         None | Some(Value::None) => Ok(default.to_string()),
         Some(Value::Str(s)) => Ok(s.to_string()),
-        Some(other) => {
-            fail("TypeError", args.span, format!("{name} must be None or a string, not {}", other.type_name()))
-        }
+        Some(other) => fail(
+            "TypeError",
+            args.span,
+            format!("{name} must be None or a string, not {}", other.type_name()),
+        ),
     }
 }
 

@@ -99,7 +99,10 @@ pub fn clean(doc: &str) -> String {
 }
 
 fn indented(text: &str, prefix: &str) -> String {
-    text.lines().map(|l| if l.is_empty() { prefix.trim_end().to_string() } else { format!("{prefix}{l}") }).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(|l| if l.is_empty() { prefix.trim_end().to_string() } else { format!("{prefix}{l}") })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A tl function's signature as `inspect.signature` prints it, defaults by `repr`.
@@ -168,19 +171,31 @@ fn function_entry(hook: &mut dyn ReprHook, f: &Function, skip_self: bool) -> Eva
 /// The text `help(value)` prints.
 pub fn help_text(interp: &mut Interpreter, value: &Value) -> Eval<String> {
     Ok(match value {
-        Value::Builtin(b) => format!("Help on built-in function {}:\n\n{}\n\n", b.name, builtin_entry(b, None)),
+        Value::Builtin(b) => {
+            format!("Help on built-in function {}:\n\n{}\n\n", b.name, builtin_entry(b, None))
+        }
         Value::BoundMethod(m) => match &m.method {
             Value::Builtin(b) => {
                 let owner = m.receiver.type_name();
-                format!("Help on built-in method {} of {owner}:\n\n{}\n\n", b.name, builtin_entry(b, Some(&owner)))
+                format!(
+                    "Help on built-in method {} of {owner}:\n\n{}\n\n",
+                    b.name,
+                    builtin_entry(b, Some(&owner))
+                )
             }
             Value::Function(f) => {
                 let owner = m.receiver.type_name();
-                format!("Help on method {} of {owner}:\n\n{}\n\n", f.def.name, function_entry(interp, f, true)?)
+                format!(
+                    "Help on method {} of {owner}:\n\n{}\n\n",
+                    f.def.name,
+                    function_entry(interp, f, true)?
+                )
             }
             other => return help_text(interp, other),
         },
-        Value::Function(f) => format!("Help on function {}:\n\n{}\n\n", f.def.name, function_entry(interp, f, false)?),
+        Value::Function(f) => {
+            format!("Help on function {}:\n\n{}\n\n", f.def.name, function_entry(interp, f, false)?)
+        }
         Value::Class(c) => class_help(interp, c)?,
         Value::Instance(i) => class_help(interp, &i.class.clone())?,
         Value::Module(m) => module_help(interp, m)?,
@@ -229,7 +244,11 @@ fn class_help(interp: &mut Interpreter, class: &Rc<Class>) -> Eval<String> {
             if !first {
                 lines.push(format!(" |  {}", "-".repeat(70)));
             }
-            let heading = if first { "Methods defined here:".to_string() } else { format!("Methods inherited from {}:", c.name) };
+            let heading = if first {
+                "Methods defined here:".to_string()
+            } else {
+                format!("Methods inherited from {}:", c.name)
+            };
             lines.push(format!(" |  {heading}"));
             lines.push(" |".to_string());
             for f in methods {
@@ -237,7 +256,8 @@ fn class_help(interp: &mut Interpreter, class: &Rc<Class>) -> Eval<String> {
                 lines.push(" |".to_string());
             }
         }
-        let attributes: Vec<&(Symbol, Value)> = members.iter().filter(|(_, v)| !matches!(v, Value::Function(_))).collect();
+        let attributes: Vec<&(Symbol, Value)> =
+            members.iter().filter(|(_, v)| !matches!(v, Value::Function(_))).collect();
         if first && !attributes.is_empty() {
             lines.push(" |  Data and other attributes defined here:".to_string());
             lines.push(" |".to_string());
@@ -280,9 +300,11 @@ fn module_help(interp: &mut Interpreter, module: &Module) -> Eval<String> {
                 let summary = function_doc(&f).map(|d| first_paragraph(&d)).unwrap_or_default();
                 functions.push(format!("{line}\n{}", indented(&summary, "    ")));
             }
-            Some(Value::Builtin(b)) => {
-                functions.push(format!("{}\n{}", b.signature(), indented(&first_paragraph(b.description()), "    ")))
-            }
+            Some(Value::Builtin(b)) => functions.push(format!(
+                "{}\n{}",
+                b.signature(),
+                indented(&first_paragraph(b.description()), "    ")
+            )),
             _ => {}
         }
     }

@@ -9,9 +9,9 @@ use crate::eval::{fail, CallArgs, Eval};
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
 use crate::value::{Builtin, Dict, HashKey, Value};
-use rustc_hash::FxHashMap;
 use dict::*;
 use list::*;
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 use text::*;
@@ -649,7 +649,11 @@ pub(super) fn window<'a>(
             Some(v) => match v.as_int() {
                 Some(i) if i < 0 => Ok((i + len).max(0)),
                 Some(i) => Ok(i),
-                None => fail("TypeError", span, "slice indices must be integers or None or have an __index__ method"),
+                None => fail(
+                    "TypeError",
+                    span,
+                    "slice indices must be integers or None or have an __index__ method",
+                ),
             },
         }
     };

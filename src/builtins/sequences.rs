@@ -1,14 +1,14 @@
 //! Builtins that walk iterables: `min`, `max`, `sum`, `sorted`, `reversed`,
 //! `enumerate`, `zip`, `map`, `filter`, `any`, `all`.
 
-use crate::eval::{fail, CallArgs, Eval, Flow, Interpreter, RuntimeError};
-use crate::syntax::ast::BinOp;
-use crate::syntax::span::Span;
-use crate::value::{Builtin, Value};
 use super::convert::index_of;
 use super::tensor::args::arg;
 use super::tensor::reduce;
+use crate::eval::{fail, CallArgs, Eval, Flow, Interpreter, RuntimeError};
+use crate::syntax::ast::BinOp;
+use crate::syntax::span::Span;
 use crate::value::object::named;
+use crate::value::{Builtin, Value};
 use std::cmp::Ordering;
 
 pub static BUILTINS: &[Builtin] = &[

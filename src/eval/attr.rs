@@ -137,7 +137,9 @@ pub fn attribute_names(target: &Value) -> Vec<String> {
             }
             names
         }
-        Value::Tensor(_) => crate::builtins::tensor::methods::PROPERTIES.iter().map(|s| s.to_string()).collect(),
+        Value::Tensor(_) => {
+            crate::builtins::tensor::methods::PROPERTIES.iter().map(|s| s.to_string()).collect()
+        }
         Value::Module(module) => module.env.local_names().iter().map(|s| s.to_string()).collect(),
         Value::Error(_) => vec!["message".into(), "kind".into()],
         _ => Vec::new(),

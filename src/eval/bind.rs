@@ -28,7 +28,12 @@ pub fn missing_arguments(function: &str, names: &[&str], keyword_only: bool) -> 
 }
 
 /// `f() got an unexpected keyword argument 'k'`, with the parameters as help.
-pub fn unexpected_keyword(function: &str, keyword: &str, params: &[&str], span: crate::syntax::span::Span) -> RuntimeError {
+pub fn unexpected_keyword(
+    function: &str,
+    keyword: &str,
+    params: &[&str],
+    span: crate::syntax::span::Span,
+) -> RuntimeError {
     let message = format!("{function}() got an unexpected keyword argument '{keyword}'");
     let error = RuntimeError::new("TypeError", message, span);
     if params.is_empty() {
@@ -98,7 +103,11 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
         match found {
             Some(i) if slots[i].is_some() => {
                 let name = params[i].name;
-                return fail("TypeError", args.span, format!("{function}() got multiple values for argument '{name}'"));
+                return fail(
+                    "TypeError",
+                    args.span,
+                    format!("{function}() got multiple values for argument '{name}'"),
+                );
             }
             Some(i) => slots[i] = Some(value),
             None => {
@@ -111,13 +120,18 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
                         format!("{function}() got some positional-only arguments passed as keyword arguments: '{key}'");
                     return fail("TypeError", args.span, message);
                 } else {
-                    let names: Vec<&str> = params.iter().filter(|p| p.kind != ParamKind::PositionalOnly).map(|p| p.name).collect();
+                    let names: Vec<&str> = params
+                        .iter()
+                        .filter(|p| p.kind != ParamKind::PositionalOnly)
+                        .map(|p| p.name)
+                        .collect();
                     return Err(unexpected_keyword(function, key.as_str(), &names, args.span).into());
                 }
             }
         }
     }
-    let missing: Vec<&Param> = params.iter().zip(&slots).filter(|(p, s)| p.required() && s.is_none()).map(|(p, _)| p).collect();
+    let missing: Vec<&Param> =
+        params.iter().zip(&slots).filter(|(p, s)| p.required() && s.is_none()).map(|(p, _)| p).collect();
     if !missing.is_empty() {
         let keyword_only = missing.iter().all(|p| p.kind == ParamKind::KeywordOnly);
         let names: Vec<&str> = missing.iter().map(|p| p.name).collect();
@@ -199,8 +213,12 @@ fn check_annotations(signature: &Signature, args: &CallArgs) -> Eval<()> {
         let Some(param) = signature.params.iter().find(|p| p.symbol == *key) else { continue };
         let Some(annotation) = param.annotation else { continue };
         if accepts(annotation, value) == Some(false) {
-            let message =
-                format!("{}(): argument '{}' must be {annotation}, not {}", args.function, param.name, value.type_name());
+            let message = format!(
+                "{}(): argument '{}' must be {annotation}, not {}",
+                args.function,
+                param.name,
+                value.type_name()
+            );
             return fail("TypeError", args.span, message);
         }
     }

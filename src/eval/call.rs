@@ -219,7 +219,11 @@ impl Interpreter {
                 None if rest.is_some() => extra.push(value),
                 None => {
                     let min = normal.iter().filter(|&&i| function.defaults[i].is_none()).count();
-                    return fail("TypeError", args.span, too_many_positional(name.as_str(), min, normal.len(), given));
+                    return fail(
+                        "TypeError",
+                        args.span,
+                        too_many_positional(name.as_str(), min, normal.len(), given),
+                    );
                 }
             }
         }

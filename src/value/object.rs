@@ -85,7 +85,8 @@ impl Builtin {
     /// promise one address for a table reached through two statics (the prelude's copy
     /// of `int` and `type(1)`'s may differ), so a builtin is its name and declaration.
     pub fn same(&self, other: &Builtin) -> bool {
-        std::ptr::eq(self, other) || (self.name == other.name && self.kind == other.kind && self.doc == other.doc)
+        std::ptr::eq(self, other)
+            || (self.name == other.name && self.kind == other.kind && self.doc == other.doc)
     }
 
     /// `id()` of a builtin, agreeing with `same`.

@@ -37,7 +37,8 @@ pub struct Param {
 
 impl Param {
     pub fn required(&self) -> bool {
-        self.default.is_none() && matches!(self.kind, ParamKind::PositionalOnly | ParamKind::Normal | ParamKind::KeywordOnly)
+        self.default.is_none()
+            && matches!(self.kind, ParamKind::PositionalOnly | ParamKind::Normal | ParamKind::KeywordOnly)
     }
 
     /// Fills a slot by position (positional-only and normal parameters).
@@ -162,7 +163,13 @@ impl Signature {
     fn permissive(line: &'static str) -> Signature {
         let name = line.split('(').next().unwrap_or(line);
         let params = vec![
-            Param { name: "args", symbol: Symbol::intern("args"), kind: ParamKind::VarArgs, annotation: None, default: None },
+            Param {
+                name: "args",
+                symbol: Symbol::intern("args"),
+                kind: ParamKind::VarArgs,
+                annotation: None,
+                default: None,
+            },
             Param {
                 name: "kwargs",
                 symbol: Symbol::intern("kwargs"),
@@ -179,15 +186,24 @@ impl Signature {
     /// `x2` for `other`), as `torch/csrc/utils/python_arg_parser.cpp` accepts them.
     pub fn keyword(&self, keyword: Symbol) -> Option<usize> {
         let named = |name: Symbol| {
-            self.params.iter().position(|p| p.symbol == name && matches!(p.kind, ParamKind::Normal | ParamKind::KeywordOnly))
+            self.params.iter().position(|p| {
+                p.symbol == name && matches!(p.kind, ParamKind::Normal | ParamKind::KeywordOnly)
+            })
         };
         named(keyword).or_else(|| {
             static ALIASES: OnceLock<Vec<(Symbol, Symbol)>> = OnceLock::new();
             let aliases = ALIASES.get_or_init(|| {
-                [("axis", "dim"), ("keepdims", "keepdim"), ("x", "input"), ("a", "input"), ("x1", "input"), ("x2", "other")]
-                    .into_iter()
-                    .map(|(alias, canonical)| (Symbol::intern(alias), Symbol::intern(canonical)))
-                    .collect()
+                [
+                    ("axis", "dim"),
+                    ("keepdims", "keepdim"),
+                    ("x", "input"),
+                    ("a", "input"),
+                    ("x1", "input"),
+                    ("x2", "other"),
+                ]
+                .into_iter()
+                .map(|(alias, canonical)| (Symbol::intern(alias), Symbol::intern(canonical)))
+                .collect()
             });
             let (_, canonical) = aliases.iter().find(|(alias, _)| *alias == keyword)?;
             named(*canonical)
@@ -335,7 +351,8 @@ mod tests {
         let s = Signature::parse("where(condition, input, other) -> Tensor").unwrap();
         assert_eq!(s.receiver, 1);
         assert_eq!(s.params_text(true), "condition, other");
-        let s = Signature::parse("norm(input, p='fro', dim=None, keepdim=False, out=None, dtype=None)").unwrap();
+        let s =
+            Signature::parse("norm(input, p='fro', dim=None, keepdim=False, out=None, dtype=None)").unwrap();
         assert_eq!(s.params[1].default, Some("'fro'"));
         assert!(Signature::parse("f(a, a)").is_err());
         assert_eq!(declared_name("zeros(*size)"), "zeros");

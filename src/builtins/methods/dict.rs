@@ -1,8 +1,8 @@
 //! Methods of `dict` (and the one method of `float`).
 
 use super::{dict, key_of};
-use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::builtins::convert::update_dict;
+use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::value::{Dict, Value};
 use std::cell::RefCell;
 use std::rc::Rc;

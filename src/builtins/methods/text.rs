@@ -126,7 +126,8 @@ fn affix_matches(args: &CallArgs, test: fn(&str, &str) -> bool) -> Eval<Value> {
                     Value::Str(affix) if test(slice, affix) => return Ok(Value::Bool(true)),
                     Value::Str(_) => {}
                     other => {
-                        let message = format!("tuple for {name} must only contain str, not {}", other.type_name());
+                        let message =
+                            format!("tuple for {name} must only contain str, not {}", other.type_name());
                         return fail("TypeError", args.span, message);
                     }
                 }
@@ -134,7 +135,8 @@ fn affix_matches(args: &CallArgs, test: fn(&str, &str) -> bool) -> Eval<Value> {
             Ok(Value::Bool(false))
         }
         other => {
-            let message = format!("{name} first arg must be str or a tuple of str, not {}", other.type_name());
+            let message =
+                format!("{name} first arg must be str or a tuple of str, not {}", other.type_name());
             fail("TypeError", args.span, message)
         }
     }
@@ -225,7 +227,8 @@ pub(super) fn str_format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value
                 let Some(value) = value else {
                     return match index {
                         Some(i) => {
-                            let message = format!("Replacement index {i} out of range for positional args tuple");
+                            let message =
+                                format!("Replacement index {i} out of range for positional args tuple");
                             fail("IndexError", args.span, message)
                         }
                         None => fail("KeyError", args.span, crate::value::repr::str_repr(name)),

@@ -13,8 +13,20 @@ use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 
 /// The names `property` answers, here and in `autograd::property` (`dir`, completion).
-pub const PROPERTIES: &[&str] =
-    &["T", "data", "device", "dtype", "grad", "grad_fn", "is_cuda", "is_leaf", "mT", "ndim", "requires_grad", "shape"];
+pub const PROPERTIES: &[&str] = &[
+    "T",
+    "data",
+    "device",
+    "dtype",
+    "grad",
+    "grad_fn",
+    "is_cuda",
+    "is_leaf",
+    "mT",
+    "ndim",
+    "requires_grad",
+    "shape",
+];
 
 /// `x.shape`, `x.dtype`, `x.ndim`, `x.T`, `x.mT`, `x.data`, `x.device`.
 pub fn property(t: &Tensor, name: &str) -> Option<Value> {
