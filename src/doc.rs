@@ -200,10 +200,7 @@ fn markdown_body(doc: &str) -> String {
             out.push(line.to_string());
         }
     }
-    out.join("\n")
-        .replace("\n- ", "\n- ")
-        .replace("\nReturns:", "\n\nReturns:")
-        .replace("\nExample:", "\n\nExample:")
+    out.join("\n").replace("\nReturns:", "\n\nReturns:").replace("\nExample:", "\n\nExample:")
 }
 
 /// The problems `tl doc --check` reports, one line each.

@@ -65,10 +65,12 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
     {
         return Ok(args);
     }
-    if receiver_first && given <= signature.positional && signature.params.len() < 64 {
-        if keywords_in_place(signature, &mut args) {
-            return Ok(args);
-        }
+    if receiver_first
+        && given <= signature.positional
+        && signature.params.len() < 64
+        && keywords_in_place(signature, &mut args)
+    {
+        return Ok(args);
     }
     let function = args.function;
     let params = &signature.params;

@@ -36,7 +36,7 @@ impl TlHelper {
     /// declaration returns a tensor (`randn(3)`, `x.reshape(2, 3)`), which stands for a
     /// tensor.
     fn resolve(&self, text: &str) -> Option<Value> {
-        if let Some(callee) = text.strip_suffix(')').and_then(|t| open_of_call(t)).map(|open| &text[..open]) {
+        if let Some(callee) = text.strip_suffix(')').and_then(open_of_call).map(|open| &text[..open]) {
             let returns_tensor = match self.resolve(callee)? {
                 Value::Builtin(b) => b.signature().returns,
                 Value::BoundMethod(m) => match &m.method {
