@@ -12,10 +12,8 @@ use crate::syntax::actions::docstring;
 use crate::syntax::ast::FunctionBody;
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
-use crate::value::signature::{ParamKind, Signature};
+use crate::value::signature::{ParamKind, Signature, ALIASES};
 use crate::value::{Builtin, Class, Function, Value};
-use std::cell::RefCell;
-use std::io::Write;
 use std::rc::Rc;
 
 /// One documented name: the heading it is shown under, its signature line, its text.
@@ -252,7 +250,7 @@ pub fn check(interp: &mut Interpreter) -> Vec<String> {
                 Source::Tl { .. } => {}
             }
             let is_class = matches!(entry.source, Source::Tl { is_class: true });
-            for problem in doc_problems(interp, &entry.doc, is_class) {
+            for problem in doc_problems(&entry.doc, is_class) {
                 problems.push(format!("{name}: {problem}"));
             }
         }
@@ -263,7 +261,7 @@ pub fn check(interp: &mut Interpreter) -> Vec<String> {
 /// The parts every docstring has, and its example run and compared. A helper that is
 /// public only because its name lacks the `_` says so with a docstring that begins
 /// `Internal:`, and needs no more.
-fn doc_problems(interp: &mut Interpreter, doc: &str, is_class: bool) -> Vec<String> {
+fn doc_problems(doc: &str, is_class: bool) -> Vec<String> {
     let mut problems = Vec::new();
     if doc.starts_with("Internal:") {
         return problems;
@@ -283,7 +281,7 @@ fn doc_problems(interp: &mut Interpreter, doc: &str, is_class: bool) -> Vec<Stri
         Some((code, expected)) => (code.trim(), Some(expected.trim())),
         None => (example.trim(), None),
     };
-    match run_example(interp, code) {
+    match run_example(code) {
         Err(message) => problems.push(format!("example `{code}` fails: {message}")),
         Ok(got) => {
             if let Some(expected) = expected {
@@ -297,10 +295,8 @@ fn doc_problems(interp: &mut Interpreter, doc: &str, is_class: bool) -> Vec<Stri
 }
 
 /// Runs an example in a fresh interpreter and returns the `repr` of its value.
-fn run_example(interp: &mut Interpreter, code: &str) -> Result<String, String> {
-    let _ = interp;
-    let sink = Rc::new(RefCell::new(Vec::new()));
-    let mut fresh = Interpreter::new(Box::new(SharedSink(sink.clone())));
+fn run_example(code: &str) -> Result<String, String> {
+    let mut fresh = Interpreter::new(Box::new(std::io::sink()));
     match fresh.evaluate("<example>", code) {
         // A repr over several lines (a matrix) is compared as one line.
         Ok(value) => match crate::value::repr::repr(&value, &mut fresh) {
@@ -310,19 +306,6 @@ fn run_example(interp: &mut Interpreter, code: &str) -> Result<String, String> {
         Err(Failure::Runtime(e)) => Err(format!("{}: {}", e.kind, e.message)),
         Err(Failure::Syntax(e)) => Err(format!("SyntaxError: {}", e.message)),
         Err(Failure::Io(e)) => Err(e),
-    }
-}
-
-struct SharedSink(Rc<RefCell<Vec<u8>>>);
-
-impl Write for SharedSink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 
@@ -356,7 +339,7 @@ fn unknown_keyword_problem(
 fn alias_problems(builtin: &'static Builtin) -> Vec<String> {
     let signature = builtin.signature();
     let mut problems = Vec::new();
-    for (alias, canonical) in [("axis", "dim"), ("keepdims", "keepdim"), ("x1", "input"), ("x2", "other")] {
+    for &(alias, canonical) in ALIASES {
         let Some(at) = signature.params.iter().position(|p| p.name == canonical) else { continue };
         if signature.params.iter().any(|p| p.name == alias)
             || signature.params[at].kind == ParamKind::PositionalOnly

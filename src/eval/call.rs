@@ -10,6 +10,7 @@ use crate::syntax::ast::{FunctionBody, ParamKind};
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
 use crate::tensor::device::{default_device, Device};
+use crate::value::signature::Signature;
 use crate::value::{Dict, Function, HashKey, Instance, Value};
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -94,16 +95,8 @@ impl Interpreter {
         match callee {
             Value::Function(f) => self.call_function(&f, args),
             Value::Builtin(b) => {
-                // The tensor form takes over when the first argument is a tensor, given
-                // by position or as `input=` (or an alias of it).
-                let tensor_given = match args.positional.first() {
-                    Some(first) => matches!(first, Value::Tensor(_)),
-                    None => args.keywords.iter().any(|(k, v)| {
-                        matches!(v, Value::Tensor(_)) && matches!(k.as_str(), "input" | "x" | "a" | "x1")
-                    }),
-                };
                 let b = match b.tensor_form {
-                    Some(tensor_form) if tensor_given => tensor_form,
+                    Some(tensor_form) if given_a_tensor(tensor_form.signature(), &args) => tensor_form,
                     _ => b,
                 };
                 args.function = b.name;
@@ -297,5 +290,18 @@ impl Interpreter {
             class = c.base.clone();
         }
         fail("RuntimeError", span, "super(): the running function is not a method of this instance's class")
+    }
+}
+
+/// Whether a call passes a tensor where `signature` takes its receiver — first by
+/// position, or by the receiver's keyword or an alias of it — so that a builtin's tensor
+/// form takes over (`max(x)` as `Tensor.max`, `max(1, 2)` as Python's).
+fn given_a_tensor(signature: &Signature, args: &CallArgs) -> bool {
+    match args.positional.first() {
+        Some(first) => matches!(first, Value::Tensor(_)),
+        None => args
+            .keywords
+            .iter()
+            .any(|(k, v)| matches!(v, Value::Tensor(_)) && signature.keyword(*k) == Some(signature.receiver)),
     }
 }

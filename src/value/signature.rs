@@ -47,6 +47,17 @@ impl Param {
     }
 }
 
+/// PyTorch's NumPy-style keyword aliases, as `torch/csrc/utils/python_arg_parser.cpp`
+/// accepts them: (alias, the parameter it names).
+pub const ALIASES: &[(&str, &str)] = &[
+    ("axis", "dim"),
+    ("keepdims", "keepdim"),
+    ("x", "input"),
+    ("a", "input"),
+    ("x1", "input"),
+    ("x2", "other"),
+];
+
 #[derive(Debug, PartialEq, Eq)]
 pub struct Signature {
     pub name: &'static str,
@@ -181,9 +192,7 @@ impl Signature {
         Signature::new(name, params, None)
     }
 
-    /// The parameter a keyword names: its own name, or one of PyTorch's NumPy-style
-    /// aliases (`axis` for `dim`, `keepdims` for `keepdim`, `x`/`a`/`x1` for `input`,
-    /// `x2` for `other`), as `torch/csrc/utils/python_arg_parser.cpp` accepts them.
+    /// The parameter a keyword names: its own name, or one of the [`ALIASES`] of it.
     pub fn keyword(&self, keyword: Symbol) -> Option<usize> {
         let named = |name: Symbol| {
             self.params.iter().position(|p| {
@@ -191,19 +200,12 @@ impl Signature {
             })
         };
         named(keyword).or_else(|| {
-            static ALIASES: OnceLock<Vec<(Symbol, Symbol)>> = OnceLock::new();
-            let aliases = ALIASES.get_or_init(|| {
-                [
-                    ("axis", "dim"),
-                    ("keepdims", "keepdim"),
-                    ("x", "input"),
-                    ("a", "input"),
-                    ("x1", "input"),
-                    ("x2", "other"),
-                ]
-                .into_iter()
-                .map(|(alias, canonical)| (Symbol::intern(alias), Symbol::intern(canonical)))
-                .collect()
+            static INTERNED: OnceLock<Vec<(Symbol, Symbol)>> = OnceLock::new();
+            let aliases = INTERNED.get_or_init(|| {
+                ALIASES
+                    .iter()
+                    .map(|(alias, canonical)| (Symbol::intern(alias), Symbol::intern(canonical)))
+                    .collect()
             });
             let (_, canonical) = aliases.iter().find(|(alias, _)| *alias == keyword)?;
             named(*canonical)
