@@ -12,9 +12,9 @@ pub(crate) mod sequences;
 pub mod tensor;
 
 use crate::eval::Env;
+use crate::storage::dtype::DType;
 use crate::syntax::symbol::Symbol;
 use crate::tensor::device::Device;
-use crate::tensor::dtype::DType;
 use crate::value::{Builtin, Module, Value};
 use std::rc::Rc;
 

@@ -18,6 +18,7 @@ pub mod run;
 pub mod source;
 pub mod stdlib;
 pub mod stop;
+pub mod storage;
 pub mod syntax;
 pub mod tensor;
 pub mod value;

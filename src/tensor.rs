@@ -2,31 +2,25 @@
 //! Views share the storage, so writing through a view is seen through its base. The
 //! maths lives in `crate::kernels`; this layer decides shapes, dtypes and errors.
 
-pub mod arith;
 pub mod csv;
 pub mod device;
-pub mod dtype;
-pub mod element;
-pub mod error;
-pub mod layout;
 pub mod npy;
 pub mod ops;
 pub mod overlap;
 pub mod print;
 pub mod random;
 pub mod scalar;
-pub mod storage;
 
 use crate::kernels;
+use crate::storage::dtype::DType;
+use crate::storage::element::Element;
+use crate::storage::layout::{self, Layout};
+use crate::storage::{Buffer, Storage};
+pub use crate::storage::{TensorError, TensorResult};
 use crate::{with_dtype, with_storage};
-use dtype::DType;
-use element::Element;
-pub use error::{TensorError, TensorResult};
-use layout::Layout;
 use scalar::Scalar;
 use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::rc::Rc;
-use storage::{Buffer, Storage};
 
 /// Refuses, before allocating, a tensor of `shape` and `dtype` whose element count
 /// overflows or whose bytes pass the limit of `crate::limits` (PyTorch's errors).
@@ -324,7 +318,7 @@ impl Tensor {
             return t;
         }
         let storage = self.storage();
-        let data = with_storage!(&*storage, v => with_dtype!(dtype, T => T::wrap(kernels::map(v, self.layout(), element::cast::<_, T>))));
+        let data = with_storage!(&*storage, v => with_dtype!(dtype, T => T::wrap(kernels::map(v, self.layout(), crate::storage::element::cast::<_, T>))));
         Tensor::new(data, self.shape())
     }
 

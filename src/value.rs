@@ -8,7 +8,7 @@ pub mod object;
 pub mod repr;
 pub mod signature;
 
-use crate::tensor::dtype::DType;
+use crate::storage::dtype::DType;
 use crate::tensor::Tensor;
 pub use dict::{Dict, HashKey};
 pub use object::{

@@ -3,8 +3,7 @@
 //! formula itself.
 
 use super::engine::BackwardError;
-use crate::tensor::dtype::DType;
-use crate::tensor::ops::binary::torch_type_name;
+use crate::storage::dtype::DType;
 use crate::tensor::{Tensor, TensorImpl, TensorResult};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -107,7 +106,7 @@ thread_local! {
 /// PyTorch's `[torch.FloatTensor [2, 3]]`.
 fn tensor_text(t: &Tensor) -> String {
     let dims: Vec<String> = t.shape().iter().map(|d| d.to_string()).collect();
-    format!("[torch.{}Tensor [{}]]", torch_type_name(t.dtype()), dims.join(", "))
+    format!("[torch.{}Tensor [{}]]", t.dtype().torch_name(), dims.join(", "))
 }
 
 impl Node {

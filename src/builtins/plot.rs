@@ -9,9 +9,9 @@ use super::tensor::convert::tensor_from_data;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::plot::color::{self, Rgba};
 use crate::plot::figure::{self, Axes, Bars, Figure, Line, LineStyle, Location, Mark, Marker, Points};
+use crate::storage::dtype::DType;
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
-use crate::tensor::dtype::DType;
 use crate::value::{Builtin, HashKey, Value};
 
 pub static BUILTINS: &[Builtin] = &[

@@ -9,7 +9,6 @@ use crate::autograd::ops::reduce::reduce;
 use crate::autograd::ops::shape::{diagonal, expand, permute, reshape};
 use crate::syntax::ast::{Axis, EinopsForm};
 use crate::syntax::symbol::Symbol;
-use crate::tensor::ops::binary::torch_type_name;
 use crate::tensor::ops::reduce::{Dims, Reduction};
 use crate::tensor::{Tensor, TensorError, TensorResult};
 
@@ -108,8 +107,8 @@ pub fn einsum<E>(form: &EinopsForm, tensors: &[Tensor]) -> Applied<Tensor, E> {
     if let Some(other) = tensors.iter().find(|t| t.dtype() != tensors[0].dtype()) {
         return Err(TensorError::runtime(format!(
             "expected scalar type {} but found {}",
-            torch_type_name(tensors[0].dtype()),
-            torch_type_name(other.dtype())
+            tensors[0].dtype().torch_name(),
+            other.dtype().torch_name()
         ))
         .into());
     }

@@ -46,8 +46,9 @@ impl TlHelper {
                 _ => None,
             }
             .is_some_and(|r| r.starts_with("Tensor"));
-            return returns_tensor
-                .then(|| Value::Tensor(crate::tensor::Tensor::zeros(&[], crate::tensor::dtype::DType::F32)));
+            return returns_tensor.then(|| {
+                Value::Tensor(crate::tensor::Tensor::zeros(&[], crate::storage::dtype::DType::F32))
+            });
         }
         let (head, rest) = match text.rsplit_once('.') {
             Some((head, name)) if head.ends_with(')') => (self.resolve(head)?, vec![name]),

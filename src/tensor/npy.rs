@@ -1,9 +1,9 @@
 //! NumPy's `.npy` format (versions 1–3): a magic string, a header that is a Python
 //! dict literal (`descr`, `fortran_order`, `shape`), then the raw elements.
 
-use super::dtype::DType;
-use super::storage::Buffer;
 use super::{Tensor, TensorError, TensorResult};
+use crate::storage::dtype::DType;
+use crate::storage::Buffer;
 use crate::with_dtype;
 
 const MAGIC: &[u8] = b"\x93NUMPY";

@@ -18,5 +18,6 @@ pub mod split;
 pub mod triangular;
 pub mod unary;
 
-pub use binary::{binary, BinaryOp, Operand};
-pub use unary::{unary, UnaryOp};
+pub use crate::kernels::{BinaryOp, UnaryOp};
+pub use binary::{binary, Operand};
+pub use unary::unary;

@@ -3,8 +3,8 @@
 //! in-place op whose input partly overlaps its output, a write into an expanded view)
 //! with PyTorch's words.
 
-use super::layout::Layout;
 use super::{Tensor, TensorError, TensorResult};
+use crate::storage::layout::Layout;
 
 /// ATen's `MemOverlapStatus` of two views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,7 +91,7 @@ pub fn input_overlap_error() -> TensorError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tensor::dtype::DType;
+    use crate::storage::dtype::DType;
 
     fn arange(n: usize) -> Tensor {
         Tensor::from_vec((0..n as i64).collect::<Vec<_>>(), &[n])

@@ -3,10 +3,10 @@
 //! for it, `...` past the threshold, wrapping at the line width, and the suffixes
 //! (`dtype=`, `requires_grad=True`, `grad_fn=<...>`) in PyTorch's order.
 
-use super::dtype::DType;
-use super::layout::Layout;
 use super::scalar::Scalar;
 use super::Tensor;
+use crate::storage::dtype::DType;
+use crate::storage::layout::Layout;
 use std::cell::RefCell;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -3,8 +3,8 @@
 //! program prints the same numbers everywhere. The streams differ from PyTorch's
 //! Mersenne twister: seeded outputs are reproducible in tl, not equal to torch's.
 
-use super::dtype::DType;
 use super::{check_allocation, Tensor, TensorError, TensorResult};
+use crate::storage::dtype::DType;
 use ndarray::Array1;
 use ndarray_rand::rand::seq::SliceRandom;
 use ndarray_rand::rand::{Rng, SeedableRng};

@@ -1,8 +1,8 @@
 //! One element outside a tensor: what `item()` returns and what fills a tensor.
 
-use super::dtype::{Category, DType};
-use super::element::Element;
 use super::{TensorError, TensorResult};
+use crate::storage::dtype::{Category, DType};
+use crate::storage::element::Element;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Scalar {

@@ -83,7 +83,7 @@ pub fn float_to_int(x: f64) -> Result<i64, (&'static str, &'static str)> {
 
 /// Python's `//` on floats: the floor of the true quotient.
 pub fn float_floor_div(a: f64, b: f64) -> f64 {
-    crate::tensor::arith::Arith::floor_div(a, b)
+    crate::storage::arith::Arith::floor_div(a, b)
 }
 
 /// Python's `%` on floats: the result has the sign of the divisor.

@@ -8,7 +8,7 @@ use super::record1;
 use super::select::{element_numbers, gather_at, pick_with};
 use super::shape::reduce_to;
 use crate::autograd::{is_grad_enabled, needs_grad};
-use crate::tensor::dtype::DType;
+use crate::storage::dtype::DType;
 use crate::tensor::ops::index::{self as plain, TensorIndex};
 use crate::tensor::ops::shape as plain_shape;
 use crate::tensor::ops::shape::Written;

@@ -7,7 +7,6 @@ use super::reduce::{norm, reduce};
 use super::shape::{diagonal, dims_i64, reshape, sum_to, to_dtype, transpose, triangle, unsqueeze};
 use super::unary::unary;
 use crate::autograd::needs_grad;
-use crate::tensor::ops::binary::torch_type_name;
 use crate::tensor::ops::matrix::{self as plain, MatrixOrd};
 use crate::tensor::ops::reduce::{Dims, Reduction};
 use crate::tensor::ops::shape::wrap_dim;
@@ -174,7 +173,7 @@ pub fn matrix_norm(a: &Tensor, ord: MatrixOrd, dims: [i64; 2], keepdim: bool) ->
     if !a.dtype().is_float() {
         return Err(TensorError::runtime(format!(
             "linalg.matrix_norm: Expected a floating point or complex tensor as input. Got {}",
-            torch_type_name(a.dtype()).trim_start_matches("torch.")
+            a.dtype().torch_name().trim_start_matches("torch.")
         )));
     }
     let (row, col) = (wrap_dim(dims[0], a.ndim())?, wrap_dim(dims[1], a.ndim())?);

@@ -224,7 +224,7 @@ pub fn addc(divide: bool, input: &Tensor, t1: &Tensor, t2: &Tensor, value: Scala
             "Integer division with addcdiv is no longer supported, and in a future  release addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all dtypes.",
         ));
     }
-    if dtype == crate::tensor::dtype::DType::Bool {
+    if dtype == crate::storage::dtype::DType::Bool {
         return Err(TensorError::no_kernel(
             if divide { "addcdiv_cpu_out" } else { "addcmul_cpu_out" },
             dtype,
@@ -341,7 +341,7 @@ pub fn div_rounded(a: &Operand, b: &Operand, floor: bool) -> TensorResult<Tensor
         ops::binary(BinaryOp::FloorDiv, a, b)?
     } else {
         let dtype = ops::binary::result_type(&[a, b]);
-        if dtype == crate::tensor::dtype::DType::Bool {
+        if dtype == crate::storage::dtype::DType::Bool {
             return Err(TensorError::no_kernel("div_trunc_cpu", dtype));
         }
         if dtype.is_float() {

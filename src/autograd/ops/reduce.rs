@@ -52,7 +52,7 @@ pub fn reduce(
     op: Reduction,
     t: &Tensor,
     dims: &Dims,
-    dtype: Option<crate::tensor::dtype::DType>,
+    dtype: Option<crate::storage::dtype::DType>,
 ) -> TensorResult<Tensor> {
     let out = plain::reduce(op, t, dims, dtype)?;
     let all = dims.reduced.len() == t.ndim() && !dims.keepdim;

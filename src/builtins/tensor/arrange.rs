@@ -467,7 +467,7 @@ fn broadcast_tensors(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value
             Value::Tensor(t) => Some(t.dtype()),
             _ => None,
         })
-        .unwrap_or(crate::tensor::dtype::DType::DEFAULT_FLOAT);
+        .unwrap_or(crate::storage::dtype::DType::DEFAULT_FLOAT);
     let tensors: Vec<Tensor> = items
         .iter()
         .enumerate()

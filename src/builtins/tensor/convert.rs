@@ -2,11 +2,11 @@
 //! overflow errors), dtype arguments, Python numbers as operands, elements as values.
 
 use crate::eval::{fail, Eval};
+use crate::storage::dtype::DType;
+use crate::storage::Buffer;
 use crate::syntax::span::Span;
-use crate::tensor::dtype::DType;
 use crate::tensor::ops::Operand;
 use crate::tensor::scalar::Scalar;
-use crate::tensor::storage::Buffer;
 use crate::tensor::Tensor;
 use crate::value::Value;
 use crate::with_dtype;

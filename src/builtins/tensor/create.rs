@@ -4,9 +4,9 @@ use super::args::missing;
 use super::convert::{dtype_arg, scalar_of, tensor_from_data};
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
-use crate::tensor::dtype::DType;
+use crate::storage::dtype::DType;
+use crate::storage::Buffer;
 use crate::tensor::scalar::Scalar;
-use crate::tensor::storage::Buffer;
 use crate::tensor::{check_allocation, Tensor};
 use crate::value::{Builtin, Value};
 use crate::with_dtype;
@@ -343,7 +343,7 @@ pub fn dims_to_shape(items: &[Value], span: crate::syntax::span::Span) -> Eval<V
         }
         shape.push(dim as usize);
     }
-    crate::tensor::layout::checked_numel(&shape).map_err(|e| error_at(e, span))?;
+    crate::storage::layout::checked_numel(&shape).map_err(|e| error_at(e, span))?;
     Ok(shape)
 }
 

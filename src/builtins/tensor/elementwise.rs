@@ -8,9 +8,8 @@ use super::error_at;
 use crate::autograd::ops::pointwise::{self, Pointwise};
 use crate::autograd::ops::{binary, linalg, shape, BinaryOp, Operand};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::storage::dtype::DType;
 use crate::syntax::span::Span;
-use crate::tensor::dtype::DType;
-use crate::tensor::ops::binary::torch_type_name;
 use crate::tensor::ops::shape::Written;
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{Tensor, TensorResult};
@@ -1198,7 +1197,7 @@ fn integer_bound(bound: Operand, dtype: DType, is_min: bool, span: Span) -> Eval
             format!(
                 "Clamp {} value {value} is outside the representable range of {}",
                 if is_min { "min" } else { "max" },
-                torch_type_name(dtype)
+                dtype.torch_name()
             ),
         );
     }

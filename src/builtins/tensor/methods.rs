@@ -8,7 +8,7 @@ use super::device::device_of;
 use super::error_at;
 use crate::autograd::ops::shape;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
-use crate::tensor::dtype::DType;
+use crate::storage::dtype::DType;
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 

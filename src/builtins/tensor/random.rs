@@ -7,7 +7,7 @@ use super::create::{dims_to_shape, shape_args, size_arg};
 use super::error_at;
 use crate::autograd::ops::shape;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
-use crate::tensor::dtype::DType;
+use crate::storage::dtype::DType;
 use crate::tensor::ops::shape::Written;
 use crate::tensor::{random, Tensor, TensorResult};
 use crate::value::{Builtin, Value};

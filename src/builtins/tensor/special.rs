@@ -6,7 +6,7 @@ use super::convert::operand;
 use super::error_at;
 use crate::autograd::ops::special;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
-use crate::tensor::dtype::DType;
+use crate::storage::dtype::DType;
 use crate::tensor::ops::Operand;
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{random, Tensor, TensorResult};

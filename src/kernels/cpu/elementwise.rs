@@ -5,7 +5,7 @@
 //! finding each row's start with an odometer over the dimensions before it.
 
 use super::parallel::{fill_new, new_buffer};
-use crate::tensor::layout::Layout;
+use crate::storage::layout::Layout;
 
 /// A strided view as rows along its last dimension.
 struct Rows {

@@ -3,7 +3,7 @@
 //! (the usual case in backward) are never copied first. `matrixmultiply` (through
 //! ndarray) packs strided floats itself; integers use a plain triple loop.
 
-use crate::tensor::arith::Arith;
+use crate::storage::arith::Arith;
 use ndarray::linalg::general_mat_mul;
 use ndarray::{ArrayView2, ShapeBuilder};
 

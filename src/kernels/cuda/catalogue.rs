@@ -3,8 +3,8 @@
 
 use super::fused::{self, device_dtype, Access, Expr, Node};
 use super::{matmul, reduce};
-use crate::tensor::dtype::DType;
-use crate::tensor::ops::{BinaryOp, UnaryOp};
+use crate::kernels::{BinaryOp, UnaryOp};
+use crate::storage::dtype::DType;
 
 const DTYPES: [DType; 8] =
     [DType::Bool, DType::U8, DType::I8, DType::I16, DType::I32, DType::I64, DType::F32, DType::F64];

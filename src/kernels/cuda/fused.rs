@@ -5,8 +5,8 @@
 
 use super::math::{self, Math};
 use super::ptx::{self, Class, Kernel, Reg};
-use crate::tensor::dtype::DType;
-use crate::tensor::ops::{BinaryOp, UnaryOp};
+use crate::kernels::{BinaryOp, UnaryOp};
+use crate::storage::dtype::DType;
 use std::fmt::Write;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! path does. Operands are read through strides, so transposed views need no copy.
 
 use super::ptx::{self, Class, Kernel};
-use crate::tensor::dtype::DType;
+use crate::storage::dtype::DType;
 
 pub const TILE: u32 = 16;
 

@@ -3,7 +3,7 @@
 //! the first step (PyTorch's caching allocator does the same).
 
 use super::runtime::device_error;
-use crate::tensor::TensorResult;
+use crate::storage::TensorResult;
 use cust::memory::{DeviceBuffer, DevicePointer};
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -3,7 +3,7 @@
 //! ones, so every value gets a fresh virtual register.
 
 use super::math::Math;
-use crate::tensor::dtype::DType;
+use crate::storage::dtype::DType;
 use std::fmt::{self, Write};
 
 /// PTX 7.0 for sm_70 runs on every GPU since Volta, the H100 included (the driver JITs

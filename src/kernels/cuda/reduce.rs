@@ -6,7 +6,7 @@
 
 use super::math::Math;
 use super::ptx::{self, Class, Kernel, Reg};
-use crate::tensor::dtype::DType;
+use crate::storage::dtype::DType;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fold {

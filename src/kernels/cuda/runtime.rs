@@ -4,7 +4,7 @@
 //! CPU path is used.
 
 use super::memory::{DeviceBuf, Pool};
-use crate::tensor::{TensorError, TensorResult};
+use crate::storage::{TensorError, TensorResult};
 use cust::context::Context;
 use cust::device::{Device, DeviceAttribute};
 use cust::function::{BlockSize, GridSize};

@@ -60,8 +60,8 @@ pub fn meshgrid(tensors: &[Tensor], xy: bool) -> TensorResult<Vec<Tensor>> {
     if let Some(t) = tensors.iter().find(|t| t.dtype() != tensors[0].dtype()) {
         return Err(TensorError::runtime(format!(
             "torch.meshgrid: Expected all tensors in tensors to have the same dtype, but got {} and {}",
-            super::binary::torch_type_name(tensors[0].dtype()),
-            super::binary::torch_type_name(t.dtype())
+            tensors[0].dtype().torch_name(),
+            t.dtype().torch_name()
         )));
     }
     let mut lengths: Vec<usize> = tensors.iter().map(|t| t.numel()).collect();
@@ -76,7 +76,7 @@ pub fn meshgrid(tensors: &[Tensor], xy: bool) -> TensorResult<Vec<Tensor>> {
             let position = if swap && i < 2 { 1 - i } else { i };
             let mut shape = vec![1; lengths.len()];
             shape[position] = t.numel();
-            let column = t.contiguous().with_layout(crate::tensor::layout::Layout::contiguous(&shape));
+            let column = t.contiguous().with_layout(crate::storage::layout::Layout::contiguous(&shape));
             column.with_layout(column.layout().expand(&lengths))
         })
         .collect())

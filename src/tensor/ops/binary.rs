@@ -1,98 +1,14 @@
 //! Binary elementwise operations with broadcasting and PyTorch's type promotion.
 
-use crate::kernels;
-use crate::tensor::arith::Arith;
-use crate::tensor::dtype::{self, DType};
-use crate::tensor::element::Element;
-use crate::tensor::layout::{broadcast_shapes, Layout};
+use crate::kernels::{self, BinaryOp};
+use crate::storage::arith::Arith;
+use crate::storage::dtype::{self, DType};
+use crate::storage::element::Element;
+use crate::storage::layout::{broadcast_shapes, Layout};
+use crate::storage::{Buffer, Storage};
 use crate::tensor::scalar::Scalar;
-use crate::tensor::storage::{Buffer, Storage};
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use crate::with_dtype;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BinaryOp {
-    Add,
-    Sub,
-    Mul,
-    Div,
-    FloorDiv,
-    Remainder,
-    Pow,
-    Maximum,
-    Minimum,
-    Atan2,
-    BitAnd,
-    BitOr,
-    BitXor,
-    ShiftLeft,
-    ShiftRight,
-    LogicalAnd,
-    LogicalOr,
-    LogicalXor,
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-}
-
-impl BinaryOp {
-    /// PyTorch's name for error messages (`add`, `bitwise_and`, ...).
-    pub fn name(self) -> &'static str {
-        match self {
-            BinaryOp::Add => "add",
-            BinaryOp::Sub => "sub",
-            BinaryOp::Mul => "mul",
-            BinaryOp::Div => "div",
-            BinaryOp::FloorDiv => "floor_divide",
-            BinaryOp::Remainder => "remainder",
-            BinaryOp::Pow => "pow",
-            BinaryOp::Maximum => "maximum",
-            BinaryOp::Minimum => "minimum",
-            BinaryOp::Atan2 => "atan2",
-            BinaryOp::BitAnd => "bitwise_and",
-            BinaryOp::BitOr => "bitwise_or",
-            BinaryOp::BitXor => "bitwise_xor",
-            BinaryOp::ShiftLeft => "lshift",
-            BinaryOp::ShiftRight => "rshift",
-            BinaryOp::LogicalAnd => "logical_and",
-            BinaryOp::LogicalOr => "logical_or",
-            BinaryOp::LogicalXor => "logical_xor",
-            BinaryOp::Eq => "eq",
-            BinaryOp::Ne => "ne",
-            BinaryOp::Lt => "lt",
-            BinaryOp::Le => "le",
-            BinaryOp::Gt => "gt",
-            BinaryOp::Ge => "ge",
-        }
-    }
-
-    pub fn all() -> [BinaryOp; 24] {
-        use BinaryOp::*;
-        [
-            Add, Sub, Mul, Div, FloorDiv, Remainder, Pow, Maximum, Minimum, Atan2, BitAnd, BitOr, BitXor,
-            ShiftLeft, ShiftRight, LogicalAnd, LogicalOr, LogicalXor, Eq, Ne, Lt, Le, Gt, Ge,
-        ]
-    }
-
-    /// Comparisons and logical ops: their result is bool whatever they compute in.
-    pub fn gives_bool(self) -> bool {
-        self.is_comparison() || self.is_logical()
-    }
-
-    fn is_comparison(self) -> bool {
-        matches!(
-            self,
-            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
-        )
-    }
-
-    fn is_logical(self) -> bool {
-        matches!(self, BinaryOp::LogicalAnd | BinaryOp::LogicalOr | BinaryOp::LogicalXor)
-    }
-}
 
 /// The dtype PyTorch computes an operation of several operands in
 /// (`torch.result_type` over them all).
@@ -110,8 +26,8 @@ pub fn lerp(start: &Tensor, end: &Tensor, weight: &Operand) -> TensorResult<Tens
     let mismatch = |what: &str, other: DType| {
         TensorError::runtime(format!(
             "expected dtype {} for `{what}` but got dtype {}",
-            cpp_type_name(dtype),
-            cpp_type_name(other)
+            dtype.cpp_name(),
+            other.cpp_name()
         ))
     };
     if end.dtype() != dtype {
@@ -261,42 +177,10 @@ pub fn dtypes(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<(DType, DT
     })
 }
 
-/// ATen's C++ type names, which its error messages use.
-pub fn torch_type_name(dtype: DType) -> &'static str {
-    match dtype {
-        DType::Bool => "Bool",
-        DType::U8 => "Byte",
-        DType::I8 => "Char",
-        DType::I16 => "Short",
-        DType::I32 => "Int",
-        DType::I64 => "Long",
-        DType::F16 => "Half",
-        DType::BF16 => "BFloat16",
-        DType::F32 => "Float",
-        DType::F64 => "Double",
-    }
-}
-
-/// The C++ element types, which some of ATen's messages name instead.
-pub fn cpp_type_name(dtype: DType) -> &'static str {
-    match dtype {
-        DType::Bool => "bool",
-        DType::U8 => "unsigned char",
-        DType::I8 => "signed char",
-        DType::I16 => "short int",
-        DType::I32 => "int",
-        DType::I64 => "long int",
-        DType::F16 => "c10::Half",
-        DType::BF16 => "c10::BFloat16",
-        DType::F32 => "float",
-        DType::F64 => "double",
-    }
-}
-
 /// The broadcast shape of two shapes, with PyTorch's error.
 pub fn broadcast(a: &[usize], b: &[usize]) -> TensorResult<Vec<usize>> {
     let shape = broadcast_mismatch(a, b)?;
-    crate::tensor::layout::checked_numel(&shape)?;
+    crate::storage::layout::checked_numel(&shape)?;
     Ok(shape)
 }
 

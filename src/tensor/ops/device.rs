@@ -12,11 +12,11 @@ use crate::kernels::cuda::memory::DeviceBuf;
 use crate::kernels::cuda::reduce::{self, Fold};
 use crate::kernels::cuda::resident::{Input, Lazy, Resident};
 use crate::kernels::cuda::runtime::{gpu, Arg, Gpu};
-use crate::tensor::dtype::DType;
-use crate::tensor::layout::{contiguous_strides, Layout};
+use crate::storage::dtype::DType;
+use crate::storage::layout::{contiguous_strides, Layout};
+use crate::storage::Storage;
 use crate::tensor::ops::{BinaryOp, UnaryOp};
 use crate::tensor::scalar::Scalar;
-use crate::tensor::storage::Storage;
 use crate::tensor::{Tensor, TensorResult};
 use std::rc::Rc;
 

@@ -3,12 +3,12 @@
 //! `masked_fill`, `masked_select`, `take`, `put`, `nonzero`. Each works out the
 //! row-major positions involved, then moves typed elements without converting them.
 
-use super::binary::{select, torch_type_name, Operand};
+use super::binary::{select, Operand};
 use super::shape::wrap_dim;
-use crate::tensor::arith::Arith;
-use crate::tensor::dtype::DType;
-use crate::tensor::layout::{broadcast_shapes, contiguous_strides};
-use crate::tensor::storage::Buffer;
+use crate::storage::arith::Arith;
+use crate::storage::dtype::DType;
+use crate::storage::layout::{broadcast_shapes, contiguous_strides};
+use crate::storage::Buffer;
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use crate::with_storage;
 
@@ -179,7 +179,7 @@ fn vector_index(name: &str, index: &Tensor, size: usize) -> TensorResult<Vec<usi
     if !matches!(index.dtype(), DType::I64 | DType::I32) {
         return Err(TensorError::runtime(format!(
             "{name}(): Expected dtype int32/int64 for index but got: {}",
-            torch_type_name(index.dtype())
+            index.dtype().torch_name()
         )));
     }
     index
@@ -236,7 +236,7 @@ fn check_mask(name: &str, mask: &Tensor) -> TensorResult<()> {
     if mask.dtype() == DType::Bool {
         return Ok(());
     }
-    let cpp_type = super::binary::cpp_type_name(mask.dtype());
+    let cpp_type = mask.dtype().cpp_name();
     Err(TensorError::runtime(format!(
         "{name} only supports boolean masks, but got mask with dtype {cpp_type}"
     )))
@@ -320,8 +320,8 @@ pub fn put(t: &Tensor, index: &Tensor, source: &Tensor, accumulate: bool) -> Ten
     if source.dtype() != t.dtype() {
         return Err(TensorError::runtime(format!(
             "put_(): self and source expected to have the same dtype, but got self.dtype = {} and source.dtype = {}",
-            torch_type_name(t.dtype()).trim_start_matches("torch."),
-            torch_type_name(source.dtype()).trim_start_matches("torch.")
+            t.dtype().torch_name().trim_start_matches("torch."),
+            source.dtype().torch_name().trim_start_matches("torch.")
         )));
     }
     let sources: Vec<usize> = (0..targets.len()).collect();

@@ -6,10 +6,10 @@
 
 use super::binary::{broadcast, Operand};
 use super::shape::copy_into;
-use crate::tensor::dtype::DType;
-use crate::tensor::layout::{broadcast_shapes, Layout};
+use crate::storage::dtype::DType;
+use crate::storage::layout::{broadcast_shapes, Layout};
+use crate::storage::Buffer;
 use crate::tensor::overlap::{self, Overlap};
-use crate::tensor::storage::Buffer;
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use crate::with_storage;
 
@@ -195,7 +195,7 @@ fn select(t: &Tensor, items: &[TensorIndex]) -> TensorResult<Selection> {
 fn nonzero_columns(mask: &Tensor) -> Vec<Vec<i64>> {
     let flags: Vec<bool> = mask.to_i64_vec().into_iter().map(|v| v != 0).collect();
     let shape = mask.shape();
-    let strides = crate::tensor::layout::contiguous_strides(shape);
+    let strides = crate::storage::layout::contiguous_strides(shape);
     let mut columns = vec![Vec::new(); shape.len()];
     for (flat, _) in flags.iter().enumerate().filter(|(_, f)| **f) {
         for (d, column) in columns.iter_mut().enumerate() {

@@ -1,11 +1,11 @@
 //! Products: `matmul` (`@`) with PyTorch's rules for 1-d operands and broadcast batch
 //! dimensions, and the rank checks of the names built on it (`mm`, `bmm`, `mv`, `dot`).
 
-use super::binary::{broadcast, cpp_type_name, torch_type_name};
+use super::binary::broadcast;
 use crate::kernels;
-use crate::tensor::dtype::DType;
-use crate::tensor::layout::Layout;
-use crate::tensor::storage::{Buffer, Storage};
+use crate::storage::dtype::DType;
+use crate::storage::layout::Layout;
+use crate::storage::{Buffer, Storage};
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use crate::with_dtype;
 
@@ -121,7 +121,7 @@ impl Call {
             return Ok(());
         }
         if x != y {
-            let (tx, ty) = (torch_type_name(x), torch_type_name(y));
+            let (tx, ty) = (x.torch_name(), y.torch_name());
             return Err(TensorError::runtime(match self.kernel {
                 Kernel::Dot => {
                     format!("dot : expected both vectors to have same dtype, but found {tx} and {ty}")
@@ -131,8 +131,8 @@ impl Call {
                 }
                 Kernel::Mm => format!(
                     "expected m1 and m2 to have the same dtype, but got: {} != {}",
-                    cpp_type_name(x),
-                    cpp_type_name(y)
+                    x.cpp_name(),
+                    y.cpp_name()
                 ),
                 Kernel::Bmm => format!("expected scalar type {tx} but found {ty}"),
             }));

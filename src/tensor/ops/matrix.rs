@@ -2,7 +2,6 @@
 //! `cholesky`, and the matrix norms. Computed in f64 by Gaussian elimination with
 //! partial pivoting, the result in the input's float dtype.
 
-use super::binary::torch_type_name;
 use crate::tensor::{Tensor, TensorError, TensorResult};
 
 /// The batch shape and `n` of a `[..., n, n]` float tensor, with PyTorch's errors.
@@ -21,7 +20,7 @@ fn square(name: &str, a: &Tensor, what: &str) -> TensorResult<(Vec<usize>, usize
     if !a.dtype().is_float() {
         return Err(TensorError::runtime(format!(
             "{name}: Expected a floating point or complex tensor as input. Got {}",
-            torch_type_name(a.dtype()).trim_start_matches("torch.")
+            a.dtype().torch_name().trim_start_matches("torch.")
         )));
     }
     Ok((a.shape()[..a.ndim() - 2].to_vec(), rows))
@@ -134,8 +133,8 @@ pub fn solve(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
     if b.dtype() != a.dtype() {
         return Err(TensorError::runtime(format!(
             "linalg.solve: Expected A and B to have the same dtype, but found A of type {} and B of type {} instead",
-            torch_type_name(a.dtype()).trim_start_matches("torch."),
-            torch_type_name(b.dtype()).trim_start_matches("torch.")
+            a.dtype().torch_name().trim_start_matches("torch."),
+            b.dtype().torch_name().trim_start_matches("torch.")
         )));
     }
     let k = b_matrix.shape()[b_matrix.ndim() - 1];

@@ -5,10 +5,9 @@ use super::gather::pick;
 use super::keys::Keys;
 use super::shape::wrap_dim;
 use crate::kernels;
-use crate::tensor::dtype::DType;
-use crate::tensor::layout::Layout;
-use crate::tensor::ops::binary::torch_type_name;
-use crate::tensor::storage::Storage;
+use crate::storage::dtype::DType;
+use crate::storage::layout::Layout;
+use crate::storage::Storage;
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use std::cmp::Ordering;
 #[cfg(feature = "cuda")]
@@ -262,7 +261,7 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
                 let which = if dtype.is_some() { "Optional" } else { "Input" };
                 return Err(TensorError::not_implemented(format!(
                     "mean(): could not infer output dtype. {which} dtype must be either a floating point or complex dtype. Got: {}",
-                    torch_type_name(out)
+                    out.torch_name()
                 )));
             }
             #[cfg(feature = "cuda")]
@@ -376,7 +375,7 @@ pub fn norm(t: &Tensor, p: f64, dims: &Dims) -> TensorResult<Tensor> {
     if !dtype.is_float() {
         return Err(TensorError::not_implemented(format!(
             "linalg.vector_norm: Expected a floating point or complex tensor as input. Got {}",
-            torch_type_name(dtype)
+            dtype.torch_name()
         )));
     }
     let shape = dims.output_shape(t.shape());

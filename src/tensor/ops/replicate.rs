@@ -2,7 +2,7 @@
 
 use super::gather::index_select;
 use super::shape::wrap_dim;
-use crate::tensor::layout::Layout;
+use crate::storage::layout::Layout;
 use crate::tensor::{check_allocation, Tensor, TensorError, TensorResult};
 
 /// `t.repeat(reps)`: `t` tiled `reps[i]` times along dimension `i` (leading `reps`

@@ -4,8 +4,8 @@
 //! `roll` copy.
 
 use crate::kernels;
-use crate::tensor::layout::{contiguous_strides, Layout};
-use crate::tensor::storage::Buffer;
+use crate::storage::layout::{contiguous_strides, Layout};
+use crate::storage::Buffer;
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use crate::with_storage;
 
@@ -176,7 +176,7 @@ pub fn expand(t: &Tensor, sizes: &[i64]) -> TensorResult<Tensor> {
         };
         shape.push(target);
     }
-    crate::tensor::layout::checked_numel(&shape)?;
+    crate::storage::layout::checked_numel(&shape)?;
     Ok(t.with_layout(t.layout().expand(&shape)))
 }
 
@@ -231,7 +231,7 @@ pub fn as_strided(
     };
     let available = t.storage().len();
     let needed = layout.storage_extent().unwrap_or(usize::MAX);
-    crate::tensor::layout::checked_numel(size)?;
+    crate::storage::layout::checked_numel(size)?;
     if needed > available {
         return Err(TensorError::runtime(format!(
             "setStorage: sizes [{}], strides [{}], storage offset {}, and itemsize {} requiring a storage size of {} are out of bounds for storage of size {}",
@@ -376,7 +376,7 @@ pub fn roll(t: &Tensor, shifts: &[i64], dims: &[i64]) -> TensorResult<Tensor> {
 
 /// Whether PyTorch lets a result of dtype `from` be written into a tensor of dtype `to`
 /// (`torch.can_cast`): never float into integer, never non-bool into bool.
-pub fn can_cast(from: crate::tensor::dtype::DType, to: crate::tensor::dtype::DType) -> bool {
+pub fn can_cast(from: crate::storage::dtype::DType, to: crate::storage::dtype::DType) -> bool {
     from.category() <= to.category()
 }
 
@@ -409,17 +409,17 @@ pub fn assign(dest: &Tensor, value: &Tensor, written: Written) -> TensorResult<(
     if !can_cast(value.dtype(), dest.dtype()) {
         return Err(TensorError::runtime(format!(
             "result type {} can't be cast to the desired output type {}",
-            super::binary::torch_type_name(value.dtype()),
-            super::binary::torch_type_name(dest.dtype())
+            value.dtype().torch_name(),
+            dest.dtype().torch_name()
         )));
     }
-    let fits = crate::tensor::layout::broadcast_shapes(value.shape(), dest.shape())
+    let fits = crate::storage::layout::broadcast_shapes(value.shape(), dest.shape())
         .is_some_and(|b| b == dest.shape());
     if !fits {
         return Err(TensorError::runtime(format!(
             "output with shape [{}] doesn't match the broadcast shape [{}]",
             join(dest.shape()),
-            join(&crate::tensor::layout::broadcast_shapes(value.shape(), dest.shape()).unwrap_or_default())
+            join(&crate::storage::layout::broadcast_shapes(value.shape(), dest.shape()).unwrap_or_default())
         )));
     }
     let expanded = value.with_layout(value.layout().expand(dest.shape()));

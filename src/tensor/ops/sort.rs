@@ -6,8 +6,8 @@
 use super::gather::pick;
 use super::keys::Keys;
 use super::shape::wrap_dim;
-use crate::tensor::dtype::DType;
-use crate::tensor::layout::contiguous_strides;
+use crate::storage::dtype::DType;
+use crate::storage::layout::contiguous_strides;
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use std::cmp::Ordering;
 
@@ -144,7 +144,7 @@ pub fn median(t: &Tensor) -> TensorResult<Tensor> {
     if t.numel() == 0 {
         return Ok(Tensor::full(&[], crate::tensor::scalar::Scalar::Float(f64::NAN), t.dtype()));
     }
-    let flat = t.contiguous().with_layout(crate::tensor::layout::Layout::contiguous(&[t.numel()]));
+    let flat = t.contiguous().with_layout(crate::storage::layout::Layout::contiguous(&[t.numel()]));
     Ok(median_along(&flat, 0, false)?.0)
 }
 

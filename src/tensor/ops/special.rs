@@ -12,7 +12,7 @@ pub fn map2(a: &Tensor, x: &Tensor, f: impl Fn(f64, f64) -> f64) -> TensorResult
     let (a_values, x_values) = (expand(a, &sizes)?.to_f64_vec(), expand(x, &sizes)?.to_f64_vec());
     let values = a_values.into_iter().zip(x_values).map(|(a, x)| f(a, x)).collect();
     let dtype = a.dtype().promote(x.dtype());
-    let dtype = if dtype.is_float() { dtype } else { crate::tensor::dtype::DType::DEFAULT_FLOAT };
+    let dtype = if dtype.is_float() { dtype } else { crate::storage::dtype::DType::DEFAULT_FLOAT };
     Ok(Tensor::from_vec::<f64>(values, &shape).to_dtype(dtype))
 }
 

@@ -22,10 +22,7 @@ impl TensorError {
 
     /// ATen's error when its kernel `kernel` has no instance for `dtype`.
     pub fn no_kernel(kernel: &str, dtype: super::dtype::DType) -> TensorError {
-        TensorError::not_implemented(format!(
-            "\"{kernel}\" not implemented for '{}'",
-            super::ops::binary::torch_type_name(dtype)
-        ))
+        TensorError::not_implemented(format!("\"{kernel}\" not implemented for '{}'", dtype.torch_name()))
     }
 
     /// `torch.linalg.LinAlgError`: a singular or indefinite matrix.

@@ -23,16 +23,16 @@ pub enum Storage {
 macro_rules! with_storage {
     ($storage:expr, $v:ident => $body:expr) => {
         match $storage {
-            $crate::tensor::storage::Storage::Bool($v) => $body,
-            $crate::tensor::storage::Storage::U8($v) => $body,
-            $crate::tensor::storage::Storage::I8($v) => $body,
-            $crate::tensor::storage::Storage::I16($v) => $body,
-            $crate::tensor::storage::Storage::I32($v) => $body,
-            $crate::tensor::storage::Storage::I64($v) => $body,
-            $crate::tensor::storage::Storage::F16($v) => $body,
-            $crate::tensor::storage::Storage::BF16($v) => $body,
-            $crate::tensor::storage::Storage::F32($v) => $body,
-            $crate::tensor::storage::Storage::F64($v) => $body,
+            $crate::storage::Storage::Bool($v) => $body,
+            $crate::storage::Storage::U8($v) => $body,
+            $crate::storage::Storage::I8($v) => $body,
+            $crate::storage::Storage::I16($v) => $body,
+            $crate::storage::Storage::I32($v) => $body,
+            $crate::storage::Storage::I64($v) => $body,
+            $crate::storage::Storage::F16($v) => $body,
+            $crate::storage::Storage::BF16($v) => $body,
+            $crate::storage::Storage::F32($v) => $body,
+            $crate::storage::Storage::F64($v) => $body,
         }
     };
 }
@@ -42,43 +42,43 @@ macro_rules! with_storage {
 macro_rules! with_dtype {
     ($dtype:expr, $t:ident => $body:expr) => {
         match $dtype {
-            $crate::tensor::dtype::DType::Bool => {
+            $crate::storage::dtype::DType::Bool => {
                 type $t = bool;
                 $body
             }
-            $crate::tensor::dtype::DType::U8 => {
+            $crate::storage::dtype::DType::U8 => {
                 type $t = u8;
                 $body
             }
-            $crate::tensor::dtype::DType::I8 => {
+            $crate::storage::dtype::DType::I8 => {
                 type $t = i8;
                 $body
             }
-            $crate::tensor::dtype::DType::I16 => {
+            $crate::storage::dtype::DType::I16 => {
                 type $t = i16;
                 $body
             }
-            $crate::tensor::dtype::DType::I32 => {
+            $crate::storage::dtype::DType::I32 => {
                 type $t = i32;
                 $body
             }
-            $crate::tensor::dtype::DType::I64 => {
+            $crate::storage::dtype::DType::I64 => {
                 type $t = i64;
                 $body
             }
-            $crate::tensor::dtype::DType::F16 => {
+            $crate::storage::dtype::DType::F16 => {
                 type $t = half::f16;
                 $body
             }
-            $crate::tensor::dtype::DType::BF16 => {
+            $crate::storage::dtype::DType::BF16 => {
                 type $t = half::bf16;
                 $body
             }
-            $crate::tensor::dtype::DType::F32 => {
+            $crate::storage::dtype::DType::F32 => {
                 type $t = f32;
                 $body
             }
-            $crate::tensor::dtype::DType::F64 => {
+            $crate::storage::dtype::DType::F64 => {
                 type $t = f64;
                 $body
             }

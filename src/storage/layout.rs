@@ -23,12 +23,12 @@ pub fn contiguous_strides(shape: &[usize]) -> Vec<usize> {
 
 /// The element count of a shape, refused as PyTorch refuses it when it does not fit in
 /// an int64.
-pub fn checked_numel(shape: &[usize]) -> Result<usize, crate::tensor::TensorError> {
+pub fn checked_numel(shape: &[usize]) -> Result<usize, super::TensorError> {
     shape
         .iter()
         .try_fold(1usize, |n, &d| n.checked_mul(d))
         .filter(|&n| n <= i64::MAX as usize)
-        .ok_or_else(|| crate::tensor::TensorError::runtime("numel: integer multiplication overflow"))
+        .ok_or_else(|| super::TensorError::runtime("numel: integer multiplication overflow"))
 }
 
 /// The shape two shapes broadcast to, or `None` when they do not (NumPy's rules).
