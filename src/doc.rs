@@ -8,6 +8,7 @@ use crate::builtins::methods::TYPE_METHODS;
 use crate::builtins::{NAMESPACES, TABLES};
 use crate::diag::Failure;
 use crate::eval::{bind_to_params, CallArgs, Interpreter};
+use crate::exception::ErrorKind;
 use crate::syntax::actions::docstring;
 use crate::syntax::ast::FunctionBody;
 use crate::syntax::span::Span;
@@ -324,7 +325,7 @@ fn unknown_keyword_problem(
     args.keywords.push((Symbol::intern("no_such_keyword"), Value::None));
     match interp.call(Value::Builtin(builtin), args) {
         Err(crate::eval::Flow::Error(e))
-            if e.kind == "TypeError" && e.message.contains("'no_such_keyword'") =>
+            if e.kind == ErrorKind::TypeError && e.message.contains("'no_such_keyword'") =>
         {
             None
         }

@@ -8,6 +8,7 @@ pub mod diag;
 pub mod doc;
 pub mod einops;
 pub mod eval;
+pub mod exception;
 pub mod golden;
 pub mod interrupt;
 pub mod kernels;

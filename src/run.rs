@@ -4,6 +4,7 @@
 
 use crate::diag::{render, Failure};
 use crate::eval::Interpreter;
+use crate::exception::ErrorKind;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -52,7 +53,7 @@ pub fn run(program: Program) -> i32 {
                 report(&interp, &failure);
                 match &failure {
                     // Python's status for a program stopped by Ctrl-C (128 + SIGINT).
-                    Failure::Runtime(e) if e.kind == "KeyboardInterrupt" => 130,
+                    Failure::Runtime(e) if e.kind == ErrorKind::KeyboardInterrupt => 130,
                     _ => 1,
                 }
             }

@@ -151,7 +151,7 @@ impl Value {
             Value::Instance(inst) => inst.class.name.to_string(),
             Value::Module(_) => "module".into(),
             Value::Super(_) => "super".into(),
-            Value::Error(err) => err.kind.clone(),
+            Value::Error(err) => err.kind.to_string(),
             Value::Einops(_) => "einops".into(),
             Value::Tensor(_) => "Tensor".into(),
             Value::Size(_) => "Size".into(),

@@ -3,6 +3,7 @@
 
 use super::tensor::args::arg;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
 use crate::value::{Builtin, Dict, HashKey, Range, Value};
 use std::rc::Rc;
@@ -136,7 +137,7 @@ pub(crate) fn index_of(value: &Value, span: Span) -> Eval<i64> {
     value.as_int().map_or_else(
         || {
             fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 span,
                 format!("'{}' object cannot be interpreted as an integer", value.type_name()),
             )
@@ -161,7 +162,7 @@ fn int(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             .or_else(|(kind, message)| fail(kind, args.span, message)),
         Value::Str(s) => parse_int(s, 10, args.span),
         other => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("int() argument must be a string or a number, not '{}'", other.type_name()),
         ),
@@ -172,12 +173,14 @@ fn int(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 fn int_in_base(x: Option<&Value>, base: &Value, span: Span) -> Eval<Value> {
     let base = index_of(base, span)?;
     let text = match x {
-        None => return fail("TypeError", span, "int() missing string argument"),
+        None => return fail(ErrorKind::TypeError, span, "int() missing string argument"),
         Some(Value::Str(s)) => s,
-        Some(_) => return fail("TypeError", span, "int() can't convert non-string with explicit base"),
+        Some(_) => {
+            return fail(ErrorKind::TypeError, span, "int() can't convert non-string with explicit base")
+        }
     };
     if base != 0 && !(2..=36).contains(&base) {
-        return fail("ValueError", span, "int() base must be >= 2 and <= 36, or 0");
+        return fail(ErrorKind::ValueError, span, "int() base must be >= 2 and <= 36, or 0");
     }
     parse_int(text, base as u32, span)
 }
@@ -188,7 +191,7 @@ fn int_in_base(x: Option<&Value>, base: &Value, span: Span) -> Eval<Value> {
 fn parse_int(text: &str, base: u32, span: Span) -> Eval<Value> {
     let invalid = || {
         let shown = crate::value::repr::str_repr(text);
-        fail("ValueError", span, format!("invalid literal for int() with base {base}: {shown}"))
+        fail(ErrorKind::ValueError, span, format!("invalid literal for int() with base {base}: {shown}"))
     };
     let trimmed = text.trim();
     let (negative, rest) = match trimmed.as_bytes().first() {
@@ -231,7 +234,7 @@ fn parse_int(text: &str, base: u32, span: Span) -> Eval<Value> {
         if negative { i64::try_from(-(magnitude as i128)).ok() } else { i64::try_from(magnitude).ok() };
     match value {
         Some(v) if !overflow => Ok(Value::Int(v)),
-        _ => fail("OverflowError", span, "int too large for a 64-bit integer"),
+        _ => fail(ErrorKind::OverflowError, span, "int too large for a 64-bit integer"),
     }
 }
 
@@ -253,7 +256,7 @@ fn float(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
             parsed.map(Value::Float).map_or_else(
                 || {
                     fail(
-                        "ValueError",
+                        ErrorKind::ValueError,
                         args.span,
                         format!("could not convert string to float: {}", crate::value::repr::str_repr(s)),
                     )
@@ -262,7 +265,7 @@ fn float(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
             )
         }
         other => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("float() argument must be a string or a number, not '{}'", other.type_name()),
         ),
@@ -328,7 +331,7 @@ pub(crate) fn update_dict(interp: &mut Interpreter, out: &mut Dict, entries: &Va
     let insert = |out: &mut Dict, key: Value, value: Value| -> Eval<()> {
         let hash = HashKey::of(&key).ok_or_else(|| {
             crate::eval::RuntimeError::new(
-                "TypeError",
+                ErrorKind::TypeError,
                 format!("unhashable type: '{}'", key.type_name()),
                 span,
             )
@@ -347,7 +350,7 @@ pub(crate) fn update_dict(interp: &mut Interpreter, out: &mut Dict, entries: &Va
         let items = interp.collect(&pair, span)?;
         let [key, value]: [Value; 2] = items.try_into().map_err(|items: Vec<Value>| {
             crate::eval::RuntimeError::new(
-                "ValueError",
+                ErrorKind::ValueError,
                 format!("dictionary update sequence element #{i} has length {}; 2 is required", items.len()),
                 span,
             )
@@ -369,7 +372,7 @@ fn range(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         _ => (0, 0, 1),
     };
     if step == 0 {
-        return fail("ValueError", args.span, "range() arg 3 must not be zero");
+        return fail(ErrorKind::ValueError, args.span, "range() arg 3 must not be zero");
     }
     Ok(Value::Range(Range { start, stop, step }))
 }
@@ -378,12 +381,12 @@ fn ord(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     match &args.positional[0] {
         Value::Str(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64))),
         Value::Str(s) => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("ord() expected a character, but string of length {} found", s.chars().count()),
         ),
         other => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("ord() expected string of length 1, but {} found", other.type_name()),
         ),
@@ -394,7 +397,7 @@ fn chr(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let code = args.positional[0].as_int();
     match code.and_then(|c| u32::try_from(c).ok()).and_then(char::from_u32) {
         Some(c) => Ok(Value::str(&c.to_string())),
-        None if code.is_some() => fail("ValueError", args.span, "chr() arg not in range(0x110000)"),
-        None => fail("TypeError", args.span, "an integer is required"),
+        None if code.is_some() => fail(ErrorKind::ValueError, args.span, "chr() arg not in range(0x110000)"),
+        None => fail(ErrorKind::TypeError, args.span, "an integer is required"),
     }
 }

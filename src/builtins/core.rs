@@ -2,6 +2,7 @@
 //! `getattr`, `super`, ...
 
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::syntax::symbol::Symbol;
 use crate::value::format::format_value;
 use crate::value::{Builtin, Value};
@@ -245,7 +246,7 @@ fn text_keyword(args: &mut CallArgs, name: &str, default: &str) -> Eval<String> 
         None | Some(Value::None) => Ok(default.to_string()),
         Some(Value::Str(s)) => Ok(s.to_string()),
         Some(other) => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("{name} must be None or a string, not {}", other.type_name()),
         ),
@@ -261,11 +262,13 @@ fn len(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         Value::Range(r) => r.len(),
         Value::Size(dims) => dims.len(),
         Value::NamedTuple(n) => n.items.len(),
-        Value::Tensor(t) if t.ndim() == 0 => return fail("TypeError", args.span, "len() of a 0-d tensor"),
+        Value::Tensor(t) if t.ndim() == 0 => {
+            return fail(ErrorKind::TypeError, args.span, "len() of a 0-d tensor")
+        }
         Value::Tensor(t) => t.shape()[0],
         other => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("object of type '{}' has no len()", other.type_name()),
             )
@@ -290,7 +293,7 @@ fn is_instance(value: &Value, kind: &Value) -> bool {
         Value::Class(class) => matches!(value, Value::Instance(i) if i.class.is_subclass_of(class)),
         Value::Builtin(b) => match (b.name, value) {
             ("int", Value::Bool(_)) => true,
-            ("Exception", Value::Error(_)) => true,
+            (name, Value::Error(e)) => ErrorKind::from_name(name).is_some_and(|class| e.kind.is_a(class)),
             (name, v) => v.type_name() == name,
         },
         Value::Tuple(kinds) => kinds.iter().any(|k| is_instance(value, k)),
@@ -306,7 +309,7 @@ fn isinstance(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         k => valid(k),
     };
     if !all_valid {
-        return fail("TypeError", args.span, "isinstance() arg 2 must be a type or tuple of types");
+        return fail(ErrorKind::TypeError, args.span, "isinstance() arg 2 must be a type or tuple of types");
     }
     Ok(Value::Bool(is_instance(&args.positional[0], kind)))
 }
@@ -316,9 +319,9 @@ fn issubclass(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         (Value::Class(a), Value::Class(b)) => Ok(Value::Bool(a.is_subclass_of(b))),
         (Value::Builtin(a), Value::Builtin(b)) => Ok(Value::Bool(a.name == b.name)),
         (Value::Class(_) | Value::Builtin(_), _) => {
-            fail("TypeError", args.span, "issubclass() arg 2 must be a class")
+            fail(ErrorKind::TypeError, args.span, "issubclass() arg 2 must be a class")
         }
-        _ => fail("TypeError", args.span, "issubclass() arg 1 must be a class"),
+        _ => fail(ErrorKind::TypeError, args.span, "issubclass() arg 1 must be a class"),
     }
 }
 
@@ -332,7 +335,7 @@ fn format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         Some(Value::Str(s)) => s.to_string(),
         Some(other) => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("format spec must be a str, not {}", other.type_name()),
             )
@@ -344,14 +347,14 @@ fn format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     }
     format_value(value, &spec)
         .map(|s| Value::str(&s))
-        .map_err(|m| crate::eval::RuntimeError::new("ValueError", m, args.span).into())
+        .map_err(|m| crate::eval::RuntimeError::new(ErrorKind::ValueError, m, args.span).into())
 }
 
 fn attribute_name(args: &CallArgs) -> Eval<Symbol> {
     match &args.positional[1] {
         Value::Str(s) => Ok(Symbol::intern(s)),
         other => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("attribute name must be string, not '{}'", other.type_name()),
         ),
@@ -384,7 +387,7 @@ fn callable(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 /// `vars(obj)`: an instance's attributes as a new dict, in the order they were set.
 fn vars(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let Value::Instance(instance) = &args.positional[0] else {
-        return fail("TypeError", args.span, "vars() argument must have __dict__ attribute");
+        return fail(ErrorKind::TypeError, args.span, "vars() argument must have __dict__ attribute");
     };
     let mut dict = crate::value::Dict::new();
     for (name, value) in instance.fields.borrow().iter() {

@@ -2,6 +2,7 @@
 //! `type(x)` returns for built-in types that have no constructor.
 
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::value::{Builtin, ErrorValue, Value};
 use std::rc::Rc;
 
@@ -236,14 +237,20 @@ Example: RecursionError().kind  # 'RecursionError'",
 /// of `*args`, so it is refused here in Python's words).
 fn make_error(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     if !args.keywords.is_empty() {
-        return fail("TypeError", args.span, format!("{}() takes no keyword arguments", args.function));
+        return fail(
+            ErrorKind::TypeError,
+            args.span,
+            format!("{}() takes no keyword arguments", args.function),
+        );
     }
     let message = match args.positional.as_slice() {
         [] => String::new(),
         [one] => interp.str_of(one)?,
         several => interp.str_of(&Value::tuple(several.to_vec()))?,
     };
-    Ok(Value::Error(Rc::new(ErrorValue { kind: args.function.to_string(), message })))
+    // Declared only for the names of `ErrorKind`, so each has its kind.
+    let kind = ErrorKind::from_name(args.function).expect("an error builtin names its kind");
+    Ok(Value::Error(Rc::new(ErrorValue { kind, message })))
 }
 
 /// Types that exist to be compared (`type(f) == function`) but not called.
@@ -321,5 +328,5 @@ Example: isinstance(linalg, module)  # True",
 ];
 
 fn not_constructible(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    fail("TypeError", args.span, format!("cannot create '{}' instances", args.function))
+    fail(ErrorKind::TypeError, args.span, format!("cannot create '{}' instances", args.function))
 }

@@ -6,6 +6,7 @@ use super::tensor::args::required;
 use super::tensor::error_at;
 use crate::autograd::ops::{unary, UnaryOp};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::syntax::ast::BinOp;
 use crate::tensor::ops::BinaryOp;
 use crate::value::number::{as_number, Number};
@@ -605,7 +606,7 @@ fn float_arg(args: &CallArgs, i: usize) -> Eval<f64> {
     v.as_f64().map_or_else(
         || {
             fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("{}() needs a number, not '{}'", args.function, v.type_name()),
             )
@@ -622,10 +623,10 @@ fn abs(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         Some(Number::Int(i)) => i
             .checked_abs()
             .map(Value::Int)
-            .map_or_else(|| fail("OverflowError", args.span, "integer overflow"), Ok),
+            .map_or_else(|| fail(ErrorKind::OverflowError, args.span, "integer overflow"), Ok),
         Some(Number::Float(x)) => Ok(Value::Float(x.abs())),
         None => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("bad operand type for abs(): '{}'", args.positional[0].type_name()),
         ),
@@ -641,7 +642,7 @@ fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let ndigits = match (ndigits, decimals) {
         (Some(_), Some(_)) => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 "round() takes the digits as 'ndigits' or 'decimals', not both",
             )
@@ -657,7 +658,7 @@ fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let number = as_number(&args.positional[0]).map_or_else(
         || {
             fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("type {} doesn't define __round__ method", args.positional[0].type_name()),
             )
@@ -667,13 +668,14 @@ fn round(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let digits = match &ndigits {
         None => None,
         Some(v) => Some(
-            v.as_int().map_or_else(|| fail("TypeError", args.span, "'ndigits' must be an integer"), Ok)?,
+            v.as_int()
+                .map_or_else(|| fail(ErrorKind::TypeError, args.span, "'ndigits' must be an integer"), Ok)?,
         ),
     };
     match (number, digits) {
         (Number::Int(i), Some(d)) if d < 0 => round_int(i, d.unsigned_abs())
             .map(Value::Int)
-            .map_or_else(|| fail("OverflowError", args.span, "integer overflow"), Ok),
+            .map_or_else(|| fail(ErrorKind::OverflowError, args.span, "integer overflow"), Ok),
         (Number::Int(i), _) => Ok(Value::Int(i)),
         (Number::Float(x), None) => whole(x.round_ties_even(), args.span),
         (Number::Float(x), Some(d)) if d >= 0 => {
@@ -721,7 +723,13 @@ fn atan2(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         return result;
     }
     let x = other.as_f64().map_or_else(
-        || fail("TypeError", args.span, format!("atan2() needs a number, not '{}'", other.type_name())),
+        || {
+            fail(
+                ErrorKind::TypeError,
+                args.span,
+                format!("atan2() needs a number, not '{}'", other.type_name()),
+            )
+        },
         Ok,
     )?;
     Ok(Value::Float(float_arg(&args, 0)?.atan2(x)))

@@ -6,6 +6,7 @@ mod list;
 mod text;
 
 use crate::eval::{fail, CallArgs, Eval};
+use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
 use crate::value::{Builtin, Dict, HashKey, Value};
@@ -624,11 +625,11 @@ pub(super) fn str_arg(args: &CallArgs, i: usize) -> Eval<Rc<str>> {
     match args.positional.get(i) {
         Some(Value::Str(s)) => Ok(s.clone()),
         Some(other) => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("{}() argument must be str, not {}", args.function, other.type_name()),
         ),
-        None => fail("TypeError", args.span, format!("{}() is missing an argument", args.function)),
+        None => fail(ErrorKind::TypeError, args.span, format!("{}() is missing an argument", args.function)),
     }
 }
 
@@ -650,7 +651,7 @@ pub(super) fn window<'a>(
                 Some(i) if i < 0 => Ok((i + len).max(0)),
                 Some(i) => Ok(i),
                 None => fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     span,
                     "slice indices must be integers or None or have an __index__ method",
                 ),
@@ -666,6 +667,8 @@ pub(super) fn window<'a>(
 }
 
 pub(super) fn key_of(value: &Value, args: &CallArgs) -> Eval<HashKey> {
-    HashKey::of(value)
-        .map_or_else(|| fail("TypeError", args.span, format!("unhashable type: '{}'", value.type_name())), Ok)
+    HashKey::of(value).map_or_else(
+        || fail(ErrorKind::TypeError, args.span, format!("unhashable type: '{}'", value.type_name())),
+        Ok,
+    )
 }

@@ -7,6 +7,7 @@
 
 use super::tensor::convert::tensor_from_data;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::plot::color::{self, Rgba};
 use crate::plot::figure::{self, Axes, Bars, Figure, Line, LineStyle, Location, Mark, Marker, Points};
 use crate::storage::dtype::DType;
@@ -83,15 +84,15 @@ Example: _plt_check_size({'size': (6.4, 4.8), 'dpi': 100})  # None",
 fn save(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let span = args.span;
     let Value::Str(path) = &args.positional[1] else {
-        return fail("TypeError", span, "savefig(): a path is a str");
+        return fail(ErrorKind::TypeError, span, "savefig(): a path is a str");
     };
     let figure = read_figure(&args.positional[0], span)?;
-    let bytes = crate::plot::encode(&figure, path).or_else(|e| fail("ValueError", span, e))?;
+    let bytes = crate::plot::encode(&figure, path).or_else(|e| fail(ErrorKind::ValueError, span, e))?;
     if let Some(folder) = std::path::Path::new(&**path).parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder)
-            .or_else(|e| fail("OSError", span, format!("{e}: '{}'", folder.display())))?;
+            .or_else(|e| fail(ErrorKind::OSError, span, format!("{e}: '{}'", folder.display())))?;
     }
-    std::fs::write(&**path, bytes).or_else(|e| fail("OSError", span, format!("{e}: '{path}'")))?;
+    std::fs::write(&**path, bytes).or_else(|e| fail(ErrorKind::OSError, span, format!("{e}: '{path}'")))?;
     Ok(Value::None)
 }
 
@@ -105,7 +106,9 @@ fn check_mark(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn check_loc(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     match &args.positional[0] {
         Value::Str(loc) => location(loc, args.span).map(|_| Value::None),
-        other => fail("TypeError", args.span, format!("loc must be a str, not {}", other.type_name())),
+        other => {
+            fail(ErrorKind::TypeError, args.span, format!("loc must be a str, not {}", other.type_name()))
+        }
     }
 }
 
@@ -146,7 +149,9 @@ fn number(value: &Value, what: &str, span: Span) -> Eval<f64> {
         Value::Float(f) => Ok(*f),
         Value::Bool(b) => Ok(f64::from(u8::from(*b))),
         Value::Tensor(t) if t.numel() == 1 => Ok(t.to_f64_vec()[0]),
-        other => fail("TypeError", span, format!("{what} must be a number, not {}", other.type_name())),
+        other => {
+            fail(ErrorKind::TypeError, span, format!("{what} must be a number, not {}", other.type_name()))
+        }
     }
 }
 
@@ -169,7 +174,7 @@ fn numbers(value: &Value, what: &str, span: Span) -> Eval<Vec<f64>> {
         Value::Range(r) => Ok((0..r.len()).map(|i| r.get(i) as f64).collect()),
         Value::List(_) | Value::Tuple(_) => Ok(tensor_from_data(value, Some(DType::F64), span)?.to_f64_vec()),
         other => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             span,
             format!("{what} must be a tensor or a list of numbers, not {}", other.type_name()),
         ),
@@ -181,9 +186,11 @@ fn items_of(value: &Value, what: &str, span: Span) -> Eval<Vec<Value>> {
     match value {
         Value::List(list) => Ok(list.borrow().clone()),
         Value::Tuple(items) => Ok(items.to_vec()),
-        other => {
-            fail("TypeError", span, format!("{what} must be a list or a tuple, not {}", other.type_name()))
-        }
+        other => fail(
+            ErrorKind::TypeError,
+            span,
+            format!("{what} must be a list or a tuple, not {}", other.type_name()),
+        ),
     }
 }
 
@@ -202,17 +209,17 @@ fn limits(value: &Value, name: &str, span: Span) -> Eval<(Option<f64>, Option<f6
 fn color_of(value: &Value, span: Span) -> Eval<Rgba> {
     match value {
         Value::Str(name) => color::parse(name)
-            .map_or_else(|| fail("ValueError", span, format!("'{name}' is not a valid value for color: supported inputs are (r, g, b) and (r, g, b, a) 0-1 float tuples; '#rrggbb', '#rrggbbaa', '#rgb' strings; named color strings ('C0'..'C9', 'tab:blue', 'r', 'red', ...); string reprs of 0-1 floats for grayscale")), Ok),
+            .map_or_else(|| fail(ErrorKind::ValueError, span, format!("'{name}' is not a valid value for color: supported inputs are (r, g, b) and (r, g, b, a) 0-1 float tuples; '#rrggbb', '#rrggbbaa', '#rgb' strings; named color strings ('C0'..'C9', 'tab:blue', 'r', 'red', ...); string reprs of 0-1 floats for grayscale")), Ok),
         Value::Tuple(_) | Value::List(_) => {
             let parts = numbers(value, "a color", span)?;
             match parts[..] {
                 [r, g, b] => Ok(Rgba::from_unit(r, g, b, 1.0)),
                 [r, g, b, a] => Ok(Rgba::from_unit(r, g, b, a)),
-                _ => fail("ValueError", span, "a color tuple has 3 or 4 numbers (r, g, b[, a]) in 0..1"),
+                _ => fail(ErrorKind::ValueError, span, "a color tuple has 3 or 4 numbers (r, g, b[, a]) in 0..1"),
             }
         }
         other => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             span,
             format!("a color is a name or an (r, g, b) tuple, not {}", other.type_name()),
         ),
@@ -223,11 +230,15 @@ fn color_of(value: &Value, span: Span) -> Eval<Rgba> {
 fn figure_size(value: &Value, span: Span) -> Eval<((f64, f64), f64)> {
     let size = field(value, "size").map_or(Ok(vec![6.4, 4.8]), |s| numbers(&s, "figsize", span))?;
     if size.len() != 2 || size.iter().any(|s| !(s.is_finite() && *s > 0.0)) {
-        return fail("ValueError", span, "figsize is two positive numbers (width, height) in inches");
+        return fail(
+            ErrorKind::ValueError,
+            span,
+            "figsize is two positive numbers (width, height) in inches",
+        );
     }
     let dpi = number_field(value, "dpi", 100.0, span)?;
     if !(dpi.is_finite() && dpi > 0.0) {
-        return fail("ValueError", span, "dpi must be a positive number");
+        return fail(ErrorKind::ValueError, span, "dpi must be a positive number");
     }
     Ok(((size[0], size[1]), dpi))
 }
@@ -271,7 +282,7 @@ fn location(loc: &str, span: Span) -> Eval<Location> {
     Location::parse(loc).map_or_else(
         || {
             fail(
-                "ValueError",
+                ErrorKind::ValueError,
                 span,
                 format!("'{loc}' is not a valid value for loc; supported values are 'best', 'upper right', 'upper left', 'lower left', 'lower right', 'right', 'center left', 'center right', 'lower center', 'upper center', 'center'"),
             )
@@ -304,11 +315,11 @@ fn read_mark(value: &Value, span: Span) -> Eval<Mark> {
         "line" => {
             let fmt = text_field(value, "fmt").unwrap_or_default();
             let Some((letter, fmt_marker, fmt_style)) = figure::parse_format(&fmt) else {
-                return fail("ValueError", span, format!("'{fmt}' is not a valid format string (a colour letter from bgrcmykw, a marker from o.sD^v+x, a line style from - -- -. :)"));
+                return fail(ErrorKind::ValueError, span, format!("'{fmt}' is not a valid format string (a colour letter from bgrcmykw, a marker from o.sD^v+x, a line style from - -- -. :)"));
             };
             let style = match text_field(value, "linestyle") {
                 Some(s) => LineStyle::parse(&s).map_or_else(
-                    || fail("ValueError", span, format!("'{s}' is not a valid value for ls; supported values are '-', '--', '-.', ':', 'None', ' ', '', 'solid', 'dashed', 'dashdot', 'dotted'")),
+                    || fail(ErrorKind::ValueError, span, format!("'{s}' is not a valid value for ls; supported values are '-', '--', '-.', ':', 'None', ' ', '', 'solid', 'dashed', 'dashdot', 'dotted'")),
                     Ok,
                 )?,
                 None => fmt_style.unwrap_or(LineStyle::Solid),
@@ -320,7 +331,7 @@ fn read_mark(value: &Value, span: Span) -> Eval<Mark> {
             let (xs, ys) = (column("x")?, column("y")?);
             if xs.len() != ys.len() {
                 return fail(
-                    "ValueError",
+                    ErrorKind::ValueError,
                     span,
                     format!(
                         "x and y must have same first dimension, but have shapes ({},) and ({},)",
@@ -344,7 +355,7 @@ fn read_mark(value: &Value, span: Span) -> Eval<Mark> {
                 (column("left")?, column("width")?, column("height")?, column("bottom")?);
             if widths.len() != lefts.len() || heights.len() != lefts.len() || bottoms.len() != lefts.len() {
                 return fail(
-                    "ValueError",
+                    ErrorKind::ValueError,
                     span,
                     "bar lefts, widths, heights and bottoms must have the same length",
                 );
@@ -357,19 +368,25 @@ fn read_mark(value: &Value, span: Span) -> Eval<Mark> {
         "points" => {
             let (xs, ys) = (column("x")?, column("y")?);
             if xs.len() != ys.len() {
-                return fail("ValueError", span, "x and y must be the same size");
+                return fail(ErrorKind::ValueError, span, "x and y must be the same size");
             }
             let marker = text_field(value, "marker").map_or(Ok(Marker::Circle), |m| marker_of(&m, span))?;
             let area = number_field(value, "s", 36.0, span)?;
             Ok(Mark::Points(Points { xs, ys, color: mark_color(value, None, span)?, area, marker, label }))
         }
-        other => fail("ValueError", span, format!("unknown kind of mark {other:?}")),
+        other => fail(ErrorKind::ValueError, span, format!("unknown kind of mark {other:?}")),
     }
 }
 
 fn marker_of(name: &str, span: Span) -> Eval<Marker> {
     Marker::parse(name).map_or_else(
-        || fail("ValueError", span, format!("Unrecognized marker style '{name}' (tl draws o . s D ^ v + x)")),
+        || {
+            fail(
+                ErrorKind::ValueError,
+                span,
+                format!("Unrecognized marker style '{name}' (tl draws o . s D ^ v + x)"),
+            )
+        },
         Ok,
     )
 }

@@ -5,6 +5,7 @@ use super::convert::index_of;
 use super::tensor::args::arg;
 use super::tensor::reduce;
 use crate::eval::{fail, CallArgs, Eval, Flow, Interpreter, RuntimeError};
+use crate::exception::ErrorKind;
 use crate::syntax::ast::BinOp;
 use crate::syntax::span::Span;
 use crate::value::object::named;
@@ -169,7 +170,7 @@ fn less_than(a: &Value, b: &Value, span: Span) -> Eval<bool> {
     match crate::eval::order(a, b, span)? {
         Some(ordering) => Ok(ordering == Some(Ordering::Less)),
         None => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             span,
             format!("'<' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name()),
         ),
@@ -193,11 +194,17 @@ fn extreme(interp: &mut Interpreter, mut args: CallArgs, want: Ordering) -> Eval
     args.expect(0, usize::MAX)?;
     let name = args.function;
     match args.positional.len() {
-        0 => return fail("TypeError", args.span, format!("{name} expected at least 1 argument, got 0")),
+        0 => {
+            return fail(
+                ErrorKind::TypeError,
+                args.span,
+                format!("{name} expected at least 1 argument, got 0"),
+            )
+        }
         1 => {}
         _ if default.is_some() => {
             let message = format!("Cannot specify a default for {name}() with multiple positional arguments");
-            return fail("TypeError", args.span, message);
+            return fail(ErrorKind::TypeError, args.span, message);
         }
         _ => {}
     }
@@ -209,7 +216,11 @@ fn extreme(interp: &mut Interpreter, mut args: CallArgs, want: Ordering) -> Eval
     if items.is_empty() {
         return match default {
             Some(d) => Ok(d),
-            None => fail("ValueError", args.span, format!("{}() arg is an empty sequence", args.function)),
+            None => fail(
+                ErrorKind::ValueError,
+                args.span,
+                format!("{}() arg is an empty sequence", args.function),
+            ),
         };
     }
     let keys = keys_of(interp, &items, &key, args.span)?;
@@ -237,7 +248,7 @@ fn max(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn sum(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let mut total = arg(&mut args, 1, "start").unwrap_or(Value::Int(0));
     if let Value::Str(_) = total {
-        return fail("TypeError", args.span, "sum() can't sum strings [use ''.join(seq) instead]");
+        return fail(ErrorKind::TypeError, args.span, "sum() can't sum strings [use ''.join(seq) instead]");
     }
     for item in interp.collect(&args.positional[0], args.span)? {
         total = interp.binary_op(BinOp::Add, total, item, args.span)?;
@@ -270,7 +281,7 @@ pub fn sort_values(
             Ok(None) => {
                 error = Some(
                     RuntimeError::new(
-                        "TypeError",
+                        ErrorKind::TypeError,
                         format!(
                             "'<' not supported between instances of '{}' and '{}'",
                             x.type_name(),
@@ -338,10 +349,14 @@ fn unequal_lengths(columns: &[Vec<Value>], shortest: usize, span: Span) -> Eval<
     let Some(first_short) = columns.iter().position(|c| c.len() == shortest) else { return Ok(()) };
     if first_short > 0 {
         let message = format!("zip() argument {} is shorter than {}", first_short + 1, before(first_short));
-        return fail("ValueError", span, message);
+        return fail(ErrorKind::ValueError, span, message);
     }
     match columns.iter().position(|c| c.len() > shortest) {
-        Some(i) => fail("ValueError", span, format!("zip() argument {} is longer than {}", i + 1, before(i))),
+        Some(i) => fail(
+            ErrorKind::ValueError,
+            span,
+            format!("zip() argument {} is longer than {}", i + 1, before(i)),
+        ),
         None => Ok(()),
     }
 }

@@ -3,6 +3,7 @@
 
 use super::error::{fail, Eval, RuntimeError};
 use super::interpreter::Interpreter;
+use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
 use crate::value::{BoundMethod, Value};
@@ -52,7 +53,7 @@ impl Interpreter {
             },
             Value::Error(error) => match name.as_str() {
                 "message" => Some(Value::str(&error.message)),
-                "kind" => Some(Value::str(&error.kind)),
+                "kind" => Some(Value::str(error.kind.name())),
                 _ => None,
             },
             _ => None,
@@ -85,14 +86,14 @@ impl Interpreter {
                     return result;
                 }
                 return fail(
-                    "AttributeError",
+                    ErrorKind::AttributeError,
                     span,
                     format!("'Tensor' object has no attribute '{name}' that can be set"),
                 );
             }
             other => {
                 return fail(
-                    "AttributeError",
+                    ErrorKind::AttributeError,
                     span,
                     format!("'{}' object has no attribute '{name}' that can be set", other.type_name()),
                 )
@@ -107,7 +108,8 @@ impl Interpreter {
             Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
             other => format!("'{}' object has no attribute '{name}'", other.type_name()),
         };
-        let error = RuntimeError::new("AttributeError", message, span).with_label("no such attribute");
+        let error =
+            RuntimeError::new(ErrorKind::AttributeError, message, span).with_label("no such attribute");
         let candidates = attribute_names(target);
         match super::expr::closest_name(name.as_str(), &candidates) {
             Some(best) => error.with_help(format!("did you mean '{best}'?")),

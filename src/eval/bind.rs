@@ -3,6 +3,7 @@
 
 use super::call::CallArgs;
 use super::error::{fail, Eval, RuntimeError};
+use crate::exception::ErrorKind;
 use crate::value::signature::{Param, ParamKind, Signature};
 use crate::value::Value;
 
@@ -35,7 +36,7 @@ pub fn unexpected_keyword(
     span: crate::syntax::span::Span,
 ) -> RuntimeError {
     let message = format!("{function}() got an unexpected keyword argument '{keyword}'");
-    let error = RuntimeError::new("TypeError", message, span);
+    let error = RuntimeError::new(ErrorKind::TypeError, message, span);
     if params.is_empty() {
         error.with_help(format!("{function}() takes no keyword arguments"))
     } else {
@@ -95,7 +96,11 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
         } else {
             let receiver = usize::from(args.bound);
             let (min, max) = (signature.required_positional - receiver, signature.positional - receiver);
-            return fail("TypeError", args.span, too_many_positional(function, min, max, given - receiver));
+            return fail(
+                ErrorKind::TypeError,
+                args.span,
+                too_many_positional(function, min, max, given - receiver),
+            );
         }
     }
     let mut keywords = Vec::new();
@@ -106,7 +111,7 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
             Some(i) if slots[i].is_some() => {
                 let name = params[i].name;
                 return fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     args.span,
                     format!("{function}() got multiple values for argument '{name}'"),
                 );
@@ -120,7 +125,7 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
                 } else if params.iter().any(|p| p.kind == ParamKind::PositionalOnly && p.symbol == key) {
                     let message =
                         format!("{function}() got some positional-only arguments passed as keyword arguments: '{key}'");
-                    return fail("TypeError", args.span, message);
+                    return fail(ErrorKind::TypeError, args.span, message);
                 } else {
                     let names: Vec<&str> = params
                         .iter()
@@ -137,7 +142,7 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
     if !missing.is_empty() {
         let keyword_only = missing.iter().all(|p| p.kind == ParamKind::KeywordOnly);
         let names: Vec<&str> = missing.iter().map(|p| p.name).collect();
-        return fail("TypeError", args.span, missing_arguments(function, &names, keyword_only));
+        return fail(ErrorKind::TypeError, args.span, missing_arguments(function, &names, keyword_only));
     }
     let mut in_order = true;
     let mut named = Vec::new();
@@ -209,7 +214,7 @@ fn check_annotations(signature: &Signature, args: &CallArgs) -> Eval<()> {
             param.name,
             value.type_name()
         );
-        return fail("TypeError", args.span, message);
+        return fail(ErrorKind::TypeError, args.span, message);
     }
     for (key, value) in &args.keywords {
         let Some(param) = signature.params.iter().find(|p| p.symbol == *key) else { continue };
@@ -221,7 +226,7 @@ fn check_annotations(signature: &Signature, args: &CallArgs) -> Eval<()> {
                 param.name,
                 value.type_name()
             );
-            return fail("TypeError", args.span, message);
+            return fail(ErrorKind::TypeError, args.span, message);
         }
     }
     Ok(())

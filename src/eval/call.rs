@@ -6,6 +6,7 @@ use super::env::Env;
 use super::error::{fail, guarded, Eval, Flow, RuntimeError, StackFrame};
 use super::interpreter::{Frame, Interpreter};
 use crate::builtins::tensor::device;
+use crate::exception::ErrorKind;
 use crate::syntax::ast::{FunctionBody, ParamKind};
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
@@ -44,7 +45,7 @@ impl CallArgs {
         let function = self.function;
         if let Some((name, _)) = self.keywords.first() {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 self.span,
                 format!("{function}() got an unexpected keyword argument '{name}'"),
             );
@@ -61,7 +62,7 @@ impl CallArgs {
             (0, b) => format!("at most {b} argument{}", if b == 1 { "" } else { "s" }),
             (a, b) => format!("from {a} to {b} arguments"),
         };
-        fail("TypeError", self.span, format!("{function}() takes {expected} ({n} given)"))
+        fail(ErrorKind::TypeError, self.span, format!("{function}() takes {expected} ({n} given)"))
     }
 }
 
@@ -122,7 +123,7 @@ impl Interpreter {
                     // The factories word this refusal their own way.
                     if flag.truthy() && !t.dtype().is_float() {
                         return fail(
-                            "RuntimeError",
+                            ErrorKind::RuntimeError,
                             span,
                             "Only Tensors of floating point and complex dtype can require gradients",
                         );
@@ -148,7 +149,11 @@ impl Interpreter {
                         self.call(init, args)?;
                     }
                     None if !args.positional.is_empty() || !args.keywords.is_empty() => {
-                        return fail("TypeError", args.span, format!("{}() takes no arguments", class.name))
+                        return fail(
+                            ErrorKind::TypeError,
+                            args.span,
+                            format!("{}() takes no arguments", class.name),
+                        )
                     }
                     None => {}
                 }
@@ -162,16 +167,24 @@ impl Interpreter {
                 let span = args.span;
                 guarded(span, || self.call_einops(&function, args))
             }
-            other => fail("TypeError", args.span, format!("'{}' object is not callable", other.type_name())),
+            other => fail(
+                ErrorKind::TypeError,
+                args.span,
+                format!("'{}' object is not callable", other.type_name()),
+            ),
         }
     }
 
     fn call_function(&mut self, function: &Rc<Function>, args: CallArgs) -> Eval<Value> {
         let span = args.span;
         if self.frames.len() >= self.limits.max_depth {
-            return Err(RuntimeError::new("RecursionError", "maximum recursion depth exceeded", span)
-                .with_help(format!("tl allows {} nested calls", self.limits.max_depth))
-                .into());
+            return Err(RuntimeError::new(
+                ErrorKind::RecursionError,
+                "maximum recursion depth exceeded",
+                span,
+            )
+            .with_help(format!("tl allows {} nested calls", self.limits.max_depth))
+            .into());
         }
         self.step(span)?;
         let env = self.bind(function, args)?;
@@ -213,7 +226,7 @@ impl Interpreter {
                 None => {
                     let min = normal.iter().filter(|&&i| function.defaults[i].is_none()).count();
                     return fail(
-                        "TypeError",
+                        ErrorKind::TypeError,
                         args.span,
                         too_many_positional(name.as_str(), min, normal.len(), given),
                     );
@@ -228,7 +241,7 @@ impl Interpreter {
             match slot {
                 Some(i) if slots[i].is_some() => {
                     return fail(
-                        "TypeError",
+                        ErrorKind::TypeError,
                         args.span,
                         format!("{name}() got multiple values for argument '{key}'"),
                     )
@@ -259,7 +272,11 @@ impl Interpreter {
         if !missing.is_empty() {
             let keyword_only = missing.iter().all(|(_, k)| *k == ParamKind::KeywordOnly);
             let names: Vec<&str> = missing.into_iter().map(|(n, _)| n).collect();
-            return fail("TypeError", args.span, missing_arguments(name.as_str(), &names, keyword_only));
+            return fail(
+                ErrorKind::TypeError,
+                args.span,
+                missing_arguments(name.as_str(), &names, keyword_only),
+            );
         }
         Ok(env)
     }
@@ -267,12 +284,16 @@ impl Interpreter {
     /// `super()`: the instance of the running method, seen from above its class.
     pub(crate) fn super_of_current(&mut self, span: Span) -> Eval<Value> {
         let Some(frame) = self.frames.last() else {
-            return fail("RuntimeError", span, "super(): no enclosing method");
+            return fail(ErrorKind::RuntimeError, span, "super(): no enclosing method");
         };
         let function = frame.function.clone();
         let receiver = function.def.params.first().and_then(|p| frame.env.get_local(p.name.node));
         let Some(Value::Instance(instance)) = receiver.clone() else {
-            return fail("RuntimeError", span, "super(): the method's first argument is not an instance");
+            return fail(
+                ErrorKind::RuntimeError,
+                span,
+                "super(): the method's first argument is not an instance",
+            );
         };
         let mut class = Some(instance.class.clone());
         while let Some(c) = class {
@@ -289,7 +310,11 @@ impl Interpreter {
             }
             class = c.base.clone();
         }
-        fail("RuntimeError", span, "super(): the running function is not a method of this instance's class")
+        fail(
+            ErrorKind::RuntimeError,
+            span,
+            "super(): the running function is not a method of this instance's class",
+        )
     }
 }
 

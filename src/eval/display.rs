@@ -4,6 +4,7 @@
 use super::call::CallArgs;
 use super::error::{fail, Eval};
 use super::interpreter::Interpreter;
+use crate::exception::ErrorKind;
 use crate::syntax::symbol::Symbol;
 use crate::value::repr::{self, ReprHook};
 use crate::value::{Instance, Value};
@@ -18,7 +19,11 @@ impl ReprHook for Interpreter {
         let method = self.get_attr(value, Symbol::intern("repr"), span)?;
         match self.call(method, CallArgs::new(vec![], span))? {
             Value::Str(s) => Ok(Some(s.to_string())),
-            other => fail("TypeError", span, format!("repr() returned {}, not a string", other.type_name())),
+            other => fail(
+                ErrorKind::TypeError,
+                span,
+                format!("repr() returned {}, not a string", other.type_name()),
+            ),
         }
     }
 }
@@ -30,7 +35,11 @@ impl Interpreter {
             Value::Tensor(t) if t.numel() == 1 => Ok(t.item().is_ok_and(|s| s.to_f64() != 0.0)),
             Value::Tensor(t) => {
                 let how = if t.numel() == 0 { "no values" } else { "more than one value" };
-                fail("RuntimeError", span, format!("Boolean value of Tensor with {how} is ambiguous"))
+                fail(
+                    ErrorKind::RuntimeError,
+                    span,
+                    format!("Boolean value of Tensor with {how} is ambiguous"),
+                )
             }
             other => Ok(other.truthy()),
         }

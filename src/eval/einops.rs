@@ -11,6 +11,7 @@ use crate::autograd::ops::shape::stack;
 use crate::builtins::tensor::error_at;
 use crate::einops::transform::{transform, Reducer};
 use crate::einops::{einsum::einsum, pack, Failure};
+use crate::exception::ErrorKind;
 use crate::syntax::ast::{EinopsForm, EinopsKind, ExprKind};
 use crate::syntax::einops::{pattern_text, REDUCTIONS};
 use crate::syntax::span::Span;
@@ -39,7 +40,7 @@ impl Interpreter {
                 if !f.is_callable() {
                     let shown = crate::value::repr::repr(&f, self)?;
                     return Err(RuntimeError::new(
-                        "EinopsError",
+                        ErrorKind::EinopsError,
                         format!("Unknown reduction {shown}"),
                         op.span,
                     )
@@ -118,7 +119,7 @@ impl Interpreter {
                             match self.call(f.clone(), args)? {
                                 Value::Tensor(t) => Ok(t),
                                 other => fail(
-                                    "TypeError",
+                                    ErrorKind::TypeError,
                                     span,
                                     format!(
                                         "the reduction of reduce must return a tensor, not {}",
@@ -156,7 +157,11 @@ impl Interpreter {
         match result {
             Ok(value) => Ok(value),
             Err(Failure::Pattern(message)) => {
-                let kind = if form.kind == EinopsKind::Einsum { "RuntimeError" } else { "EinopsError" };
+                let kind = if form.kind == EinopsKind::Einsum {
+                    ErrorKind::RuntimeError
+                } else {
+                    ErrorKind::EinopsError
+                };
                 Err(RuntimeError::new(kind, message, span).with_help(context()).into())
             }
             Err(Failure::Tensor(error)) => Err(error_at(error, span)),
@@ -167,9 +172,11 @@ impl Interpreter {
 
 fn refuse_keywords(args: &CallArgs, name: &str) -> Eval<()> {
     match args.keywords.first() {
-        Some((keyword, _)) => {
-            fail("TypeError", args.span, format!("{name}[...] takes no keyword argument '{keyword}'"))
-        }
+        Some((keyword, _)) => fail(
+            ErrorKind::TypeError,
+            args.span,
+            format!("{name}[...] takes no keyword argument '{keyword}'"),
+        ),
         None => Ok(()),
     }
 }
@@ -178,7 +185,7 @@ fn refuse_keywords(args: &CallArgs, name: &str) -> Eval<()> {
 fn exactly<'a, const N: usize>(args: &'a CallArgs, name: &str, what: &str) -> Eval<&'a [Value; N]> {
     args.positional.as_slice().try_into().or_else(|_| {
         fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("{name}[...] takes {what}, got {} arguments", args.positional.len()),
         )
@@ -188,7 +195,11 @@ fn exactly<'a, const N: usize>(args: &'a CallArgs, name: &str, what: &str) -> Ev
 fn tensor_argument(value: &Value, name: &str, span: Span) -> Eval<Tensor> {
     match value {
         Value::Tensor(t) => Ok(t.clone()),
-        other => fail("TypeError", span, format!("{name}[...] expects tensors, got {}", other.type_name())),
+        other => fail(
+            ErrorKind::TypeError,
+            span,
+            format!("{name}[...] expects tensors, got {}", other.type_name()),
+        ),
     }
 }
 
@@ -197,14 +208,14 @@ fn sequence_items(value: &Value, expected: &str, span: Span) -> Eval<Vec<Value>>
     match value {
         Value::List(items) => Ok(items.borrow().clone()),
         Value::Tuple(items) => Ok(items.to_vec()),
-        other => fail("TypeError", span, format!("{expected}, got {}", other.type_name())),
+        other => fail(ErrorKind::TypeError, span, format!("{expected}, got {}", other.type_name())),
     }
 }
 
 fn tensor_list(value: &Value, name: &str, span: Span) -> Eval<Vec<Tensor>> {
     let items = sequence_items(value, &format!("{name}[...] expects a list of tensors"), span)?;
     if items.is_empty() {
-        return fail("TypeError", span, format!("{name}[...] can't be applied to an empty list"));
+        return fail(ErrorKind::TypeError, span, format!("{name}[...] can't be applied to an empty list"));
     }
     items.iter().map(|v| tensor_argument(v, name, span)).collect()
 }
@@ -225,15 +236,19 @@ fn shape_list(value: &Value, span: Span) -> Eval<Vec<Vec<i64>>> {
                 dims.iter()
                     .map(|d| match d {
                         Value::Int(n) => Ok(*n),
-                        other => {
-                            fail("TypeError", span, format!("a shape holds ints, not {}", other.type_name()))
-                        }
+                        other => fail(
+                            ErrorKind::TypeError,
+                            span,
+                            format!("a shape holds ints, not {}", other.type_name()),
+                        ),
                     })
                     .collect()
             }
-            other => {
-                fail("TypeError", span, format!("a shape is a tuple of ints, not {}", other.type_name()))
-            }
+            other => fail(
+                ErrorKind::TypeError,
+                span,
+                format!("a shape is a tuple of ints, not {}", other.type_name()),
+            ),
         })
         .collect()
 }
@@ -244,9 +259,11 @@ fn axis_lengths(args: &CallArgs) -> Eval<Vec<(Symbol, usize)>> {
         .iter()
         .map(|(name, value)| match value {
             Value::Int(n) if *n >= 0 => Ok((*name, *n as usize)),
-            Value::Int(n) => fail("ValueError", args.span, format!("axis {name} has a negative length {n}")),
+            Value::Int(n) => {
+                fail(ErrorKind::ValueError, args.span, format!("axis {name} has a negative length {n}"))
+            }
             other => fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("the length of axis {name} must be an int, not {}", other.type_name()),
             ),

@@ -1,5 +1,6 @@
 //! Run-time errors and the other ways evaluation leaves a construct early.
 
+use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
 use crate::value::Value;
 
@@ -7,7 +8,7 @@ use crate::value::Value;
 /// that failed, and the tl calls it unwound through.
 #[derive(Clone, Debug)]
 pub struct RuntimeError {
-    pub kind: String,
+    pub kind: ErrorKind,
     pub message: String,
     pub span: Span,
     pub label: Option<String>,
@@ -25,15 +26,8 @@ pub struct StackFrame {
 }
 
 impl RuntimeError {
-    pub fn new(kind: &str, message: impl Into<String>, span: Span) -> RuntimeError {
-        RuntimeError {
-            kind: kind.to_string(),
-            message: message.into(),
-            span,
-            label: None,
-            help: None,
-            stack: Vec::new(),
-        }
+    pub fn new(kind: ErrorKind, message: impl Into<String>, span: Span) -> RuntimeError {
+        RuntimeError { kind, message: message.into(), span, label: None, help: None, stack: Vec::new() }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -70,7 +64,7 @@ impl From<RuntimeError> for Flow {
 pub type Eval<T> = Result<T, Flow>;
 
 /// Fails with a new error of `kind` at `span`.
-pub fn fail<T>(kind: &str, span: Span, message: impl Into<String>) -> Eval<T> {
+pub fn fail<T>(kind: ErrorKind, span: Span, message: impl Into<String>) -> Eval<T> {
     Err(RuntimeError::new(kind, message, span).into())
 }
 
@@ -84,15 +78,15 @@ pub fn guarded<T>(span: Span, operation: impl FnOnce() -> Eval<T>) -> Eval<T> {
 pub fn stopped(stop: crate::stop::Stop, span: Span) -> RuntimeError {
     match stop {
         crate::stop::Stop::TooLarge { bytes } => {
-            RuntimeError::new("RuntimeError", crate::limits::too_large_message(bytes), span)
+            RuntimeError::new(ErrorKind::RuntimeError, crate::limits::too_large_message(bytes), span)
         }
         crate::stop::Stop::Interrupted => keyboard_interrupt(span),
-        crate::stop::Stop::Device(message) => RuntimeError::new("RuntimeError", message, span),
+        crate::stop::Stop::Device(message) => RuntimeError::new(ErrorKind::RuntimeError, message, span),
     }
 }
 
 /// Ctrl-C, reported where the program was (and cleared: it is reported once).
 pub fn keyboard_interrupt(span: Span) -> RuntimeError {
     crate::interrupt::clear();
-    RuntimeError::new("KeyboardInterrupt", "", span)
+    RuntimeError::new(ErrorKind::KeyboardInterrupt, "", span)
 }

@@ -5,6 +5,7 @@ use super::env::Env;
 use super::error::{fail, guarded, Eval, RuntimeError};
 use super::index::Subscript;
 use super::interpreter::Interpreter;
+use crate::exception::ErrorKind;
 use crate::syntax::ast::{
     Arg, Block, CompClause, Expr, ExprKind, FStringPart, FunctionDef, IndexItem, StmtKind,
 };
@@ -34,7 +35,7 @@ impl Interpreter {
             ExprKind::FString(parts) => Value::str(&guarded(span, || self.fstring(parts, env))?),
             ExprKind::Ellipsis => {
                 return fail(
-                    "SyntaxError",
+                    ErrorKind::SyntaxError,
                     span,
                     "`...` is only meaningful inside an index such as `x[..., 0]`",
                 )
@@ -227,8 +228,9 @@ impl Interpreter {
                     let text = match &value {
                         _ if spec.is_empty() => self.str_of(&value)?,
                         Value::Instance(_) => self.format_instance(&value, spec, expr.span)?,
-                        _ => format_value(&value, spec)
-                            .map_err(|message| RuntimeError::new("ValueError", message, expr.span))?,
+                        _ => format_value(&value, spec).map_err(|message| {
+                            RuntimeError::new(ErrorKind::ValueError, message, expr.span)
+                        })?,
                     };
                     out.push_str(&text);
                 }
@@ -245,9 +247,11 @@ impl Interpreter {
                 let result = self.call(method, CallArgs::new(vec![Value::str(spec)], span))?;
                 self.str_of(&result)
             }
-            Err(_) => {
-                fail("TypeError", span, format!("unsupported format string passed to {}", value.type_name()))
-            }
+            Err(_) => fail(
+                ErrorKind::TypeError,
+                span,
+                format!("unsupported format string passed to {}", value.type_name()),
+            ),
         }
     }
 
@@ -260,7 +264,7 @@ impl Interpreter {
                     let value = self.eval(e, env)?;
                     if call.keywords.iter().any(|(k, _)| *k == name.node) {
                         return fail(
-                            "SyntaxError",
+                            ErrorKind::SyntaxError,
                             name.span,
                             format!("keyword argument repeated: {}", name.node),
                         );
@@ -274,11 +278,11 @@ impl Interpreter {
                 }
                 Arg::SpreadKeywords(e) => {
                     let Value::Dict(dict) = self.eval(e, env)? else {
-                        return fail("TypeError", e.span, "argument after ** must be a dict");
+                        return fail(ErrorKind::TypeError, e.span, "argument after ** must be a dict");
                     };
                     for (k, v) in dict.borrow().iter() {
                         let Value::Str(k) = k else {
-                            return fail("TypeError", e.span, "keywords must be strings");
+                            return fail(ErrorKind::TypeError, e.span, "keywords must be strings");
                         };
                         call.keywords.push((crate::syntax::symbol::Symbol::intern(k), v.clone()));
                     }
@@ -310,7 +314,7 @@ impl Interpreter {
 
     /// `NameError`, with the closest visible name as a suggestion.
     fn name_error(&self, name: &str, env: &Env, span: Span) -> RuntimeError {
-        let error = RuntimeError::new("NameError", format!("name '{name}' is not defined"), span)
+        let error = RuntimeError::new(ErrorKind::NameError, format!("name '{name}' is not defined"), span)
             .with_label("not defined");
         let spelling = match name {
             "True" | "False" | "None" => Some(name.to_lowercase()),
@@ -332,7 +336,8 @@ impl Interpreter {
 /// A dict key's hash, or `TypeError` for lists and dicts.
 pub(super) fn hash_key(key: &Value, span: Span) -> Eval<HashKey> {
     HashKey::of(key).ok_or_else(|| {
-        RuntimeError::new("TypeError", format!("unhashable type: '{}'", key.type_name()), span).into()
+        RuntimeError::new(ErrorKind::TypeError, format!("unhashable type: '{}'", key.type_name()), span)
+            .into()
     })
 }
 

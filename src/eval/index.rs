@@ -3,6 +3,7 @@
 use super::error::{fail, Eval, RuntimeError};
 use super::expr::hash_key;
 use super::interpreter::Interpreter;
+use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
 use crate::value::{Range, Value};
 
@@ -43,7 +44,7 @@ impl Interpreter {
                 Some(v) => Ok(v),
                 None => {
                     let shown = self.repr(&key)?;
-                    fail("KeyError", span, shown)
+                    fail(ErrorKind::KeyError, span, shown)
                 }
             };
         }
@@ -53,7 +54,7 @@ impl Interpreter {
             Value::Tuple(items) => items.len(),
             Value::Str(s) => s.chars().count(),
             Value::Range(r) => r.len(),
-            _ => return fail("TypeError", span, format!("'{kind}' object is not subscriptable")),
+            _ => return fail(ErrorKind::TypeError, span, format!("'{kind}' object is not subscriptable")),
         };
         match one_subscript(subscripts, &kind, span)? {
             Subscript::Item(index) => {
@@ -127,7 +128,7 @@ impl Interpreter {
                         let picks: Vec<usize> = slice_positions(start, stop, step).collect();
                         if picks.len() != replacement.len() {
                             return fail(
-                                "ValueError",
+                                ErrorKind::ValueError,
                                 span,
                                 format!(
                                     "attempt to assign sequence of size {} to extended slice of size {}",
@@ -141,13 +142,15 @@ impl Interpreter {
                         }
                         Ok(())
                     }
-                    Subscript::Ellipsis => {
-                        fail("TypeError", span, "list indices must be integers or slices, not ellipsis")
-                    }
+                    Subscript::Ellipsis => fail(
+                        ErrorKind::TypeError,
+                        span,
+                        "list indices must be integers or slices, not ellipsis",
+                    ),
                 }
             }
             other => fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 span,
                 format!("'{}' object does not support item assignment", other.type_name()),
             ),
@@ -158,7 +161,9 @@ impl Interpreter {
 fn one_subscript(subscripts: &[Subscript], kind: &str, span: Span) -> Eval<Subscript> {
     match subscripts {
         [one] => Ok(one.clone()),
-        _ => fail("TypeError", span, format!("{kind} indices must be integers or slices, not tuple")),
+        _ => {
+            fail(ErrorKind::TypeError, span, format!("{kind} indices must be integers or slices, not tuple"))
+        }
     }
 }
 
@@ -170,7 +175,7 @@ fn single_key(subscripts: &[Subscript], target: &Value, span: Span) -> Eval<Valu
             Subscript::Item(v) => keys.push(v.clone()),
             _ => {
                 return fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     span,
                     format!("unhashable type: 'slice' (in a {} key)", target.type_name()),
                 )
@@ -184,7 +189,7 @@ fn single_key(subscripts: &[Subscript], target: &Value, span: Span) -> Eval<Valu
 fn resolve_index(index: &Value, len: usize, kind: &str, span: Span) -> Eval<usize> {
     let Some(i) = index.as_int() else {
         return fail(
-            "TypeError",
+            ErrorKind::TypeError,
             span,
             format!("{kind} indices must be integers or slices, not {}", index.type_name()),
         );
@@ -192,7 +197,7 @@ fn resolve_index(index: &Value, len: usize, kind: &str, span: Span) -> Eval<usiz
     let resolved = if i < 0 { i + len as i64 } else { i };
     if resolved < 0 || resolved >= len as i64 {
         let what = if kind == "str" { "string" } else { kind };
-        return Err(RuntimeError::new("IndexError", format!("{what} index out of range"), span)
+        return Err(RuntimeError::new(ErrorKind::IndexError, format!("{what} index out of range"), span)
             .with_help(format!(
                 "the {kind} has {len} item{}; index {i} is outside it",
                 if len == 1 { "" } else { "s" }
@@ -215,14 +220,14 @@ pub fn slice_indices(
             None | Some(Value::None) => Ok(None),
             Some(v) => match v.as_int() {
                 Some(i) => Ok(Some(i)),
-                None => fail("TypeError", span, "slice indices must be integers or None"),
+                None => fail(ErrorKind::TypeError, span, "slice indices must be integers or None"),
             },
         }
     };
     let len = len as i64;
     let step = int(step)?.unwrap_or(1);
     if step == 0 {
-        return fail("ValueError", span, "slice step cannot be zero");
+        return fail(ErrorKind::ValueError, span, "slice step cannot be zero");
     }
     let (low, high) = if step > 0 { (0, len) } else { (-1, len - 1) };
     let clamp = |i: i64| {

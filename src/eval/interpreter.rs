@@ -4,6 +4,7 @@
 use super::env::Env;
 use super::error::{Eval, Flow, RuntimeError};
 use crate::diag::Failure;
+use crate::exception::ErrorKind;
 use crate::source::SourceMap;
 use crate::syntax::ast::{ExprKind, StmtKind};
 use crate::syntax::parser::parse_checked;
@@ -161,9 +162,9 @@ impl Interpreter {
     }
 
     pub fn write_out(&mut self, text: &str, span: crate::syntax::span::Span) -> Eval<()> {
-        self.out
-            .write_all(text.as_bytes())
-            .map_err(|e| RuntimeError::new("OSError", format!("cannot write output: {e}"), span).into())
+        self.out.write_all(text.as_bytes()).map_err(|e| {
+            RuntimeError::new(ErrorKind::OSError, format!("cannot write output: {e}"), span).into()
+        })
     }
 
     pub fn flush(&mut self) {
@@ -178,7 +179,8 @@ impl Interpreter {
         }
         match self.limits.max_steps {
             Some(max) if self.steps > max => {
-                Err(RuntimeError::new("RuntimeError", format!("step limit of {max} exceeded"), span).into())
+                Err(RuntimeError::new(ErrorKind::RuntimeError, format!("step limit of {max} exceeded"), span)
+                    .into())
             }
             _ => Ok(()),
         }

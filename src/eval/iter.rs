@@ -4,6 +4,7 @@
 
 use super::error::{fail, Eval};
 use super::interpreter::Interpreter;
+use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
 use crate::value::{Range, Value};
 use std::cell::RefCell;
@@ -55,7 +56,7 @@ impl Interpreter {
             ),
             Value::Dict(d) => ValueIter::Items(d.borrow().keys().into_iter()),
             Value::Tensor(t) if t.ndim() == 0 => {
-                return fail("TypeError", span, "iteration over a 0-d tensor")
+                return fail(ErrorKind::TypeError, span, "iteration over a 0-d tensor")
             }
             Value::Tensor(t) => ValueIter::Rows { tensor: t.clone(), index: 0 },
             Value::NamedTuple(n) => ValueIter::Items(n.items.clone().into_iter()),
@@ -63,7 +64,11 @@ impl Interpreter {
                 ValueIter::Items(dims.iter().map(|&d| Value::Int(d as i64)).collect::<Vec<_>>().into_iter())
             }
             other => {
-                return fail("TypeError", span, format!("'{}' object is not iterable", other.type_name()))
+                return fail(
+                    ErrorKind::TypeError,
+                    span,
+                    format!("'{}' object is not iterable", other.type_name()),
+                )
             }
         })
     }

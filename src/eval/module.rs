@@ -4,6 +4,7 @@
 use super::env::Env;
 use super::error::{fail, Eval, Flow, StackFrame};
 use super::interpreter::Interpreter;
+use crate::exception::ErrorKind;
 use crate::syntax::ast::{ExprKind, StmtKind};
 use crate::syntax::parser::parse_checked;
 use crate::syntax::span::{Span, Spanned};
@@ -29,7 +30,7 @@ impl Interpreter {
         let text = match crate::source::read_source(&full) {
             Ok(text) => text,
             Err(e) if full.exists() => {
-                return fail("ImportError", span, format!("cannot import \"{path}\": {e}"));
+                return fail(ErrorKind::ImportError, span, format!("cannot import \"{path}\": {e}"));
             }
             Err(e) => {
                 let hint = if path.ends_with(".tl") {
@@ -39,7 +40,7 @@ impl Interpreter {
                     format!("a file path ends in .tl; standard-library modules are: {}", names.join(", "))
                 };
                 return Err(super::RuntimeError::new(
-                    "ImportError",
+                    ErrorKind::ImportError,
                     format!("cannot import \"{path}\": {e}"),
                     span,
                 )
@@ -74,7 +75,7 @@ impl Interpreter {
         span: Span,
     ) -> Eval<Rc<Module>> {
         if self.importing.contains(&key) {
-            return fail("ImportError", span, format!("circular import of \"{display}\""));
+            return fail(ErrorKind::ImportError, span, format!("circular import of \"{display}\""));
         }
         let src = self.sources.add(display, text.clone(), dir);
         let program = match parse_checked(&text, src) {
@@ -82,7 +83,7 @@ impl Interpreter {
             Err(error) => {
                 return Err(Flow::Error(Box::new(
                     super::RuntimeError::new(
-                        "SyntaxError",
+                        ErrorKind::SyntaxError,
                         format!("in imported module: {}", error.message),
                         error.span,
                     )

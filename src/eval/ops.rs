@@ -3,6 +3,7 @@
 use super::error::{fail, Eval, Flow, RuntimeError};
 use super::interpreter::Interpreter;
 use crate::builtins::tensor::operators;
+use crate::exception::ErrorKind;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::syntax::span::Span;
 use crate::value::number::{as_number, float_floor_div, float_mod, int_floor_div, int_mod, Number};
@@ -30,7 +31,7 @@ impl Interpreter {
                     UnaryOp::Invert => "~",
                 };
                 fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     span,
                     format!("bad operand type for unary {symbol}: '{}'", value.type_name()),
                 )
@@ -112,7 +113,7 @@ impl Interpreter {
                 self.repeat_sequence(seq, n, span)
             }
             _ => fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 span,
                 format!(
                     "unsupported operand type(s) for {}: '{}' and '{}'",
@@ -128,7 +129,7 @@ impl Interpreter {
     pub fn check_len(&self, len: usize, span: Span) -> Eval<()> {
         if len > self.limits.max_sequence_len {
             return fail(
-                "MemoryError",
+                ErrorKind::MemoryError,
                 span,
                 "a list, tuple or string this long would take more memory than tl allows one result (TL_MAX_TENSOR_BYTES sets the limit)",
             );
@@ -169,7 +170,7 @@ impl Interpreter {
             CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
                 let ordering = order(lhs, rhs, span)?.ok_or_else(|| {
                     super::RuntimeError::new(
-                        "TypeError",
+                        ErrorKind::TypeError,
                         format!(
                             "'{}' not supported between instances of '{}' and '{}'",
                             op.symbol(),
@@ -200,7 +201,7 @@ impl Interpreter {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.contains(&**sub)),
                 other => fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     span,
                     format!("'in <string>' requires string as left operand, not {}", other.type_name()),
                 ),
@@ -213,15 +214,18 @@ impl Interpreter {
                 Some(i) => i <= r.start && i > r.stop && (r.start - i) % -r.step == 0,
                 None => false,
             }),
-            other => {
-                fail("TypeError", span, format!("argument of type '{}' is not iterable", other.type_name()))
-            }
+            other => fail(
+                ErrorKind::TypeError,
+                span,
+                format!("argument of type '{}' is not iterable", other.type_name()),
+            ),
         }
     }
 }
 
 fn too_deep(span: Span) -> Flow {
-    RuntimeError::new("RecursionError", "maximum recursion depth exceeded in comparison", span).into()
+    RuntimeError::new(ErrorKind::RecursionError, "maximum recursion depth exceeded in comparison", span)
+        .into()
 }
 
 /// `a == b` (see `values_equal`), with Python's error for containers nested too deep.
@@ -266,14 +270,14 @@ fn order_at_depth(a: &Value, b: &Value, depth: usize) -> Result<Option<Option<Or
 }
 
 fn overflow<T>(span: Span) -> Eval<T> {
-    Err(super::RuntimeError::new("OverflowError", "integer overflow", span)
+    Err(super::RuntimeError::new(ErrorKind::OverflowError, "integer overflow", span)
         .with_help("tl integers are 64-bit; use a float for larger values")
         .into())
 }
 
 fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
     use Number::Int;
-    let zero_division = |message: &str| fail("ZeroDivisionError", span, message.to_string());
+    let zero_division = |message: &str| fail(ErrorKind::ZeroDivisionError, span, message.to_string());
     match (a, b) {
         (Int(x), Int(y)) => {
             let checked = |r: Option<i64>| r.map(Value::Int).map_or_else(|| overflow(span), Ok);
@@ -292,7 +296,7 @@ fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
                 BinOp::BitAnd => Ok(Value::Int(x & y)),
                 BinOp::BitOr => Ok(Value::Int(x | y)),
                 BinOp::BitXor => Ok(Value::Int(x ^ y)),
-                BinOp::Shl | BinOp::Shr if y < 0 => fail("ValueError", span, "negative shift count"),
+                BinOp::Shl | BinOp::Shr if y < 0 => fail(ErrorKind::ValueError, span, "negative shift count"),
                 BinOp::Shl => checked(if y >= 64 || (x << y) >> y != x { None } else { Some(x << y) }),
                 BinOp::Shr => Ok(Value::Int(if y >= 64 {
                     if x < 0 {
@@ -323,7 +327,7 @@ fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
                 }
                 BinOp::Pow if x < 0.0 && y.fract() != 0.0 => {
                     return fail(
-                        "ValueError",
+                        ErrorKind::ValueError,
                         span,
                         "a negative number cannot be raised to a fractional power",
                     )
@@ -340,5 +344,9 @@ fn arithmetic(op: BinOp, a: Number, b: Number, span: Span) -> Eval<Value> {
 }
 
 fn unsupported(op: BinOp, a: &str, b: &str, span: Span) -> Eval<Value> {
-    fail("TypeError", span, format!("unsupported operand type(s) for {}: '{a}' and '{b}'", op.symbol()))
+    fail(
+        ErrorKind::TypeError,
+        span,
+        format!("unsupported operand type(s) for {}: '{a}' and '{b}'", op.symbol()),
+    )
 }

@@ -4,6 +4,7 @@ use super::call::CallArgs;
 use super::env::Env;
 use super::error::{fail, guarded, Eval, Flow, RuntimeError};
 use super::interpreter::Interpreter;
+use crate::exception::ErrorKind;
 use crate::syntax::ast::{Block, ClassDef, Stmt, StmtKind, Target};
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
@@ -77,11 +78,10 @@ impl Interpreter {
                 let depth = self.frames.len();
                 match self.exec_block(body, env) {
                     // Like Python's `except Exception`, `catch` lets Ctrl-C through.
-                    Err(Flow::Error(error)) if error.kind != "KeyboardInterrupt" => {
+                    Err(Flow::Error(error)) if error.kind != ErrorKind::KeyboardInterrupt => {
                         self.frames.truncate(depth);
                         if let Some(name) = binding {
-                            let value =
-                                ErrorValue { kind: error.kind.clone(), message: error.message.clone() };
+                            let value = ErrorValue { kind: error.kind, message: error.message.clone() };
                             env.set(name.node, Value::Error(Rc::new(value)));
                         }
                         self.exec_block(handler, env)?;
@@ -102,7 +102,7 @@ impl Interpreter {
                         }
                         None => "assertion failed".to_string(),
                     };
-                    return fail("AssertionError", cond.span, text);
+                    return fail(ErrorKind::AssertionError, cond.span, text);
                 }
             }
             StmtKind::With { context, binding, body } => {
@@ -130,10 +130,10 @@ impl Interpreter {
     /// The error that `raise value` throws.
     fn raised(&mut self, value: Value, span: Span) -> Eval<RuntimeError> {
         match value {
-            Value::Error(e) => Ok(RuntimeError::new(&e.kind, e.message.clone(), span)),
-            Value::Str(s) => Ok(RuntimeError::new("Exception", s.to_string(), span)),
+            Value::Error(e) => Ok(RuntimeError::new(e.kind, e.message.clone(), span)),
+            Value::Str(s) => Ok(RuntimeError::new(ErrorKind::Exception, s.to_string(), span)),
             other => fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 span,
                 format!("can only raise an error or a string, not {}", other.type_name()),
             ),
@@ -164,7 +164,7 @@ impl Interpreter {
                     } else {
                         format!("too many values to unpack (expected {})", targets.len())
                     };
-                    return fail("ValueError", *span, message);
+                    return fail(ErrorKind::ValueError, *span, message);
                 }
                 for (target, item) in targets.iter().zip(items) {
                     self.assign(target, item, env)?;
@@ -186,7 +186,11 @@ impl Interpreter {
         match target {
             Target::Name(name) => {
                 let Some(current) = self.lookup(name.node, env)? else {
-                    return fail("NameError", name.span, format!("name '{}' is not defined", name.node));
+                    return fail(
+                        ErrorKind::NameError,
+                        name.span,
+                        format!("name '{}' is not defined", name.node),
+                    );
                 };
                 let rhs = self.eval(value, env)?;
                 let result = guarded(span, || self.binary_in_place(op, current, rhs, span))?;
@@ -208,7 +212,7 @@ impl Interpreter {
                 guarded(*index_span, || self.set_item(&object, &subscripts, result, *index_span))?;
             }
             Target::Tuple(_, span) => {
-                return fail("SyntaxError", *span, "augmented assignment needs a single target");
+                return fail(ErrorKind::SyntaxError, *span, "augmented assignment needs a single target");
             }
         }
         Ok(())
@@ -220,7 +224,7 @@ impl Interpreter {
                 Value::Class(c) => Some(c),
                 other => {
                     return fail(
-                        "TypeError",
+                        ErrorKind::TypeError,
                         expr.span,
                         format!("a class can only derive from a class, not {}", other.type_name()),
                     )

@@ -1,10 +1,12 @@
 //! Errors of tensor operations, with PyTorch's kinds and messages. They carry no span:
 //! the builtin that called the operation adds the span of the call.
 
+use crate::exception::ErrorKind;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct TensorError {
     /// Python's exception name: `RuntimeError`, `IndexError`, `TypeError`, `ValueError`.
-    pub kind: &'static str,
+    pub kind: ErrorKind,
     pub message: String,
 }
 
@@ -12,12 +14,12 @@ pub type TensorResult<T> = Result<T, TensorError>;
 
 impl TensorError {
     pub fn runtime(message: impl Into<String>) -> TensorError {
-        TensorError { kind: "RuntimeError", message: message.into() }
+        TensorError { kind: ErrorKind::RuntimeError, message: message.into() }
     }
 
     /// What PyTorch reports as `NotImplementedError` (a dtype an operation lacks).
     pub fn not_implemented(message: impl Into<String>) -> TensorError {
-        TensorError { kind: "NotImplementedError", message: message.into() }
+        TensorError { kind: ErrorKind::NotImplementedError, message: message.into() }
     }
 
     /// ATen's error when its kernel `kernel` has no instance for `dtype`.
@@ -27,18 +29,18 @@ impl TensorError {
 
     /// `torch.linalg.LinAlgError`: a singular or indefinite matrix.
     pub fn linalg(message: impl Into<String>) -> TensorError {
-        TensorError { kind: "LinAlgError", message: message.into() }
+        TensorError { kind: ErrorKind::LinAlgError, message: message.into() }
     }
 
     pub fn index(message: impl Into<String>) -> TensorError {
-        TensorError { kind: "IndexError", message: message.into() }
+        TensorError { kind: ErrorKind::IndexError, message: message.into() }
     }
 
     pub fn type_error(message: impl Into<String>) -> TensorError {
-        TensorError { kind: "TypeError", message: message.into() }
+        TensorError { kind: ErrorKind::TypeError, message: message.into() }
     }
 
     pub fn value(message: impl Into<String>) -> TensorError {
-        TensorError { kind: "ValueError", message: message.into() }
+        TensorError { kind: ErrorKind::ValueError, message: message.into() }
     }
 }

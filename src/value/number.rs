@@ -1,6 +1,7 @@
 //! Python's numeric tower for scalars: bool < int < float, with checked integer maths.
 
 use super::Value;
+use crate::exception::ErrorKind;
 use std::cmp::Ordering;
 
 #[derive(Clone, Copy, Debug)]
@@ -68,15 +69,15 @@ fn int_float_cmp(i: i64, x: f64) -> Option<Ordering> {
 
 /// `int(x)` of a float, truncated toward zero, or Python's error: NaN is a ValueError,
 /// infinity an OverflowError, and so (tl's ints being 64-bit) is anything beyond i64.
-pub fn float_to_int(x: f64) -> Result<i64, (&'static str, &'static str)> {
+pub fn float_to_int(x: f64) -> Result<i64, (ErrorKind, &'static str)> {
     if x.is_nan() {
-        return Err(("ValueError", "cannot convert float NaN to integer"));
+        return Err((ErrorKind::ValueError, "cannot convert float NaN to integer"));
     }
     if x.is_infinite() {
-        return Err(("OverflowError", "cannot convert float infinity to integer"));
+        return Err((ErrorKind::OverflowError, "cannot convert float infinity to integer"));
     }
     if !(-TWO_POW_63..TWO_POW_63).contains(&x.trunc()) {
-        return Err(("OverflowError", "float too large for a 64-bit integer"));
+        return Err((ErrorKind::OverflowError, "float too large for a 64-bit integer"));
     }
     Ok(x.trunc() as i64)
 }
@@ -142,8 +143,8 @@ mod tests {
     fn float_to_int_refuses_as_python() {
         assert_eq!(float_to_int(-2.7), Ok(-2));
         assert_eq!(float_to_int(-TWO_POW_63), Ok(i64::MIN));
-        assert_eq!(float_to_int(TWO_POW_63).unwrap_err().0, "OverflowError");
-        assert_eq!(float_to_int(f64::NEG_INFINITY).unwrap_err().0, "OverflowError");
-        assert_eq!(float_to_int(f64::NAN).unwrap_err().0, "ValueError");
+        assert_eq!(float_to_int(TWO_POW_63).unwrap_err().0, ErrorKind::OverflowError);
+        assert_eq!(float_to_int(f64::NEG_INFINITY).unwrap_err().0, ErrorKind::OverflowError);
+        assert_eq!(float_to_int(f64::NAN).unwrap_err().0, ErrorKind::ValueError);
     }
 }

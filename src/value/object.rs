@@ -209,7 +209,7 @@ pub struct SuperRef {
 /// An error as a value: what `catch e` binds and what `raise` accepts.
 #[derive(Debug)]
 pub struct ErrorValue {
-    /// Python's class name for it: `ValueError`, `TypeError`, ...
-    pub kind: String,
+    /// Python's class of it: `ValueError`, `TypeError`, ...
+    pub kind: crate::exception::ErrorKind,
     pub message: String,
 }

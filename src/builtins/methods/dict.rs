@@ -3,6 +3,7 @@
 use super::{dict, key_of};
 use crate::builtins::convert::update_dict;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::value::{Dict, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -35,7 +36,7 @@ pub(super) fn dict_pop(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> 
         (None, Some(default)) => Ok(default.clone()),
         (None, None) => {
             let shown = interp.repr(&args.positional[1])?;
-            fail("KeyError", args.span, shown)
+            fail(ErrorKind::KeyError, args.span, shown)
         }
     }
 }

@@ -4,6 +4,7 @@ use super::list;
 use crate::builtins::convert::index_of;
 use crate::builtins::sequences::sort_values;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::value::Value;
 
 pub(super) fn list_append(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -35,11 +36,11 @@ pub(super) fn list_pop(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         None => -1,
     };
     if len == 0 {
-        return fail("IndexError", args.span, "pop from empty list");
+        return fail(ErrorKind::IndexError, args.span, "pop from empty list");
     }
     let at = if i < 0 { i + len } else { i };
     if at < 0 || at >= len {
-        return fail("IndexError", args.span, "pop index out of range");
+        return fail(ErrorKind::IndexError, args.span, "pop index out of range");
     }
     let removed = items.borrow_mut().remove(at as usize);
     Ok(removed)
@@ -55,7 +56,7 @@ pub(super) fn list_remove(interp: &mut Interpreter, args: CallArgs) -> Eval<Valu
         }
         None => {
             let shown = interp.repr(&args.positional[1])?;
-            fail("ValueError", args.span, format!("list.remove(x): {shown} not in list"))
+            fail(ErrorKind::ValueError, args.span, format!("list.remove(x): {shown} not in list"))
         }
     }
 }
@@ -88,11 +89,11 @@ pub(super) fn seq_index(interp: &mut Interpreter, args: CallArgs) -> Eval<Value>
     match found {
         Some(i) => Ok(Value::Int((start + i) as i64)),
         None if matches!(args.positional[0], Value::Tuple(_)) => {
-            fail("ValueError", args.span, "tuple.index(x): x not in tuple")
+            fail(ErrorKind::ValueError, args.span, "tuple.index(x): x not in tuple")
         }
         None => {
             let shown = interp.repr(&args.positional[1])?;
-            fail("ValueError", args.span, format!("{shown} is not in list"))
+            fail(ErrorKind::ValueError, args.span, format!("{shown} is not in list"))
         }
     }
 }

@@ -4,6 +4,7 @@ use super::{str_arg, text, window};
 use crate::builtins::convert::index_of;
 use crate::builtins::tensor::args::arg;
 use crate::eval::{fail, CallArgs, Eval, Interpreter, RuntimeError};
+use crate::exception::ErrorKind;
 use crate::value::format::format_value;
 use crate::value::Value;
 use std::rc::Rc;
@@ -59,10 +60,16 @@ pub(super) fn str_split(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Va
             }
             parts.into_iter().map(Value::str).collect()
         }
-        Value::Str(sep) if sep.is_empty() => return fail("ValueError", args.span, "empty separator"),
+        Value::Str(sep) if sep.is_empty() => {
+            return fail(ErrorKind::ValueError, args.span, "empty separator")
+        }
         Value::Str(sep) => s.splitn(limit, &*sep).map(Value::str).collect(),
         other => {
-            return fail("TypeError", args.span, format!("must be str or None, not {}", other.type_name()))
+            return fail(
+                ErrorKind::TypeError,
+                args.span,
+                format!("must be str or None, not {}", other.type_name()),
+            )
         }
     };
     Ok(Value::list(parts))
@@ -80,7 +87,7 @@ pub(super) fn str_join(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> 
             Value::Str(s) => parts.push(s.to_string()),
             other => {
                 return fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     args.span,
                     format!("sequence item {i}: expected str instance, {} found", other.type_name()),
                 )
@@ -128,7 +135,7 @@ fn affix_matches(args: &CallArgs, test: fn(&str, &str) -> bool) -> Eval<Value> {
                     other => {
                         let message =
                             format!("tuple for {name} must only contain str, not {}", other.type_name());
-                        return fail("TypeError", args.span, message);
+                        return fail(ErrorKind::TypeError, args.span, message);
                     }
                 }
             }
@@ -137,7 +144,7 @@ fn affix_matches(args: &CallArgs, test: fn(&str, &str) -> bool) -> Eval<Value> {
         other => {
             let message =
                 format!("{name} first arg must be str or a tuple of str, not {}", other.type_name());
-            fail("TypeError", args.span, message)
+            fail(ErrorKind::TypeError, args.span, message)
         }
     }
 }
@@ -173,7 +180,11 @@ pub(super) fn str_justify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     };
     let mut chars = fill.chars();
     let (Some(fill), None) = (chars.next(), chars.next()) else {
-        return fail("TypeError", args.span, "The fill character must be exactly one character long");
+        return fail(
+            ErrorKind::TypeError,
+            args.span,
+            "The fill character must be exactly one character long",
+        );
     };
     let align = match args.function {
         "ljust" => '<',
@@ -183,7 +194,7 @@ pub(super) fn str_justify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let spec = format!("{fill}{align}{}", width.max(0));
     format_value(&Value::Str(s), &spec)
         .map(|t| Value::str(&t))
-        .map_err(|m| RuntimeError::new("ValueError", m, args.span).into())
+        .map_err(|m| RuntimeError::new(ErrorKind::ValueError, m, args.span).into())
 }
 
 /// `"{} is {:.2f}".format(a, b)`, with positional indices and keyword names.
@@ -192,7 +203,8 @@ pub(super) fn str_format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value
     let mut out = String::new();
     let mut chars = template.chars().peekable();
     let mut next_auto = 1;
-    let error = |message: &str| -> Eval<Value> { fail("ValueError", args.span, message.to_string()) };
+    let error =
+        |message: &str| -> Eval<Value> { fail(ErrorKind::ValueError, args.span, message.to_string()) };
     while let Some(c) = chars.next() {
         match c {
             '{' if chars.peek() == Some(&'{') => {
@@ -229,15 +241,16 @@ pub(super) fn str_format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value
                         Some(i) => {
                             let message =
                                 format!("Replacement index {i} out of range for positional args tuple");
-                            fail("IndexError", args.span, message)
+                            fail(ErrorKind::IndexError, args.span, message)
                         }
-                        None => fail("KeyError", args.span, crate::value::repr::str_repr(name)),
+                        None => fail(ErrorKind::KeyError, args.span, crate::value::repr::str_repr(name)),
                     };
                 };
                 let formatted = if spec.is_empty() {
                     interp.str_of(&value)?
                 } else {
-                    format_value(&value, spec).map_err(|m| RuntimeError::new("ValueError", m, args.span))?
+                    format_value(&value, spec)
+                        .map_err(|m| RuntimeError::new(ErrorKind::ValueError, m, args.span))?
                 };
                 out.push_str(&formatted);
             }

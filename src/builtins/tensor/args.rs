@@ -2,6 +2,7 @@
 
 use super::convert::scalar_of;
 use crate::eval::{fail, CallArgs, Eval};
+use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
 use crate::tensor::scalar::Scalar;
 use crate::tensor::Tensor;
@@ -12,7 +13,7 @@ pub fn tensor_arg(args: &CallArgs, i: usize) -> Eval<Tensor> {
     match args.positional.get(i) {
         Some(Value::Tensor(t)) => Ok(t.clone()),
         Some(other) => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!(
                 "{}(): argument 'input' (position {}) must be Tensor, not {}",
@@ -31,7 +32,9 @@ pub fn int_of(value: &Value, what: &str, span: Span) -> Eval<i64> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         Value::Tensor(t) if t.numel() == 1 && !t.dtype().is_float() => Ok(t.to_i64_vec()[0]),
-        other => fail("TypeError", span, format!("{what} must be an int, not {}", other.type_name())),
+        other => {
+            fail(ErrorKind::TypeError, span, format!("{what} must be an int, not {}", other.type_name()))
+        }
     }
 }
 
@@ -40,7 +43,13 @@ pub fn number_of(value: &Value, what: &str, span: Span) -> Eval<Scalar> {
     match value {
         Value::Tensor(t) if t.numel() == 1 => t.item().map_err(|e| super::error_at(e, span)),
         other => scalar_of(other).map_or_else(
-            || fail("TypeError", span, format!("{what} must be a number, not {}", other.type_name())),
+            || {
+                fail(
+                    ErrorKind::TypeError,
+                    span,
+                    format!("{what} must be a number, not {}", other.type_name()),
+                )
+            },
             Ok,
         ),
     }
@@ -80,5 +89,5 @@ pub fn required(args: &mut CallArgs, i: usize, name: &str) -> Eval<Value> {
 
 /// The error for a required argument not given, worded as the binder words it.
 pub fn missing<T>(args: &CallArgs, name: &str) -> Eval<T> {
-    fail("TypeError", args.span, crate::eval::missing_arguments(args.function, &[name], false))
+    fail(ErrorKind::TypeError, args.span, crate::eval::missing_arguments(args.function, &[name], false))
 }

@@ -9,6 +9,7 @@ use super::error_at;
 use super::methods::rest_or_keyword;
 use crate::autograd::ops::{axes, replicate, split, triangular};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};
@@ -376,7 +377,7 @@ fn repeat_interleave(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             } else {
                 "allocated size does not match required size".to_string()
             };
-            return fail("RuntimeError", args.span, message);
+            return fail(ErrorKind::RuntimeError, args.span, message);
         }
     }
     Ok(Value::Tensor(result))
@@ -475,7 +476,7 @@ fn broadcast_tensors(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value
             (Value::Tensor(t), _) => Ok(t.clone()),
             (_, Some(number)) if all => Ok(Tensor::full(&[], number, number_dtype)),
             (other, _) => fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!(
                     "{}(): expected Tensor{} as element {i}, but got {}",
@@ -506,14 +507,14 @@ fn meshgrid(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         Some(Value::Str(s)) if &*s == "xy" => true,
         Some(Value::Str(s)) => {
             return fail(
-                "RuntimeError",
+                ErrorKind::RuntimeError,
                 args.span,
                 format!("torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: {s}"),
             )
         }
         Some(other) => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("meshgrid(): argument 'indexing' must be str, not {}", other.type_name()),
             )
@@ -530,7 +531,7 @@ fn meshgrid(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             Value::Tensor(t) => tensors.push(t),
             other => {
                 return fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     args.span,
                     format!("meshgrid() expects tensors, not {}", other.type_name()),
                 )

@@ -7,6 +7,7 @@ use super::error_at;
 use crate::autograd::engine::{self, Options};
 use crate::autograd::{self, Edge};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
 use crate::tensor::print::torch_size;
@@ -314,7 +315,7 @@ pub fn set_property(t: &Tensor, name: &str, value: &Value, span: Span) -> Option
             Ok(())
         }
         ("grad", Value::Tensor(g)) => fail(
-            "RuntimeError",
+            ErrorKind::RuntimeError,
             span,
             format!(
                 "attempting to assign a gradient of size '{:?}' to a tensor of size '{:?}'. Please ensure that the gradient and the tensor are the same size",
@@ -323,7 +324,7 @@ pub fn set_property(t: &Tensor, name: &str, value: &Value, span: Span) -> Option
             ),
         ),
         ("grad", other) => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             span,
             format!("assigned grad expected to be a Tensor or None but got grad of type {}", other.type_name()),
         ),
@@ -382,7 +383,7 @@ fn root_gradient(t: &Tensor, gradient: Option<Value>, span: Span) -> Eval<Tensor
         Some(Value::Tensor(g)) => {
             if g.shape() != t.shape() {
                 return fail(
-                    "RuntimeError",
+                    ErrorKind::RuntimeError,
                     span,
                     format!(
                         "Mismatch in shape: grad_output[0] has a shape of {} and output[0] has a shape of {}.",
@@ -397,10 +398,10 @@ fn root_gradient(t: &Tensor, gradient: Option<Value>, span: Span) -> Eval<Tensor
             Ok(Tensor::full(t.shape(), Scalar::Float(1.0), t.dtype()))
         }
         Some(Value::None) | None => {
-            fail("RuntimeError", span, "grad can be implicitly created only for scalar outputs")
+            fail(ErrorKind::RuntimeError, span, "grad can be implicitly created only for scalar outputs")
         }
         Some(other) => {
-            fail("TypeError", span, format!("gradient must be a Tensor, not {}", other.type_name()))
+            fail(ErrorKind::TypeError, span, format!("gradient must be a Tensor, not {}", other.type_name()))
         }
     }
 }
@@ -409,7 +410,7 @@ fn root_edge(t: &Tensor, i: usize, span: Span) -> Eval<Edge> {
     t.gradient_edge().map_or_else(
         || {
             fail(
-                "RuntimeError",
+                ErrorKind::RuntimeError,
                 span,
                 format!("element {i} of tensors does not require grad and does not have a grad_fn"),
             )
@@ -436,7 +437,11 @@ fn requires_grad_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
     // The method words this refusal its own way.
     if on && !t.dtype().is_float() {
-        return fail("RuntimeError", args.span, "only Tensors of floating point dtype can require gradients");
+        return fail(
+            ErrorKind::RuntimeError,
+            args.span,
+            "only Tensors of floating point dtype can require gradients",
+        );
     }
     t.set_requires_grad(on).map_err(|e| error_at(e, args.span))?;
     Ok(Value::Tensor(t))
@@ -464,7 +469,7 @@ fn tensors_of(value: &Value, what: &str, span: Span) -> Eval<(Vec<Tensor>, bool)
         Value::Tuple(items) => Ok((tensor_items(&items, what, span)?, false)),
         Value::List(items) => Ok((tensor_items(&items.borrow(), what, span)?, false)),
         other => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             span,
             format!("{what} must be a Tensor or a tuple of Tensors, not {}", other.type_name()),
         ),
@@ -476,9 +481,11 @@ fn tensor_items(items: &[Value], what: &str, span: Span) -> Eval<Vec<Tensor>> {
         .iter()
         .map(|v| match v {
             Value::Tensor(t) => Ok(t.clone()),
-            other => {
-                fail("TypeError", span, format!("{what} must contain Tensors, not {}", other.type_name()))
-            }
+            other => fail(
+                ErrorKind::TypeError,
+                span,
+                format!("{what} must contain Tensors, not {}", other.type_name()),
+            ),
         })
         .collect()
 }
@@ -503,7 +510,7 @@ fn gradients(
             t.gradient_edge().map_or_else(
                 || {
                     fail(
-                        "RuntimeError",
+                        ErrorKind::RuntimeError,
                         span,
                         format!("One of the differentiated Tensors (input {i}) does not require grad"),
                     )
@@ -547,7 +554,7 @@ fn autograd_grad(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         .map(|(i, g)| match g {
             Some(g) => Ok(Value::Tensor(g)),
             None if allow_unused => Ok(Value::None),
-            None => fail("RuntimeError", span, format!("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior. (input {i})")),
+            None => fail(ErrorKind::RuntimeError, span, format!("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior. (input {i})")),
         })
         .collect::<Eval<Vec<_>>>()?;
     Ok(Value::tuple(items))
@@ -594,7 +601,7 @@ fn grad_transform(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 fn grad_of(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let span = args.span;
     let Value::Tuple(bound) = &args.positional[0] else {
-        return fail("TypeError", span, "grad(): not a gradient function");
+        return fail(ErrorKind::TypeError, span, "grad(): not a gradient function");
     };
     let (f, argnums) = (bound[0].clone(), bound[1].clone());
     let (mut inputs, _) = tensors_of(&Value::tuple(args.positional[1..].to_vec()), "arguments", span)?;
@@ -605,7 +612,7 @@ fn grad_of(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         }
         other => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 span,
                 format!("argnums must be int or Tuple[int, ...], not {}", other.type_name()),
             )
@@ -615,7 +622,7 @@ fn grad_of(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     for i in which {
         let Some(at) = usize::try_from(i).ok().filter(|&at| at < inputs.len()) else {
             return fail(
-                "RuntimeError",
+                ErrorKind::RuntimeError,
                 span,
                 format!("Got argnums={i} but only {} positional inputs", inputs.len()),
             );
@@ -631,7 +638,7 @@ fn grad_of(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         [one] if one.numel() == 1 => one,
         _ => {
             let dims = outputs.first().map_or(0, Tensor::ndim);
-            return fail("RuntimeError", span, format!("grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor with {dims} dims. Maybe you wanted to use the vjp or jacrev APIs instead?"));
+            return fail(ErrorKind::RuntimeError, span, format!("grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor with {dims} dims. Maybe you wanted to use the vjp or jacrev APIs instead?"));
         }
     };
     let targets: Vec<Tensor> = positions.iter().map(|&i| inputs[i].clone()).collect();
@@ -734,7 +741,7 @@ fn hessian(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let (outputs, _) = call_on(interp, &func, &leaves, span)?;
     if outputs.len() != 1 || outputs[0].numel() != 1 {
         return fail(
-            "RuntimeError",
+            ErrorKind::RuntimeError,
             span,
             "The function given to hessian should return a single Tensor containing a single element",
         );

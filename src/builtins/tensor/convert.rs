@@ -2,6 +2,7 @@
 //! overflow errors), dtype arguments, Python numbers as operands, elements as values.
 
 use crate::eval::{fail, Eval};
+use crate::exception::ErrorKind;
 use crate::storage::dtype::DType;
 use crate::storage::Buffer;
 use crate::syntax::span::Span;
@@ -59,7 +60,7 @@ pub fn dtype_arg(value: Option<Value>, span: Span) -> Eval<Option<DType>> {
         Some(v) => match dtype_of(&v) {
             Some(d) => Ok(Some(d)),
             None => fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 span,
                 format!("dtype must be a dtype such as float32, not {}", v.type_name()),
             ),
@@ -111,7 +112,11 @@ fn check_fits(value: Scalar, dtype: DType, span: Span) -> Eval<()> {
     if value.fits(dtype) {
         return Ok(());
     }
-    fail("RuntimeError", span, format!("value cannot be converted to type {} without overflow", dtype.name()))
+    fail(
+        ErrorKind::RuntimeError,
+        span,
+        format!("value cannot be converted to type {} without overflow", dtype.name()),
+    )
 }
 
 fn collect(
@@ -131,7 +136,7 @@ fn collect(
         }
         Value::Tensor(_) => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 span,
                 "only integer tensors of a single element can be converted to an index",
             )
@@ -139,18 +144,22 @@ fn collect(
         other => match scalar_of(other) {
             Some(s) => return leaf(s, depth, shape, out, span),
             None => {
-                return fail("TypeError", span, format!("new(): invalid data type '{}'", other.type_name()))
+                return fail(
+                    ErrorKind::TypeError,
+                    span,
+                    format!("new(): invalid data type '{}'", other.type_name()),
+                )
             }
         },
     };
     if shape.len() == depth {
         if !out.is_empty() {
-            return fail("ValueError", span, "expected a number, got a sequence");
+            return fail(ErrorKind::ValueError, span, "expected a number, got a sequence");
         }
         shape.push(items.len());
     } else if shape.len() > depth && shape[depth] != items.len() {
         return fail(
-            "ValueError",
+            ErrorKind::ValueError,
             span,
             format!("expected sequence of length {} at dim {depth} (got {})", shape[depth], items.len()),
         );
@@ -164,7 +173,7 @@ fn collect(
 fn leaf(value: Scalar, depth: usize, shape: &[usize], out: &mut Vec<Scalar>, span: Span) -> Eval<()> {
     if depth < shape.len() {
         return fail(
-            "ValueError",
+            ErrorKind::ValueError,
             span,
             format!("expected sequence of length {} at dim {depth} (got a number)", shape[depth]),
         );

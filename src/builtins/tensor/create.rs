@@ -4,6 +4,7 @@ use super::args::missing;
 use super::convert::{dtype_arg, scalar_of, tensor_from_data};
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::storage::dtype::DType;
 use crate::storage::Buffer;
 use crate::tensor::scalar::Scalar;
@@ -321,7 +322,7 @@ pub fn dims_to_shape(items: &[Value], span: crate::syntax::span::Span) -> Eval<V
             Value::Tensor(t) if t.numel() == 1 && !t.dtype().is_float() => t.to_i64_vec()[0],
             other => {
                 return fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     span,
                     format!("a shape is made of ints, not '{}'", other.type_name()),
                 )
@@ -336,7 +337,7 @@ pub fn dims_to_shape(items: &[Value], span: crate::syntax::span::Span) -> Eval<V
                 })
                 .collect();
             return fail(
-                "RuntimeError",
+                ErrorKind::RuntimeError,
                 span,
                 format!("Trying to create tensor with negative dimension {dim}: [{}]", shown.join(", ")),
             );
@@ -359,7 +360,13 @@ fn number_arg(value: &Value, what: &str, span: crate::syntax::span::Span) -> Eva
     match value {
         Value::Tensor(t) if t.numel() == 1 => t.item().map_err(|e| error_at(e, span)),
         other => scalar_of(other).map_or_else(
-            || fail("TypeError", span, format!("{what} must be a number, not '{}'", other.type_name())),
+            || {
+                fail(
+                    ErrorKind::TypeError,
+                    span,
+                    format!("{what} must be a number, not '{}'", other.type_name()),
+                )
+            },
             Ok,
         ),
     }
@@ -400,7 +407,7 @@ fn like_source(args: &CallArgs) -> Eval<Tensor> {
     match args.positional.first() {
         Some(Value::Tensor(t)) => Ok(t.clone()),
         Some(other) => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("{}() argument 'input' must be Tensor, not {}", args.function, other.type_name()),
         ),
@@ -444,13 +451,19 @@ fn arange(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         ([], start, Some(end), step) => {
             (start.unwrap_or(Scalar::Int(0)), end, step.unwrap_or(Scalar::Int(1)))
         }
-        _ => return fail("TypeError", args.span, "arange() takes (end), (start, end) or (start, end, step)"),
+        _ => {
+            return fail(
+                ErrorKind::TypeError,
+                args.span,
+                "arange() takes (end), (start, end) or (start, end, step)",
+            )
+        }
     };
     let floating = [start, end, step].iter().any(|s| matches!(s, Scalar::Float(_)));
     let dtype = dtype.unwrap_or(if floating { DType::DEFAULT_FLOAT } else { DType::I64 });
     let (a, b, s) = (start.to_f64(), end.to_f64(), step.to_f64());
     if s == 0.0 {
-        return fail("RuntimeError", args.span, "step must be nonzero");
+        return fail(ErrorKind::RuntimeError, args.span, "step must be nonzero");
     }
     let integral = !floating;
     // Integer bounds are compared, counted and stepped exactly: in f64, 2^53 + 3 rounds.
@@ -465,7 +478,11 @@ fn arange(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         (s > 0.0 && b < a) || (s < 0.0 && b > a)
     };
     if backwards {
-        return fail("RuntimeError", args.span, "upper bound and larger bound inconsistent with step sign");
+        return fail(
+            ErrorKind::RuntimeError,
+            args.span,
+            "upper bound and larger bound inconsistent with step sign",
+        );
     }
     let n = if integral {
         let q = (b_int - a_int) / s_int;
@@ -474,7 +491,7 @@ fn arange(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         ((b - a) / s).ceil()
     };
     if !n.is_finite() || n >= i64::MAX as f64 {
-        return fail("RuntimeError", args.span, "invalid size, possible overflow?");
+        return fail(ErrorKind::RuntimeError, args.span, "invalid size, possible overflow?");
     }
     let n = n.max(0.0) as usize;
     check_allocation(&[n], dtype).map_err(|e| error_at(e, args.span))?;
@@ -518,7 +535,7 @@ fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let steps = match args.positional.get(2).cloned() {
         Some(Value::Int(n)) if n >= 0 => n as usize,
         Some(Value::Int(_)) => {
-            return fail("RuntimeError", args.span, "number of steps must be non-negative")
+            return fail(ErrorKind::RuntimeError, args.span, "number of steps must be non-negative")
         }
         _ => return missing(&args, "steps"),
     };

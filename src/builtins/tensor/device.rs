@@ -6,6 +6,7 @@ use super::args::{arg, required, tensor_arg};
 use super::error_at;
 use crate::autograd::ops::shape;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
 use crate::tensor::device::{self, Device};
 use crate::tensor::Tensor;
@@ -137,11 +138,15 @@ fn make_device(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         None | Some(Value::None) => None,
         Some(Value::Int(i)) if i >= 0 => Some(i),
         Some(Value::Int(i)) => {
-            return fail("RuntimeError", args.span, format!("Device index must not be negative, got {i}"))
+            return fail(
+                ErrorKind::RuntimeError,
+                args.span,
+                format!("Device index must not be negative, got {i}"),
+            )
         }
         Some(other) => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("device(): argument 'index' must be int, not {}", other.type_name()),
             )
@@ -152,13 +157,15 @@ fn make_device(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             let message = format!(
                 "type (string) must not include an index because index was passed explicitly: {text}"
             );
-            return fail("RuntimeError", args.span, message);
+            return fail(ErrorKind::RuntimeError, args.span, message);
         }
         (Value::Str(kind), Some(i)) => format!("{kind}:{i}"),
         (Value::Str(text), None) => text.to_string(),
         (Value::Device(d), None) => return Ok(Value::Device(*d)),
         (Value::Int(i), None) if *i >= 0 => format!("cuda:{i}"),
-        _ => return fail("TypeError", args.span, "device() expects a device string such as 'cuda:0'"),
+        _ => {
+            return fail(ErrorKind::TypeError, args.span, "device() expects a device string such as 'cuda:0'")
+        }
     };
     Device::parse(&device).map(Value::Device).map_err(|e| error_at(e, args.span))
 }
@@ -166,7 +173,7 @@ fn make_device(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 fn set_default_device(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let given = required(&mut args, 0, "device")?;
     let Some(d) = device_of(&given, args.span)? else {
-        return fail("TypeError", args.span, "set_default_device() expects a device");
+        return fail(ErrorKind::TypeError, args.span, "set_default_device() expects a device");
     };
     device::set_default_device(d).map_err(|e| error_at(e, args.span))?;
     Ok(Value::None)
@@ -197,7 +204,7 @@ fn synchronize(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     };
     for value in &tensors {
         let Value::Tensor(t) = value else {
-            return fail("TypeError", args.span, "synchronize() takes tensors to compute");
+            return fail(ErrorKind::TypeError, args.span, "synchronize() takes tensors to compute");
         };
         #[cfg(feature = "cuda")]
         crate::tensor::ops::device::evaluate(t).map_err(|e| error_at(e, args.span))?;
@@ -219,9 +226,9 @@ fn to_cuda(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         Some(Value::Int(i)) if i >= 0 => i as u32,
         Some(v @ (Value::Device(_) | Value::Str(_))) => match device_of(&v, args.span)? {
             Some(Device::Cuda(i)) => i,
-            _ => return fail("RuntimeError", args.span, "Invalid device, must be cuda device"),
+            _ => return fail(ErrorKind::RuntimeError, args.span, "Invalid device, must be cuda device"),
         },
-        Some(_) => return fail("TypeError", args.span, "cuda() expects a device index"),
+        Some(_) => return fail(ErrorKind::TypeError, args.span, "cuda() expects a device index"),
     };
     moved(&t, Device::Cuda(index), args.span)
 }
@@ -248,7 +255,7 @@ pub fn common_device(args: &[Value], span: Span) -> Eval<Option<Device>> {
             Some(f) if f != d => {
                 let (a, b) = if f.is_cuda() { (f, d) } else { (d, f) };
                 return fail(
-                    "RuntimeError",
+                    ErrorKind::RuntimeError,
                     span,
                     format!("Expected all tensors to be on the same device, but found at least two devices, {a} and {b}!"),
                 );

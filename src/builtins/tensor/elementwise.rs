@@ -8,6 +8,7 @@ use super::error_at;
 use crate::autograd::ops::pointwise::{self, Pointwise};
 use crate::autograd::ops::{binary, linalg, shape, BinaryOp, Operand};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::storage::dtype::DType;
 use crate::syntax::span::Span;
 use crate::tensor::ops::shape::Written;
@@ -1018,7 +1019,7 @@ fn operand_arg(args: &mut CallArgs, i: usize, name: &str) -> Eval<Operand> {
         Some(v) => operand(&v).map_or_else(
             || {
                 fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     args.span,
                     format!(
                         "{}(): argument '{name}' must be a Tensor or a number, not {}",
@@ -1038,7 +1039,7 @@ fn tensor_param(args: &mut CallArgs, i: usize, name: &str) -> Eval<Tensor> {
     match arg(args, i, name) {
         Some(Value::Tensor(t)) => Ok(t),
         Some(other) => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("{}(): argument '{name}' must be Tensor, not {}", args.function, other.type_name()),
         ),
@@ -1095,7 +1096,7 @@ fn arithmetic(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
                 _ => None,
             };
             if let Some(message) = refusal {
-                return fail("RuntimeError", args.span, message);
+                return fail(ErrorKind::RuntimeError, args.span, message);
             }
             b = Operand::Tensor(
                 binary(BinaryOp::Mul, &b, &Operand::Scalar(alpha)).map_err(|e| error_at(e, args.span))?,
@@ -1112,11 +1113,11 @@ fn arithmetic(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
                 let message = format!(
                     "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '{mode}'"
                 );
-                return fail("RuntimeError", args.span, message);
+                return fail(ErrorKind::RuntimeError, args.span, message);
             }
             Some(other) => {
                 return fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     args.span,
                     format!(
                         "{}(): argument 'rounding_mode' must be str, not {}",
@@ -1157,14 +1158,18 @@ fn clamp(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
                 if op == Pointwise::ClampMin { "min" } else { "max" }
             ),
         };
-        return fail(if op == Pointwise::Clamp { "RuntimeError" } else { "TypeError" }, args.span, message);
+        return fail(
+            if op == Pointwise::Clamp { ErrorKind::RuntimeError } else { ErrorKind::TypeError },
+            args.span,
+            message,
+        );
     }
     let dtype = x.dtype();
     let bound = |v: &Value, is_min: bool| -> Eval<Operand> {
         let b = operand(v).map_or_else(
             || {
                 fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     args.span,
                     format!(
                         "{}(): argument '{}' must be a Tensor or a number, not {}",
@@ -1192,7 +1197,7 @@ fn integer_bound(bound: Operand, dtype: DType, is_min: bool, span: Span) -> Eval
     let value = *value;
     if (is_min && value > high) || (!is_min && value < low) {
         return fail(
-            "RuntimeError",
+            ErrorKind::RuntimeError,
             span,
             format!(
                 "Clamp {} value {value} is outside the representable range of {}",
@@ -1219,7 +1224,7 @@ fn addc(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         // A one-element tensor counts as its number, as PyTorch's binding takes it.
         Some(v) => number_of(&v, "value", args.span).or_else(|_| {
             fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("{}(): argument 'value' must be Number, not {}", args.function, v.type_name()),
             )
@@ -1247,7 +1252,7 @@ fn nan_to_num(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             Some(v) => match number_of(&v, name, args.span) {
                 Ok(s) => Ok(s.to_f64()),
                 Err(_) => fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     args.span,
                     format!("nan_to_num(): argument '{name}' must be float, not {}", v.type_name()),
                 ),
@@ -1349,7 +1354,7 @@ fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             match operand_arg(&mut args, 1, name)? {
                 Operand::Tensor(t) if base == "fill" && t.ndim() > 0 => {
                     return fail(
-                        "RuntimeError",
+                        ErrorKind::RuntimeError,
                         span,
                         format!(
                             "fill_ only supports 0-dimension value tensor but got tensor with {} dimensions.",
@@ -1377,7 +1382,7 @@ fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             }
             let Some(method) = crate::builtins::methods::lookup(&args.positional[0], base) else {
                 return fail(
-                    "AttributeError",
+                    ErrorKind::AttributeError,
                     args.span,
                     format!("'Tensor' object has no attribute '{}'", args.function),
                 );
@@ -1385,7 +1390,13 @@ fn in_place(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             args.function = method.name;
             match (method.call)(interp, args)? {
                 Value::Tensor(t) => t,
-                other => return fail("TypeError", span, format!("{base}() returned {}", other.type_name())),
+                other => {
+                    return fail(
+                        ErrorKind::TypeError,
+                        span,
+                        format!("{base}() returned {}", other.type_name()),
+                    )
+                }
             }
         }
     };

@@ -7,6 +7,7 @@ use super::convert::operand;
 use super::error_at;
 use crate::autograd::ops::{binary, gather, BinaryOp, Operand};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 
@@ -165,7 +166,7 @@ fn tensor_named(args: &mut CallArgs, i: usize, name: &str) -> Eval<Tensor> {
     match required(args, i, name)? {
         Value::Tensor(t) => Ok(t),
         other => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("{}(): argument '{name}' must be Tensor, not {}", args.function, other.type_name()),
         ),
@@ -182,7 +183,7 @@ fn operand_named(args: &mut CallArgs, i: usize, name: &str) -> Eval<Operand> {
     operand(&v).map_or_else(
         || {
             fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("{}(): argument '{name}' must be Tensor or a number", args.function),
             )
@@ -208,18 +209,22 @@ fn scatter(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         (None, Some(value)) => ("value", value),
         (None, None) => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("{}() needs src (a tensor) or value (a number)", args.function),
             )
         }
         (Some(_), Some(_)) => {
-            return fail("TypeError", args.span, format!("{}() takes src or value, not both", args.function))
+            return fail(
+                ErrorKind::TypeError,
+                args.span,
+                format!("{}() takes src or value, not both", args.function),
+            )
         }
     };
     let Some(src) = operand(&src) else {
         return fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!(
                 "{}(): argument '{name}' must be Tensor or a number, not {}",
@@ -246,7 +251,7 @@ fn index_add(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     if let Some(alpha) = args.keyword("alpha") {
         let Some(alpha) = operand(&alpha) else {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("index_add(): argument 'alpha' must be a number, not {}", alpha.type_name()),
             );

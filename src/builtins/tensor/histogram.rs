@@ -5,6 +5,7 @@ use super::args::{arg, int_of, tensor_arg};
 use super::create::linspace_values;
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::storage::error::TensorError;
 use crate::storage::Buffer;
 use crate::tensor::scalar::Scalar;
@@ -45,7 +46,7 @@ fn histogram(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             let bins = bins.map_or(Ok(100), |b| int_of(&b, "bins", args.span))?;
             if bins <= 0 {
                 return fail(
-                    "RuntimeError",
+                    ErrorKind::RuntimeError,
                     args.span,
                     format!("torch.histogram(): bins must be > 0, but got {bins} for dimension 0"),
                 );
@@ -58,7 +59,7 @@ fn histogram(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             };
             if lo > hi {
                 return fail(
-                    "RuntimeError",
+                    ErrorKind::RuntimeError,
                     args.span,
                     format!("torch.histogramdd: min should not exceed max, but got min {lo} max {hi} for dimension 0"),
                 );
@@ -67,13 +68,21 @@ fn histogram(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         }
     };
     if edges.len() < 2 {
-        return fail("RuntimeError", args.span, "torch.histogram(): bins must have at least 2 edges");
+        return fail(
+            ErrorKind::RuntimeError,
+            args.span,
+            "torch.histogram(): bins must have at least 2 edges",
+        );
     }
     let weights = match args.keyword("weight") {
         None | Some(Value::None) => None,
         Some(Value::Tensor(w)) if w.numel() == values.len() => Some(w.to_f64_vec()),
         Some(_) => {
-            return fail("RuntimeError", args.span, "histogram(): weight must be a tensor shaped like input")
+            return fail(
+                ErrorKind::RuntimeError,
+                args.span,
+                "histogram(): weight must be a tensor shaped like input",
+            )
         }
     };
     let density = args.keyword("density").is_some_and(|d| d.truthy());
@@ -120,12 +129,12 @@ fn range_of(range: &Value, args: &CallArgs) -> Eval<(f64, f64)> {
     let items: Vec<Value> = match range {
         Value::Tuple(items) => items.to_vec(),
         Value::List(items) => items.borrow().clone(),
-        _ => return fail("TypeError", args.span, "histogram(): range is a (min, max) tuple"),
+        _ => return fail(ErrorKind::TypeError, args.span, "histogram(): range is a (min, max) tuple"),
     };
     let number = |v: &Value| super::convert::scalar_of(v).map(|s| s.to_f64());
     match (items.first().and_then(number), items.get(1).and_then(number), items.len()) {
         (Some(lo), Some(hi), 2) => Ok((lo, hi)),
-        _ => fail("TypeError", args.span, "histogram(): range is a (min, max) tuple of numbers"),
+        _ => fail(ErrorKind::TypeError, args.span, "histogram(): range is a (min, max) tuple of numbers"),
     }
 }
 

@@ -4,6 +4,7 @@ use super::convert::{operand, tensor_from_data};
 use super::error_at;
 use crate::autograd::ops::index::{index, index_put};
 use crate::eval::{fail, Eval, Subscript};
+use crate::exception::ErrorKind;
 use crate::storage::dtype::DType;
 use crate::syntax::span::Span;
 use crate::tensor::ops::index::TensorIndex;
@@ -17,7 +18,7 @@ fn slice_bound(value: &Option<Value>, span: Span) -> Eval<Option<i64>> {
             Value::Int(i) => Ok(Some(*i)),
             Value::Tensor(t) if t.numel() == 1 && t.dtype().is_integer() => Ok(Some(t.to_i64_vec()[0])),
             other => fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 span,
                 format!("slice indices must be integers or None, not {}", other.type_name()),
             ),
@@ -55,7 +56,7 @@ fn indices(subscripts: &[Subscript], span: Span) -> Eval<Vec<TensorIndex>> {
                 }
                 Subscript::Item(other) => {
                     return fail(
-                        "IndexError",
+                        ErrorKind::IndexError,
                         span,
                         format!(
                             "only integers, slices (`:`), ellipsis (`...`), none and long or boolean tensors are valid indices (got {})",
@@ -77,7 +78,7 @@ pub fn set(t: &Tensor, subscripts: &[Subscript], value: &Value, span: Span) -> E
     let items = indices(subscripts, span)?;
     let Some(value) = operand(value) else {
         return fail(
-            "TypeError",
+            ErrorKind::TypeError,
             span,
             format!("can only assign a number or a tensor to a tensor's elements, not {}", value.type_name()),
         );

@@ -5,6 +5,7 @@ use super::args::{arg, int_of, missing, number_of, tensor_arg};
 use super::convert::dtype_arg;
 use super::error_at;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::limits;
 use crate::storage::dtype::DType;
 use crate::syntax::span::Span;
@@ -114,14 +115,19 @@ fn set_printoptions(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             PrintOptions { threshold: f64::INFINITY, ..PrintOptions::default() }
         }
         Some(other) => {
-            return fail("ValueError", args.span, format!("unknown print profile {}", other.type_name()))
+            return fail(
+                ErrorKind::ValueError,
+                args.span,
+                format!("unknown print profile {}", other.type_name()),
+            )
         }
         None => print_options(),
     };
     let span = args.span;
     let count = |v: Value, what: &str| -> Eval<usize> {
         let n = int_of(&v, what, span)?;
-        usize::try_from(n).map_or_else(|_| fail("ValueError", span, format!("{what} must be >= 0")), Ok)
+        usize::try_from(n)
+            .map_or_else(|_| fail(ErrorKind::ValueError, span, format!("{what} must be >= 0")), Ok)
     };
     if let Some(v) = precision {
         options.precision = count(v, "precision")?.min(60);
@@ -144,7 +150,7 @@ fn path_arg(args: &CallArgs, i: usize) -> Eval<String> {
     match args.positional.get(i) {
         Some(Value::Str(s)) => Ok(s.to_string()),
         Some(other) => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("{}(): a path is a str, not {}", args.function, other.type_name()),
         ),
@@ -154,9 +160,9 @@ fn path_arg(args: &CallArgs, i: usize) -> Eval<String> {
 
 fn io_error(error: std::io::Error, path: &str, span: Span) -> crate::eval::Flow {
     let kind = match error.kind() {
-        std::io::ErrorKind::NotFound => "FileNotFoundError",
-        std::io::ErrorKind::OutOfMemory => "MemoryError",
-        _ => "OSError",
+        std::io::ErrorKind::NotFound => ErrorKind::FileNotFoundError,
+        std::io::ErrorKind::OutOfMemory => ErrorKind::MemoryError,
+        _ => ErrorKind::OSError,
     };
     crate::eval::RuntimeError::new(kind, format!("{error}: '{path}'"), span).into()
 }
@@ -186,9 +192,8 @@ fn load_csv(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let delimiter = delimiter_arg(&mut args)?;
     let skip = match args.keyword("skiprows").map(|v| int_of(&v, "skiprows", span)).transpose()? {
         None => 0,
-        Some(n) => {
-            usize::try_from(n).map_or_else(|_| fail("ValueError", span, "skiprows must be >= 0"), Ok)?
-        }
+        Some(n) => usize::try_from(n)
+            .map_or_else(|_| fail(ErrorKind::ValueError, span, "skiprows must be >= 0"), Ok)?,
     };
     let header = match args.keyword("header") {
         None | Some(Value::None) => Header::Detect,
@@ -196,7 +201,7 @@ fn load_csv(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         Some(Value::Bool(false)) => Header::No,
         Some(other) => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 span,
                 format!("load_csv(): header must be None, True or False, not {}", other.type_name()),
             )
@@ -204,11 +209,11 @@ fn load_csv(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     };
     let path = path_arg(&args, 0)?;
     let bytes = limits::read_file(Path::new(&path)).map_err(|e| io_error(e, &path, span))?;
-    let table =
-        csv::parse(&bytes, &path, delimiter, skip, header).or_else(|e| fail("ValueError", span, e))?;
+    let table = csv::parse(&bytes, &path, delimiter, skip, header)
+        .or_else(|e| fail(ErrorKind::ValueError, span, e))?;
     if let Some((line, column)) = table.first_empty.filter(|_| !dtype.is_float()) {
         return fail(
-            "ValueError",
+            ErrorKind::ValueError,
             span,
             format!(
                 "the empty field at line {line}, column {column} of {path} is NaN, which {} cannot hold",
@@ -232,7 +237,7 @@ fn save_csv(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         Some(Value::Tuple(items)) => Some(names(&items, span)?),
         Some(other) => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 span,
                 format!("save_csv(): header is a list of column names, not {}", other.type_name()),
             )
@@ -245,7 +250,7 @@ fn save_csv(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         [_, columns] => *columns,
         dims => {
             return fail(
-                "ValueError",
+                ErrorKind::ValueError,
                 span,
                 format!("Expected 1D or 2D array, got {}D array instead", dims.len()),
             )
@@ -253,7 +258,7 @@ fn save_csv(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     };
     if let Some(names) = header.as_ref().filter(|n| n.len() != columns) {
         return fail(
-            "ValueError",
+            ErrorKind::ValueError,
             span,
             format!("save_csv(): {} header names for {columns} columns", names.len()),
         );
@@ -263,8 +268,8 @@ fn save_csv(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         d if d.is_float() => t.to_f64_vec().into_iter().map(|x| Element::Float32(x as f32)).collect(),
         _ => t.to_i64_vec().into_iter().map(Element::Int).collect(),
     };
-    let bytes =
-        csv::write(&elements, columns, header.as_deref(), delimiter).or_else(|e| fail("OSError", span, e))?;
+    let bytes = csv::write(&elements, columns, header.as_deref(), delimiter)
+        .or_else(|e| fail(ErrorKind::OSError, span, e))?;
     std::fs::write(&path, bytes).map_err(|e| io_error(e, &path, span))?;
     Ok(Value::None)
 }
@@ -282,7 +287,7 @@ fn delimiter_arg(args: &mut CallArgs) -> Eval<u8> {
                 other => other.type_name().to_string(),
             };
             fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("{}(): delimiter must be one ASCII character other than a quote, # or a line break, not {shown}", args.function),
             )
@@ -296,7 +301,7 @@ fn names(items: &[Value], span: Span) -> Eval<Vec<String>> {
         .map(|v| match v {
             Value::Str(s) => Ok(s.to_string()),
             other => fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 span,
                 format!("save_csv(): a column name is a str, not {}", other.type_name()),
             ),

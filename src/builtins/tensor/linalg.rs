@@ -8,6 +8,7 @@ use crate::autograd::ops::integrate::{trapezoid as integrate, Spacing};
 use crate::autograd::ops::matrix::{self, MatrixOrd};
 use crate::autograd::ops::reduce::{self, Dims};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};
 
@@ -214,7 +215,7 @@ fn ord_arg(args: &mut CallArgs, i: usize) -> Eval<Option<Ord>> {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) if &*s == "fro" => Ok(Some(Ord::Frobenius)),
         Some(Value::Str(s)) => fail(
-            "RuntimeError",
+            ErrorKind::RuntimeError,
             args.span,
             format!("linalg.norm: ord=\"{s}\" needs singular values, which tl does not compute; use \"fro\", 1, -1, inf or -inf"),
         ),
@@ -240,7 +241,7 @@ fn matrix_ord(ord: Option<Ord>, args: &CallArgs) -> Eval<MatrixOrd> {
         Some(Ord::Number(p)) if p.is_infinite() => MatrixOrd::Rows { max: p > 0.0 },
         Some(Ord::Number(p)) => {
             return fail(
-                "RuntimeError",
+                ErrorKind::RuntimeError,
                 args.span,
                 format!("linalg.matrix_norm: ord={p} needs singular values, which tl does not compute; use \"fro\", 1, -1, inf or -inf"),
             )
@@ -255,7 +256,7 @@ fn vector_norm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         None => 2.0,
         Some(Ord::Number(p)) => p,
         Some(Ord::Frobenius) => {
-            return fail("RuntimeError", args.span, "linalg.vector_norm: ord must be a number")
+            return fail(ErrorKind::RuntimeError, args.span, "linalg.vector_norm: ord must be a number")
         }
     };
     // An empty tuple of dims is all of them, as `None`.
@@ -273,7 +274,7 @@ fn matrix_norm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let keepdim = keepdim_arg(&mut args, 3);
     let [a, b] = dims[..] else {
         return fail(
-            "RuntimeError",
+            ErrorKind::RuntimeError,
             args.span,
             "linalg.matrix_norm: dim must be a 2-tuple. Got a different length",
         );
@@ -291,7 +292,7 @@ fn norm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let keepdim = keepdim_arg(&mut args, 3);
     if let Some(d) = dims.as_ref().filter(|d| !matches!(d.len(), 1 | 2)) {
         return fail(
-            "RuntimeError",
+            ErrorKind::RuntimeError,
             args.span,
             format!("linalg.norm: If dim is specified, it must be of length 1 or 2. Got {d:?}"),
         );
@@ -309,7 +310,7 @@ fn norm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         Some(Ord::Number(p)) => p,
         Some(Ord::Frobenius) => {
             return fail(
-                "RuntimeError",
+                ErrorKind::RuntimeError,
                 args.span,
                 "linalg.norm: ord=\"fro\" is a matrix norm; give 2 dims or a 2-d input",
             )
@@ -330,7 +331,11 @@ fn trapezoid(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let (x, dx) = (none_as_absent(arg(&mut args, 1, "x")), none_as_absent(args.keyword("dx")));
     let spacing = match (x, dx) {
         (Some(_), Some(_)) => {
-            return fail("TypeError", args.span, format!("{}() takes x or dx, not both", args.function))
+            return fail(
+                ErrorKind::TypeError,
+                args.span,
+                format!("{}() takes x or dx, not both", args.function),
+            )
         }
         (Some(Value::Tensor(x)), None) => Spacing::Points(x),
         (Some(dx), None) | (None, Some(dx)) => Spacing::Constant(number_of(&dx, "dx", args.span)?),

@@ -8,6 +8,7 @@ use super::device::device_of;
 use super::error_at;
 use crate::autograd::ops::shape;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::storage::dtype::DType;
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, Value};
@@ -689,7 +690,7 @@ fn tensor_named(args: &mut CallArgs, i: usize, name: &str) -> Eval<Tensor> {
     match required(args, i, name)? {
         Value::Tensor(t) => Ok(t),
         other => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("{}(): argument '{name}' must be Tensor, not {}", args.function, other.type_name()),
         ),
@@ -712,7 +713,11 @@ fn reshape(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         return missing(&args, name);
     }
     if let [Value::DType(d)] = given.as_slice() {
-        return fail("TypeError", args.span, format!("viewing as another dtype ({d}) is not supported"));
+        return fail(
+            ErrorKind::TypeError,
+            args.span,
+            format!("viewing as another dtype ({d}) is not supported"),
+        );
     }
     let dims = int_list(&given, name, args.span)?;
     let result = if args.function == "view" { shape::view(&t, &dims) } else { shape::reshape(&t, &dims) };
@@ -808,7 +813,7 @@ fn as_strided(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             .map(|d| {
                 usize::try_from(d).map_err(|_| {
                     crate::eval::RuntimeError::new(
-                        "RuntimeError",
+                        ErrorKind::RuntimeError,
                         format!("{what} must be non-negative, got {d}"),
                         args.span,
                     )
@@ -850,7 +855,7 @@ fn to(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
     let invalid = |args: &CallArgs| {
         fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             "to() expects a dtype, a device, both, or a tensor, then non_blocking and copy",
         )
@@ -881,13 +886,13 @@ fn to(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     }
     if let Some(v) = args.keyword("dtype") {
         if dtype.is_some() {
-            return fail("TypeError", args.span, "to() got multiple values for argument 'dtype'");
+            return fail(ErrorKind::TypeError, args.span, "to() got multiple values for argument 'dtype'");
         }
         dtype = dtype_arg(Some(v), args.span)?;
     }
     if let Some(v) = args.keyword("device") {
         if target.is_some() {
-            return fail("TypeError", args.span, "to() got multiple values for argument 'device'");
+            return fail(ErrorKind::TypeError, args.span, "to() got multiple values for argument 'device'");
         }
         target = match v {
             Value::None => None,
@@ -895,7 +900,7 @@ fn to(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
                 Some(d) => Some(d),
                 None => {
                     return fail(
-                        "TypeError",
+                        ErrorKind::TypeError,
                         args.span,
                         format!("to(): device must be a device, not {}", v.type_name()),
                     )
@@ -907,7 +912,7 @@ fn to(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         if let Some(v) = args.keyword(name) {
             if flags.len() > i {
                 return fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     args.span,
                     format!("to() got multiple values for argument '{name}'"),
                 );
@@ -943,14 +948,14 @@ fn type_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         Some(Value::Str(name)) => {
             match ALL_DTYPES.iter().find(|d| format!("torch.{}", type_name(**d)) == *name) {
                 Some(d) => *d,
-                None => return fail("ValueError", args.span, format!("invalid type: '{name}'")),
+                None => return fail(ErrorKind::ValueError, args.span, format!("invalid type: '{name}'")),
             }
         }
         Some(v) => match dtype_of(&v) {
             Some(d) => d,
             None => {
                 return fail(
-                    "TypeError",
+                    ErrorKind::TypeError,
                     args.span,
                     format!("type(): dtype must be a dtype or a type name, not {}", v.type_name()),
                 )
@@ -1012,7 +1017,7 @@ fn tensors_of(interp: &mut Interpreter, value: &Value, args: &CallArgs) -> Eval<
         .map(|v| match v {
             Value::Tensor(t) => Ok(t),
             other => fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("{}(): expected a sequence of Tensors, got {}", args.function, other.type_name()),
             ),

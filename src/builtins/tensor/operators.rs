@@ -4,6 +4,7 @@ use super::convert::operand;
 use super::error_at;
 use crate::autograd::ops::{binary, shape, unary, BinaryOp, Operand, UnaryOp};
 use crate::eval::{fail, Eval};
+use crate::exception::ErrorKind;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp as AstUnary};
 use crate::syntax::span::Span;
 use crate::tensor::ops::shape::Written;
@@ -35,7 +36,7 @@ pub fn binary_operator(op: BinOp, a: &Value, b: &Value, span: Span) -> Option<Ev
                 (Value::Tensor(x), Value::Tensor(y)) => crate::autograd::ops::linalg::matmul(x, y)
                     .map(Value::Tensor)
                     .map_err(|e| error_at(e, span)),
-                _ => fail("TypeError", span, "the operands of @ must both be tensors"),
+                _ => fail(ErrorKind::TypeError, span, "the operands of @ must both be tensors"),
             })
         }
         BinOp::Shl => BinaryOp::ShiftLeft,
@@ -78,7 +79,7 @@ fn apply(op: BinaryOp, a: &Value, b: &Value, symbol: &str, span: Span) -> Eval<V
         }
         (Some(x), Some(y)) => binary(op, &x, &y).map(Value::Tensor).map_err(|e| error_at(e, span)),
         _ => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             span,
             format!("unsupported operand type(s) for {symbol}: '{}' and '{}'", a.type_name(), b.type_name()),
         ),

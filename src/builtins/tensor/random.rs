@@ -7,6 +7,7 @@ use super::create::{dims_to_shape, shape_args, size_arg};
 use super::error_at;
 use crate::autograd::ops::shape;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::storage::dtype::DType;
 use crate::tensor::ops::shape::Written;
 use crate::tensor::{random, Tensor, TensorResult};
@@ -319,7 +320,7 @@ fn normal(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         if size.is_some() || dtype.is_some() {
             let what = if size.is_some() { "size" } else { "dtype" };
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("normal(): {what}= is only for a number mean and std; here the tensors give it"),
             );
@@ -334,7 +335,7 @@ fn normal(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             (m.with_layout(m.layout().expand(&broadcast)), s.with_layout(s.layout().expand(&broadcast)));
         if let Some(bad) = s.to_f64_vec().iter().find(|x| **x < 0.0) {
             return fail(
-                "RuntimeError",
+                ErrorKind::RuntimeError,
                 args.span,
                 format!("normal expects all elements of std >= 0.0, got {bad}"),
             );
@@ -348,7 +349,7 @@ fn normal(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         return Ok(Value::Tensor(Tensor::from_vec(values, &broadcast).to_dtype(dtype)));
     }
     let Some(size) = size else {
-        return fail("TypeError", args.span, "normal() with number mean and std needs a size");
+        return fail(ErrorKind::TypeError, args.span, "normal() with number mean and std needs a size");
     };
     let shape = size_arg(interp, &size, args.span)?;
     let mean = number_of(&mean, "mean", args.span)?.to_f64();
@@ -389,7 +390,7 @@ fn multinomial(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let weights = tensor_arg(&args, 0)?;
     let n = int_of(&n, "num_samples", args.span)?;
     if n <= 0 {
-        return fail("RuntimeError", args.span, "cannot sample n_sample <= 0 samples");
+        return fail(ErrorKind::RuntimeError, args.span, "cannot sample n_sample <= 0 samples");
     }
     done(random::multinomial(&weights, n as usize, replacement), &args)
 }

@@ -8,6 +8,7 @@ use super::error_at;
 use crate::autograd::ops::reduce::{self, Dims, Reduction};
 use crate::autograd::ops::{binary, shape::to_dtype, shape::wrap_dim, BinaryOp};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, NamedTuple, Value};
 
@@ -397,14 +398,14 @@ fn reduction(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         // PyTorch's prod reduces one dim or all of them, and logsumexp needs its dims.
         (Reduction::Prod, Some(v)) if !matches!(v, Value::None) && int_of(v, "dim", args.span).is_err() => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("prod(): argument 'dim' must be int, not {}", v.type_name()),
             );
         }
         (Reduction::LogSumExp, Some(Value::None)) => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 "logsumexp(): argument 'dim' must be tuple of ints, not NoneType",
             );
@@ -427,7 +428,7 @@ fn variance(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     if let Some(Value::Bool(flag)) = dim {
         if unbiased.is_some() || keepdim.is_some() || correction.is_some() {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("{}(): argument 'dim' must be tuple of ints, not bool", args.function),
             );
@@ -437,7 +438,7 @@ fn variance(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let correction = match (correction, unbiased) {
         (Some(_), Some(_)) => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("{}(): takes `unbiased` or `correction`, not both", args.function),
             )
@@ -459,7 +460,7 @@ fn norm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         Some(Value::Str(s)) if &*s == "fro" => 2.0,
         Some(Value::Str(s)) => {
             let message = format!("norm(): p='{s}' needs singular values, which tl does not compute");
-            return fail("RuntimeError", args.span, message);
+            return fail(ErrorKind::RuntimeError, args.span, message);
         }
         Some(v) => number_of(&v, "p", args.span)?.to_f64(),
     };
@@ -488,7 +489,7 @@ fn extreme(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     if let Some(other) = other {
         if dim.is_some() || keepdim.is_some() {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("{}(): takes a tensor `other` or a `dim` (with `keepdim`), not both", args.function),
             );
@@ -499,7 +500,11 @@ fn extreme(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     match dim {
         None | Some(Value::None) => {
             if keepdim.is_some() {
-                return fail("TypeError", args.span, format!("{}(): keepdim needs a dim", args.function));
+                return fail(
+                    ErrorKind::TypeError,
+                    args.span,
+                    format!("{}(): keepdim needs a dim", args.function),
+                );
             }
             let op = if is_max { Reduction::Amax } else { Reduction::Amin };
             let all = resolve(&t, None, false, &args)?;
@@ -596,6 +601,6 @@ fn required_other(args: &CallArgs) -> Eval<Value> {
 fn elementwise(op: BinaryOp, a: &Value, b: &Value, args: &CallArgs) -> Eval<Value> {
     match (operand(a), operand(b)) {
         (Some(a), Some(b)) => done(binary(op, &a, &b), args),
-        _ => fail("TypeError", args.span, format!("{}() expects tensors", args.function)),
+        _ => fail(ErrorKind::TypeError, args.span, format!("{}() expects tensors", args.function)),
     }
 }

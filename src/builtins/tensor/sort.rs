@@ -5,6 +5,7 @@ use super::args::{arg, int_of, missing, required, tensor_arg};
 use super::error_at;
 use crate::autograd::ops::sort;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::tensor::{Tensor, TensorResult};
 use crate::value::{Builtin, NamedTuple, Value};
 use std::rc::Rc;
@@ -154,7 +155,7 @@ fn topk(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     // The result is always sorted: what `sorted=True` asks, and one order `sorted=False` allows.
     let _sorted = flag(&mut args, 4, "sorted", true);
     if k < 0 {
-        return fail("RuntimeError", args.span, "selected index k out of range");
+        return fail(ErrorKind::RuntimeError, args.span, "selected index k out of range");
     }
     pair("torch.return_types.topk", sort::topk(&t, k as usize, d, largest), &args)
 }
@@ -209,7 +210,7 @@ fn bincount(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         Some(Value::Tensor(w)) => Some(w),
         Some(other) => {
             return fail(
-                "TypeError",
+                ErrorKind::TypeError,
                 args.span,
                 format!("bincount(): weights must be a Tensor, not {}", other.type_name()),
             )
@@ -220,7 +221,7 @@ fn bincount(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         None => 0,
     };
     if minlength < 0 {
-        return fail("RuntimeError", args.span, "minlength should be >= 0");
+        return fail(ErrorKind::RuntimeError, args.span, "minlength should be >= 0");
     }
     sort::bincount(&t, weights.as_ref(), minlength as usize)
         .map(Value::Tensor)

@@ -6,6 +6,7 @@ use super::convert::operand;
 use super::error_at;
 use crate::autograd::ops::special;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
+use crate::exception::ErrorKind;
 use crate::storage::dtype::DType;
 use crate::tensor::ops::Operand;
 use crate::tensor::scalar::Scalar;
@@ -139,7 +140,7 @@ fn tensor_operand(args: &CallArgs, i: usize, what: &str) -> Eval<Tensor> {
             Ok(Tensor::full(&[], s, dtype))
         }
         None => fail(
-            "TypeError",
+            ErrorKind::TypeError,
             args.span,
             format!("{}(): argument '{what}' must be a Tensor or a number", args.function),
         ),
