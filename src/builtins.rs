@@ -1,12 +1,14 @@
 //! The prelude: functions written in Rust that every program sees, and the methods of
 //! the built-in types.
 
+mod call;
 mod convert;
 mod core;
 mod errors;
 pub(crate) mod help;
 pub(crate) mod math;
 pub mod methods;
+mod natives;
 mod plot;
 pub(crate) mod sequences;
 pub mod tensor;
@@ -56,7 +58,7 @@ pub static NAMESPACES: &[(&str, &[Builtin])] =
     &[("linalg", tensor::linalg::NAMESPACE), ("autograd", tensor::autograd::NAMESPACE)];
 
 /// Installs every builtin and constant into the prelude scope.
-pub fn install(prelude: &Env) {
+fn install(prelude: &Env) {
     for builtin in TABLES.iter().flat_map(|t| t.iter()).filter(|b| b.is_function()) {
         // Python's `sum max min any all` come first and hand tensors on to the reductions.
         let name = Symbol::intern(builtin.name);

@@ -16,10 +16,9 @@ mod module;
 mod ops;
 mod stmt;
 
-pub use attr::attribute_names;
 pub use call::CallArgs;
 pub use env::Env;
-pub use error::{fail, Eval, Flow, RuntimeError, StackFrame};
+pub use error::{error_at, fail, guarded, Eval, Flow, RuntimeError, StackFrame};
 pub use index::Subscript;
 pub use interpreter::{Interpreter, Limits};
 pub use iter::ValueIter;

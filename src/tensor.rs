@@ -2,6 +2,7 @@
 //! Views share the storage, so writing through a view is seen through its base. The
 //! maths lives in `crate::kernels`; this layer decides shapes, dtypes and errors.
 
+pub mod backend;
 pub mod csv;
 pub mod device;
 pub mod npy;
@@ -18,6 +19,7 @@ use crate::storage::layout::{self, Layout};
 use crate::storage::{Buffer, Storage};
 pub use crate::storage::{TensorError, TensorResult};
 use crate::{with_dtype, with_storage};
+use backend::{Backend, DeviceKernels};
 use scalar::Scalar;
 use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::rc::Rc;
@@ -299,8 +301,7 @@ impl Tensor {
 
     /// A new tensor with its own row-major storage.
     pub fn copy(&self) -> Tensor {
-        #[cfg(feature = "cuda")]
-        if let Some(Ok(t)) = ops::device::cast(self, self.dtype()) {
+        if let Some(Ok(t)) = Backend::of(&[self]).kernel(|device| device.cast(self, self.dtype())) {
             return t;
         }
         let storage = self.storage();
@@ -313,8 +314,7 @@ impl Tensor {
         if self.dtype() == dtype {
             return self.clone();
         }
-        #[cfg(feature = "cuda")]
-        if let Some(Ok(t)) = ops::device::cast(self, dtype) {
+        if let Some(Ok(t)) = Backend::of(&[self]).kernel(|device| device.cast(self, dtype)) {
             return t;
         }
         let storage = self.storage();

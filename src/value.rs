@@ -3,6 +3,7 @@
 
 pub mod dict;
 pub mod format;
+pub mod native;
 pub mod number;
 pub mod object;
 pub mod repr;

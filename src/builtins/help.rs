@@ -1,7 +1,7 @@
 //! `help(obj)`, `dir(obj)` and `obj.__doc__`: the documentation the interpreter shows,
 //! read from the builtins' declarations and from tl docstrings, laid out as pydoc does.
 
-use crate::eval::{attribute_names, CallArgs, Eval, Interpreter};
+use crate::eval::{CallArgs, Eval, Interpreter};
 use crate::syntax::actions::docstring;
 use crate::syntax::ast::{FunctionBody, ParamKind};
 use crate::syntax::symbol::Symbol;
@@ -44,7 +44,7 @@ fn help(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 fn dir(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let mut names: Vec<String> = match args.positional.first() {
-        Some(value) => attribute_names(value),
+        Some(value) => interp.attribute_names(value),
         None => interp.current_scope().local_names().iter().map(|s| s.to_string()).collect(),
     };
     names.sort();

@@ -21,12 +21,4 @@ pub mod reduce;
 pub mod sort;
 pub mod special;
 
-use crate::eval::{Flow, RuntimeError};
-
-use crate::syntax::span::Span;
-use crate::tensor::TensorError;
-
-/// A tensor error as a run-time error at the call that caused it.
-pub fn error_at(error: TensorError, span: Span) -> Flow {
-    RuntimeError::new(error.kind, error.message, span).into()
-}
+pub use crate::eval::error_at;

@@ -22,7 +22,7 @@ impl Interpreter {
     pub fn get_attr(&mut self, target: &Value, name: Symbol, span: Span) -> Eval<Value> {
         static DOC: std::sync::OnceLock<Symbol> = std::sync::OnceLock::new();
         if name == *DOC.get_or_init(|| Symbol::intern("__doc__")) {
-            if let Some(doc) = crate::builtins::help::doc_attribute(target) {
+            if let Some(doc) = self.natives.doc(target) {
                 return Ok(doc);
             }
         }
@@ -40,12 +40,9 @@ impl Interpreter {
             Value::Super(sup) => {
                 sup.start.as_ref().and_then(|c| c.lookup(name)).map(|m| bind(&sup.receiver, m))
             }
-            Value::Tensor(t) => crate::builtins::tensor::methods::property(t, name.as_str()),
-            Value::GradFn(edge) => crate::builtins::tensor::autograd::grad_fn_attribute(edge, name.as_str()),
             Value::NamedTuple(n) => {
                 n.fields.iter().position(|f| *f == name.as_str()).map(|i| n.items[i].clone())
             }
-            Value::Device(device) => crate::builtins::tensor::device::attribute(*device, name.as_str()),
             Value::DType(dtype) => match name.as_str() {
                 "is_floating_point" => Some(Value::Bool(dtype.is_float())),
                 "is_complex" => Some(Value::Bool(false)),
@@ -58,19 +55,16 @@ impl Interpreter {
             },
             _ => None,
         };
-        if let Some(value) = found {
+        if let Some(value) = found.or_else(|| self.natives.attribute(target, name)) {
             return Ok(value);
-        }
-        if let Some(method) = crate::builtins::methods::lookup_symbol(target, name) {
-            return Ok(Value::BoundMethod(Rc::new(BoundMethod {
-                receiver: target.clone(),
-                method: Value::Builtin(method),
-            })));
         }
         Err(self.attribute_error(target, name, span).into())
     }
 
     pub fn set_attr(&mut self, target: &Value, name: Symbol, value: Value, span: Span) -> Eval<()> {
+        if let Some(set) = self.natives.set_attribute(target, name, &value, span) {
+            return set;
+        }
         match target {
             Value::Instance(inst) => {
                 inst.fields.borrow_mut().insert(name, value);
@@ -79,18 +73,6 @@ impl Interpreter {
                 class.members.borrow_mut().insert(name, value);
             }
             Value::Module(module) => module.env.set(name, value),
-            Value::Tensor(t) => {
-                if let Some(result) =
-                    crate::builtins::tensor::autograd::set_property(t, name.as_str(), &value, span)
-                {
-                    return result;
-                }
-                return fail(
-                    ErrorKind::AttributeError,
-                    span,
-                    format!("'Tensor' object has no attribute '{name}' that can be set"),
-                );
-            }
             other => {
                 return fail(
                     ErrorKind::AttributeError,
@@ -110,7 +92,7 @@ impl Interpreter {
         };
         let error =
             RuntimeError::new(ErrorKind::AttributeError, message, span).with_label("no such attribute");
-        let candidates = attribute_names(target);
+        let candidates = self.attribute_names(target);
         match super::expr::closest_name(name.as_str(), &candidates) {
             Some(best) => error.with_help(format!("did you mean '{best}'?")),
             None => error,
@@ -118,36 +100,35 @@ impl Interpreter {
     }
 }
 
-/// The attribute names a value answers to (REPL completion, suggestions).
-pub fn attribute_names(target: &Value) -> Vec<String> {
-    let mut names: Vec<String> = match target {
-        Value::Instance(inst) => {
-            let mut names: Vec<String> = inst.fields.borrow().keys().map(|s| s.to_string()).collect();
-            let mut class = Some(inst.class.clone());
-            while let Some(c) = class {
-                names.extend(c.members.borrow().keys().map(|s| s.to_string()));
-                class = c.base.clone();
+impl Interpreter {
+    /// The attribute names a value answers to (`dir`, REPL completion, suggestions).
+    pub fn attribute_names(&self, target: &Value) -> Vec<String> {
+        let mut names: Vec<String> = match target {
+            Value::Instance(inst) => {
+                let mut names: Vec<String> = inst.fields.borrow().keys().map(|s| s.to_string()).collect();
+                let mut class = Some(inst.class.clone());
+                while let Some(c) = class {
+                    names.extend(c.members.borrow().keys().map(|s| s.to_string()));
+                    class = c.base.clone();
+                }
+                names
             }
-            names
-        }
-        Value::Class(class) => {
-            let mut names = Vec::new();
-            let mut class = Some(class.clone());
-            while let Some(c) = class {
-                names.extend(c.members.borrow().keys().map(|s| s.to_string()));
-                class = c.base.clone();
+            Value::Class(class) => {
+                let mut names = Vec::new();
+                let mut class = Some(class.clone());
+                while let Some(c) = class {
+                    names.extend(c.members.borrow().keys().map(|s| s.to_string()));
+                    class = c.base.clone();
+                }
+                names
             }
-            names
-        }
-        Value::Tensor(_) => {
-            crate::builtins::tensor::methods::PROPERTIES.iter().map(|s| s.to_string()).collect()
-        }
-        Value::Module(module) => module.env.local_names().iter().map(|s| s.to_string()).collect(),
-        Value::Error(_) => vec!["message".into(), "kind".into()],
-        _ => Vec::new(),
-    };
-    names.extend(crate::builtins::methods::names(target).map(String::from));
-    names.sort();
-    names.dedup();
-    names
+            Value::Module(module) => module.env.local_names().iter().map(|s| s.to_string()).collect(),
+            Value::Error(_) => vec!["message".into(), "kind".into()],
+            _ => Vec::new(),
+        };
+        names.extend(self.natives.attribute_names(target).into_iter().map(String::from));
+        names.sort();
+        names.dedup();
+        names
+    }
 }

@@ -5,10 +5,10 @@
 
 use super::call::CallArgs;
 use super::env::Env;
+use super::error::error_at;
 use super::error::{fail, Eval, Flow, RuntimeError};
 use super::interpreter::Interpreter;
 use crate::autograd::ops::shape::stack;
-use crate::builtins::tensor::error_at;
 use crate::einops::transform::{transform, Reducer};
 use crate::einops::{einsum::einsum, pack, Failure};
 use crate::exception::ErrorKind;

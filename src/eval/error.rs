@@ -1,6 +1,7 @@
 //! Run-time errors and the other ways evaluation leaves a construct early.
 
 use crate::exception::ErrorKind;
+use crate::storage::TensorError;
 use crate::syntax::span::Span;
 use crate::value::Value;
 
@@ -62,6 +63,11 @@ impl From<RuntimeError> for Flow {
 }
 
 pub type Eval<T> = Result<T, Flow>;
+
+/// A tensor operation's error as a run-time error at the call that caused it.
+pub fn error_at(error: TensorError, span: Span) -> Flow {
+    RuntimeError::new(error.kind, error.message, span).into()
+}
 
 /// Fails with a new error of `kind` at `span`.
 pub fn fail<T>(kind: ErrorKind, span: Span, message: impl Into<String>) -> Eval<T> {

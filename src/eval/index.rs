@@ -17,13 +17,8 @@ pub enum Subscript {
 
 impl Interpreter {
     pub fn get_item(&mut self, target: &Value, subscripts: &[Subscript], span: Span) -> Eval<Value> {
-        if let Value::Tensor(t) = target {
-            let picked = crate::builtins::tensor::indexing::get(t, subscripts, span)?;
-            // Advanced indexing gathers on the host; the result belongs with its source.
-            if t.device().is_cuda() {
-                return crate::builtins::tensor::device::follow(picked, t.device(), span);
-            }
-            return Ok(picked);
+        if let Some(item) = self.natives.get_item(target, subscripts, span) {
+            return item;
         }
         if target.is_tuple_like() {
             let item = self.get_item(&target.as_plain_tuple(), subscripts, span)?;
@@ -99,8 +94,10 @@ impl Interpreter {
         value: Value,
         span: Span,
     ) -> Eval<()> {
+        if let Some(written) = self.natives.set_item(target, subscripts, &value, span) {
+            return written;
+        }
         match target {
-            Value::Tensor(t) => crate::builtins::tensor::indexing::set(t, subscripts, &value, span),
             Value::Dict(dict) => {
                 let key = single_key(subscripts, target, span)?;
                 let hash = hash_key(&key, span)?;

@@ -9,6 +9,7 @@ use crate::source::SourceMap;
 use crate::syntax::ast::{ExprKind, StmtKind};
 use crate::syntax::parser::parse_checked;
 use crate::syntax::symbol::Symbol;
+use crate::value::native::NativeTypes;
 use crate::value::{Function, Module, Value};
 use std::collections::HashMap;
 use std::io::Write;
@@ -57,13 +58,17 @@ pub struct Interpreter {
     pub(super) steps: u64,
     /// Running the REPL: `plt.show()` may draw figures in the terminal.
     pub interactive: bool,
+    /// What the builtins layer defines: builtin calls, tensors' attributes, indexing
+    /// and operators.
+    pub(super) natives: &'static dyn NativeTypes,
 }
 
 impl Interpreter {
-    /// A fresh interpreter whose `print` writes to `out`.
-    pub fn new(out: Box<dyn Write>) -> Interpreter {
+    /// A fresh interpreter whose `print` writes to `out`, with `natives` for the
+    /// builtins and native types (`Interpreter::new` gives it tl's).
+    pub fn with_natives(out: Box<dyn Write>, natives: &'static dyn NativeTypes) -> Interpreter {
         let prelude = Env::new(None);
-        crate::builtins::install(&prelude);
+        natives.install(&prelude);
         let globals = Env::new(Some(prelude.clone()));
         Interpreter {
             sources: SourceMap::default(),
@@ -76,6 +81,7 @@ impl Interpreter {
             limits: Limits::default(),
             steps: 0,
             interactive: false,
+            natives,
         }
     }
 

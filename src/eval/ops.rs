@@ -2,7 +2,6 @@
 
 use super::error::{fail, Eval, Flow, RuntimeError};
 use super::interpreter::Interpreter;
-use crate::builtins::tensor::operators;
 use crate::exception::ErrorKind;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::syntax::span::Span;
@@ -13,7 +12,7 @@ use std::rc::Rc;
 
 impl Interpreter {
     pub fn unary_op(&mut self, op: UnaryOp, value: Value, span: Span) -> Eval<Value> {
-        if let Some(result) = operators::unary_operator(op, &value, span) {
+        if let Some(result) = self.natives.unary_operator(op, &value, span) {
             return result;
         }
         match (op, as_number(&value)) {
@@ -41,7 +40,7 @@ impl Interpreter {
 
     /// `a op= b`: `+=` and `*=` change a list in place; everything else is `a = a op b`.
     pub(super) fn binary_in_place(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
-        if let Some(result) = operators::in_place_operator(op, &lhs, &rhs, span) {
+        if let Some(result) = self.natives.in_place_operator(op, &lhs, &rhs, span) {
             return result;
         }
         let Value::List(list) = &lhs else {
@@ -66,7 +65,7 @@ impl Interpreter {
 
     /// `lhs op rhs` (also what `divmod`, `pow` and `sum` use).
     pub fn binary_op(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
-        if let Some(result) = operators::binary_operator(op, &lhs, &rhs, span) {
+        if let Some(result) = self.natives.binary_operator(op, &lhs, &rhs, span) {
             return result;
         }
         if let (Some(a), Some(b)) = (as_number(&lhs), as_number(&rhs)) {
@@ -157,7 +156,7 @@ impl Interpreter {
     }
 
     pub(super) fn compare(&mut self, op: CmpOp, lhs: &Value, rhs: &Value, span: Span) -> Eval<Value> {
-        if let Some(result) = operators::compare_operator(op, lhs, rhs, span) {
+        if let Some(result) = self.natives.compare_operator(op, lhs, rhs, span) {
             return result;
         }
         let result = match op {

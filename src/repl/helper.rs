@@ -1,7 +1,7 @@
 //! What rustyline asks of the language: whether an entry is finished, how to colour it,
 //! and how to complete a name.
 
-use crate::eval::{attribute_names, Interpreter};
+use crate::eval::Interpreter;
 use crate::syntax::parser::parse_program;
 use crate::syntax::span::SourceId;
 use crate::syntax::token::Tok;
@@ -175,7 +175,10 @@ impl Completer for TlHelper {
             Some((path, partial)) => {
                 // `randn(3).su`: the word starts at the `.`; what it applies to comes before.
                 let target = if path.is_empty() { expression_before(&line[..start]) } else { path };
-                let names = self.resolve(target).map(|v| attribute_names(&v)).unwrap_or_default();
+                let names = self
+                    .resolve(target)
+                    .and_then(|v| self.interp.try_borrow().ok().map(|i| i.attribute_names(&v)))
+                    .unwrap_or_default();
                 (start + path.len() + 1, partial, names)
             }
             None => {

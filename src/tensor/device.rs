@@ -2,6 +2,7 @@
 //! `cuda` feature and one can be initialised. Asking for `cuda` where there is none
 //! keeps the tensor on the CPU and says so once, so a lab written for a GPU still runs.
 
+use super::backend::{Cuda, DeviceKernels};
 use super::{TensorError, TensorResult};
 use std::cell::Cell;
 use std::fmt;
@@ -96,17 +97,11 @@ pub fn set_default_device(device: Device) -> TensorResult<()> {
 
 /// Why there is no usable CUDA device, or `None` when there is one.
 pub fn cuda_unavailable() -> Option<String> {
-    #[cfg(feature = "cuda")]
-    return crate::kernels::cuda::runtime::unavailable();
-    #[cfg(not(feature = "cuda"))]
-    Some("tl was built without the `cuda` feature".into())
+    Cuda.unavailable()
 }
 
 pub fn cuda_device_count() -> u32 {
-    #[cfg(feature = "cuda")]
-    return crate::kernels::cuda::runtime::device_count();
-    #[cfg(not(feature = "cuda"))]
-    0
+    Cuda.device_count()
 }
 
 /// The device a tensor asked to live on `requested` actually lives on: the CPU when

@@ -8,6 +8,7 @@ use crate::autograd::ops::shape;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
+use crate::tensor::backend::{Backend, Cuda, DeviceKernels};
 use crate::tensor::device::{self, Device};
 use crate::tensor::Tensor;
 use crate::value::{Builtin, NamedTuple, Value};
@@ -206,13 +207,11 @@ fn synchronize(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         let Value::Tensor(t) = value else {
             return fail(ErrorKind::TypeError, args.span, "synchronize() takes tensors to compute");
         };
-        #[cfg(feature = "cuda")]
-        crate::tensor::ops::device::evaluate(t).map_err(|e| error_at(e, args.span))?;
-        #[cfg(not(feature = "cuda"))]
-        let _ = t;
+        if let Backend::Cuda(device) = Backend::of(&[t]) {
+            device.evaluate(t).map_err(|e| error_at(e, args.span))?;
+        }
     }
-    #[cfg(feature = "cuda")]
-    crate::kernels::cuda::runtime::synchronize().map_err(|e| error_at(e, args.span))?;
+    Cuda.synchronize().map_err(|e| error_at(e, args.span))?;
     Ok(Value::None)
 }
 

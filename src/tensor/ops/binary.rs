@@ -6,6 +6,7 @@ use crate::storage::dtype::{self, DType};
 use crate::storage::element::Element;
 use crate::storage::layout::{broadcast_shapes, Layout};
 use crate::storage::{Buffer, Storage};
+use crate::tensor::backend::{Backend, DeviceKernels};
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use crate::with_dtype;
@@ -223,8 +224,7 @@ pub fn binary(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
     if compute.is_integer() && op == BinaryOp::Pow && matches!(b, Operand::Scalar(s) if s.to_f64() < 0.0) {
         return Err(TensorError::runtime("Integers to negative integer powers are not allowed."));
     }
-    #[cfg(feature = "cuda")]
-    if let Some(result) = super::device::binary(op, &x, &y, &shape, output) {
+    if let Some(result) = Backend::of(&[&x, &y]).kernel(|device| device.binary(op, &x, &y, &shape, output)) {
         return result;
     }
     let xl = x.layout().expand(&shape);
@@ -331,8 +331,9 @@ pub fn select(cond: &Tensor, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
         }
     }
     let (x, y, flags) = (a.tensor(dtype)?, b.tensor(dtype)?, cond.to_dtype(DType::Bool));
-    #[cfg(feature = "cuda")]
-    if let Some(result) = super::device::select(&flags, &x, &y, &shape) {
+    if let Some(result) =
+        Backend::of(&[&flags, &x, &y]).kernel(|device| device.select(&flags, &x, &y, &shape))
+    {
         return result;
     }
     let expand = |t: Tensor| t.with_layout(t.layout().expand(&shape));

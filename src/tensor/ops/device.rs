@@ -11,11 +11,12 @@ use crate::kernels::cuda::matmul;
 use crate::kernels::cuda::memory::DeviceBuf;
 use crate::kernels::cuda::reduce::{self, Fold};
 use crate::kernels::cuda::resident::{Input, Lazy, Resident};
-use crate::kernels::cuda::runtime::{gpu, Arg, Gpu};
+use crate::kernels::cuda::runtime::{self, gpu, Arg, Gpu};
+use crate::kernels::{BinaryOp, UnaryOp};
 use crate::storage::dtype::DType;
 use crate::storage::layout::{contiguous_strides, Layout};
 use crate::storage::Storage;
-use crate::tensor::ops::{BinaryOp, UnaryOp};
+use crate::tensor::backend::DeviceKernels;
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{Tensor, TensorResult};
 use std::rc::Rc;
@@ -65,86 +66,9 @@ fn term(lazy: &mut Lazy, t: &Tensor) -> TensorResult<usize> {
     Ok(lazy.expr.push(Node::Input(lazy.expr.inputs.len() - 1), dtype))
 }
 
-/// Runs the kernel of a pending device tensor now (a no-op for any other tensor).
-pub fn evaluate(t: &Tensor) -> TensorResult<()> {
-    if let Some(r) = t.resident() {
-        r.buffer(t.host_cell())?;
-    }
-    Ok(())
-}
-
 fn finish(lazy: Lazy) -> Tensor {
     let (dtype, shape) = (lazy.expr.dtype(), lazy.shape.clone());
     Tensor::on_device(Resident::from_lazy(lazy), Storage::zeros(dtype, 0), &shape)
-}
-
-pub fn unary(op: UnaryOp, t: &Tensor, output: DType) -> Option<TensorResult<Tensor>> {
-    if !on_device(&[t]) || !fused::unary_supported(op, t.dtype()) {
-        return None;
-    }
-    let mut lazy = empty(t.shape());
-    Some(term(&mut lazy, t).map(|x| {
-        lazy.expr.push(Node::Unary(op, x), output);
-        finish(lazy)
-    }))
-}
-
-/// `x op y` with both already in the computing dtype; comparisons and logical ops give
-/// bool, then the result is cast to `output` if that differs.
-pub fn binary(
-    op: BinaryOp,
-    x: &Tensor,
-    y: &Tensor,
-    shape: &[usize],
-    output: DType,
-) -> Option<TensorResult<Tensor>> {
-    let compute = x.dtype();
-    if !on_device(&[x, y]) || !fused::binary_supported(op, compute) || !fused::device_dtype(output) {
-        return None;
-    }
-    let mut lazy = empty(shape);
-    let build = |lazy: &mut Lazy| -> TensorResult<()> {
-        let a = term(lazy, x)?;
-        let b = term(lazy, y)?;
-        let boolean = op.gives_bool();
-        let dtype = if boolean { DType::Bool } else { compute };
-        let r = lazy.expr.push(Node::Binary(op, a, b), dtype);
-        if dtype != output {
-            lazy.expr.push(Node::Cast(r), output);
-        }
-        Ok(())
-    };
-    Some(build(&mut lazy).map(|()| finish(lazy)))
-}
-
-/// `where(flags, x, y)` with `flags` bool and `x`, `y` in the result dtype.
-pub fn select(flags: &Tensor, x: &Tensor, y: &Tensor, shape: &[usize]) -> Option<TensorResult<Tensor>> {
-    if !on_device(&[flags, x, y]) || !fused::device_dtype(x.dtype()) {
-        return None;
-    }
-    let mut lazy = empty(shape);
-    let build = |lazy: &mut Lazy| -> TensorResult<()> {
-        let c = term(lazy, flags)?;
-        let a = term(lazy, x)?;
-        let b = term(lazy, y)?;
-        lazy.expr.push(Node::Select(c, a, b), x.dtype());
-        Ok(())
-    };
-    Some(build(&mut lazy).map(|()| finish(lazy)))
-}
-
-/// `t` converted to `dtype` (or copied, for its own dtype) on the device.
-pub fn cast(t: &Tensor, dtype: DType) -> Option<TensorResult<Tensor>> {
-    if !on_device(&[t]) || !fused::device_dtype(t.dtype()) || !fused::device_dtype(dtype) {
-        return None;
-    }
-    let mut lazy = empty(t.shape());
-    Some(term(&mut lazy, t).map(|x| {
-        if t.dtype() != dtype || lazy.expr.nodes.len() == 1 {
-            lazy.expr.push(Node::Cast(x), dtype);
-        }
-        finish(lazy)
-    }))
 }
 
 /// The rows to reduce: `t` viewed with its kept dims first and reduced dims last, as a
@@ -165,7 +89,7 @@ fn rows(t: &Tensor, reduced: &[usize]) -> TensorResult<(Rc<DeviceBuf>, usize)> {
     if collapse::is_contiguous(&shape, &strides) && resident.lazy().is_none() {
         return Ok((resident.buffer(t.host_cell())?, view.offset));
     }
-    let copy = cast(&permuted, t.dtype()).expect("a device dtype")?;
+    let copy = Cuda.cast(&permuted, t.dtype()).expect("a device dtype")?;
     let copy_resident = copy.resident().expect("made on the device");
     Ok((copy_resident.buffer(copy.host_cell())?, 0))
 }
@@ -258,105 +182,215 @@ fn device_tensor(buffer: Rc<DeviceBuf>, dtype: DType, len: usize, shape: &[usize
     Tensor::on_device(Resident::from_buffer(dtype, len, buffer), Storage::zeros(dtype, 0), shape)
 }
 
-/// `sum`/`prod`/`mean` (a scaled sum), `amax`/`amin`, `all`/`any` of a device tensor.
-pub fn reduce(
-    fold: Fold,
-    t: &Tensor,
-    reduced: &[usize],
-    output: DType,
-    shape: &[usize],
-    scale: f64,
-) -> Option<TensorResult<Tensor>> {
-    if !reducible(t, reduced) || !fused::device_dtype(output) || fold.has_index() {
-        return None;
-    }
-    let g = gpu().ok()?;
-    Some(
-        fold_rows(&g, fold, t, reduced, output, scale)
-            .map(|(out, _, outer)| device_tensor(out, output, outer, shape)),
-    )
-}
+/// The CUDA backend: its kernels build onto pending fused expressions (elementwise ops,
+/// casts) or launch at once (reductions, matmul).
+#[derive(Clone, Copy)]
+pub struct Cuda;
 
-/// The extreme values of `t` over `reduced` and their first indices (int64).
-pub fn arg_extreme(
-    t: &Tensor,
-    reduced: &[usize],
-    max: bool,
-    shape: &[usize],
-) -> Option<TensorResult<(Tensor, Tensor)>> {
-    if !reducible(t, reduced) {
-        return None;
+impl DeviceKernels for Cuda {
+    fn synchronize(&self) -> TensorResult<()> {
+        runtime::synchronize()
     }
-    let g = gpu().ok()?;
-    let fold = if max { Fold::ArgMax } else { Fold::ArgMin };
-    let dtype = t.dtype();
-    Some(fold_rows(&g, fold, t, reduced, dtype, 1.0).map(|(out, index, outer)| {
-        let index = index.expect("arg folds write indices");
-        (device_tensor(out, dtype, outer, shape), device_tensor(index, DType::I64, outer, shape))
-    }))
-}
 
-/// `a @ b` for float matrices on the device; `x` and `y` are the operands' layouts
-/// expanded to `batch + [m, k]` and `batch + [k, n]`. `None` when the batch
-/// dimensions do not collapse to one (the CPU path handles those).
-#[allow(clippy::too_many_arguments)]
-pub fn matmul(
-    a: &Tensor,
-    b: &Tensor,
-    x: &Layout,
-    y: &Layout,
-    m: usize,
-    k: usize,
-    n: usize,
-    shape: &[usize],
-) -> Option<TensorResult<Tensor>> {
-    let dtype = a.dtype();
-    if !on_device(&[a, b]) || !matches!(dtype, DType::F32 | DType::F64) || b.dtype() != dtype {
-        return None;
+    fn unavailable(&self) -> Option<String> {
+        runtime::unavailable()
     }
-    let nb = x.ndim() - 2;
-    let batch_shape = &x.shape[..nb];
-    let (batch, strides) =
-        collapse::collapse(batch_shape, &[x.strides[..nb].to_vec(), y.strides[..nb].to_vec()]);
-    if batch.len() > 1 || batch[0] > 65_535 {
-        return None;
+
+    fn device_count(&self) -> u32 {
+        runtime::device_count()
     }
-    let batches = batch[0];
-    let g = gpu().ok()?;
-    let run = || -> TensorResult<Tensor> {
-        let on = |t: &Tensor| t.to_device(crate::tensor::device::Device::Cuda(0));
-        let (a, b) = (on(a)?, on(b)?);
-        let (ra, rb) = (a.resident().expect("device"), b.resident().expect("device"));
-        let (abuf, bbuf) = (ra.buffer(a.host_cell())?, rb.buffer(b.host_cell())?);
-        let out = g.alloc(batches * m * n * dtype.item_size())?;
-        let size = dtype.item_size() as u64;
-        let tiles = |d: usize| d.div_ceil(matmul::TILE as usize) as u32;
-        let args = [
-            Arg::Ptr(abuf.ptr() + x.offset as u64 * size),
-            Arg::Ptr(bbuf.ptr() + y.offset as u64 * size),
-            Arg::Ptr(out.ptr()),
-            Arg::U32(m as u32),
-            Arg::U32(n as u32),
-            Arg::U32(k as u32),
-            Arg::U32(strides[0][0] as u32),
-            Arg::U32(x.strides[nb] as u32),
-            Arg::U32(x.strides[nb + 1] as u32),
-            Arg::U32(strides[1][0] as u32),
-            Arg::U32(y.strides[nb] as u32),
-            Arg::U32(y.strides[nb + 1] as u32),
-        ];
-        if batches * m * n > 0 {
-            g.launch(
-                &format!("matmul {dtype}"),
-                || matmul::kernel(dtype, "tl_matmul"),
-                "tl_matmul",
-                (tiles(n), tiles(m), batches as u32),
-                (matmul::TILE, matmul::TILE),
-                &args,
-            )?;
+
+    /// Runs the kernel of a pending device tensor now (a no-op for any other tensor).
+    fn evaluate(&self, t: &Tensor) -> TensorResult<()> {
+        if let Some(r) = t.resident() {
+            r.buffer(t.host_cell())?;
         }
-        let flat = device_tensor(out, dtype, batches * m * n, &[batches * m * n]);
-        Ok(flat.with_layout(Layout { shape: shape.to_vec(), strides: contiguous_strides(shape), offset: 0 }))
-    };
-    Some(run())
+        Ok(())
+    }
+
+    fn unary(&self, op: UnaryOp, t: &Tensor, output: DType) -> Option<TensorResult<Tensor>> {
+        if !on_device(&[t]) || !fused::unary_supported(op, t.dtype()) {
+            return None;
+        }
+        let mut lazy = empty(t.shape());
+        Some(term(&mut lazy, t).map(|x| {
+            lazy.expr.push(Node::Unary(op, x), output);
+            finish(lazy)
+        }))
+    }
+
+    /// `x op y` with both already in the computing dtype; comparisons and logical ops give
+    /// bool, then the result is cast to `output` if that differs.
+    fn binary(
+        &self,
+        op: BinaryOp,
+        x: &Tensor,
+        y: &Tensor,
+        shape: &[usize],
+        output: DType,
+    ) -> Option<TensorResult<Tensor>> {
+        let compute = x.dtype();
+        if !on_device(&[x, y]) || !fused::binary_supported(op, compute) || !fused::device_dtype(output) {
+            return None;
+        }
+        let mut lazy = empty(shape);
+        let build = |lazy: &mut Lazy| -> TensorResult<()> {
+            let a = term(lazy, x)?;
+            let b = term(lazy, y)?;
+            let boolean = op.gives_bool();
+            let dtype = if boolean { DType::Bool } else { compute };
+            let r = lazy.expr.push(Node::Binary(op, a, b), dtype);
+            if dtype != output {
+                lazy.expr.push(Node::Cast(r), output);
+            }
+            Ok(())
+        };
+        Some(build(&mut lazy).map(|()| finish(lazy)))
+    }
+
+    /// `where(flags, x, y)` with `flags` bool and `x`, `y` in the result dtype.
+    fn select(
+        &self,
+        flags: &Tensor,
+        x: &Tensor,
+        y: &Tensor,
+        shape: &[usize],
+    ) -> Option<TensorResult<Tensor>> {
+        if !on_device(&[flags, x, y]) || !fused::device_dtype(x.dtype()) {
+            return None;
+        }
+        let mut lazy = empty(shape);
+        let build = |lazy: &mut Lazy| -> TensorResult<()> {
+            let c = term(lazy, flags)?;
+            let a = term(lazy, x)?;
+            let b = term(lazy, y)?;
+            lazy.expr.push(Node::Select(c, a, b), x.dtype());
+            Ok(())
+        };
+        Some(build(&mut lazy).map(|()| finish(lazy)))
+    }
+
+    /// `t` converted to `dtype` (or copied, for its own dtype) on the device.
+    fn cast(&self, t: &Tensor, dtype: DType) -> Option<TensorResult<Tensor>> {
+        if !on_device(&[t]) || !fused::device_dtype(t.dtype()) || !fused::device_dtype(dtype) {
+            return None;
+        }
+        let mut lazy = empty(t.shape());
+        Some(term(&mut lazy, t).map(|x| {
+            if t.dtype() != dtype || lazy.expr.nodes.len() == 1 {
+                lazy.expr.push(Node::Cast(x), dtype);
+            }
+            finish(lazy)
+        }))
+    }
+
+    /// `sum`/`prod`/`mean` (a scaled sum), `amax`/`amin`, `all`/`any` of a device tensor.
+    fn reduce(
+        &self,
+        fold: Fold,
+        t: &Tensor,
+        reduced: &[usize],
+        output: DType,
+        shape: &[usize],
+        scale: f64,
+    ) -> Option<TensorResult<Tensor>> {
+        if !reducible(t, reduced) || !fused::device_dtype(output) || fold.has_index() {
+            return None;
+        }
+        let g = gpu().ok()?;
+        Some(
+            fold_rows(&g, fold, t, reduced, output, scale)
+                .map(|(out, _, outer)| device_tensor(out, output, outer, shape)),
+        )
+    }
+
+    /// The extreme values of `t` over `reduced` and their first indices (int64).
+    fn arg_extreme(
+        &self,
+        t: &Tensor,
+        reduced: &[usize],
+        max: bool,
+        shape: &[usize],
+    ) -> Option<TensorResult<(Tensor, Tensor)>> {
+        if !reducible(t, reduced) {
+            return None;
+        }
+        let g = gpu().ok()?;
+        let fold = if max { Fold::ArgMax } else { Fold::ArgMin };
+        let dtype = t.dtype();
+        Some(fold_rows(&g, fold, t, reduced, dtype, 1.0).map(|(out, index, outer)| {
+            let index = index.expect("arg folds write indices");
+            (device_tensor(out, dtype, outer, shape), device_tensor(index, DType::I64, outer, shape))
+        }))
+    }
+
+    /// `a @ b` for float matrices on the device; `x` and `y` are the operands' layouts
+    /// expanded to `batch + [m, k]` and `batch + [k, n]`. `None` when the batch
+    /// dimensions do not collapse to one (the CPU path handles those).
+    #[allow(clippy::too_many_arguments)]
+    fn matmul(
+        &self,
+        a: &Tensor,
+        b: &Tensor,
+        x: &Layout,
+        y: &Layout,
+        m: usize,
+        k: usize,
+        n: usize,
+        shape: &[usize],
+    ) -> Option<TensorResult<Tensor>> {
+        let dtype = a.dtype();
+        if !on_device(&[a, b]) || !matches!(dtype, DType::F32 | DType::F64) || b.dtype() != dtype {
+            return None;
+        }
+        let nb = x.ndim() - 2;
+        let batch_shape = &x.shape[..nb];
+        let (batch, strides) =
+            collapse::collapse(batch_shape, &[x.strides[..nb].to_vec(), y.strides[..nb].to_vec()]);
+        if batch.len() > 1 || batch[0] > 65_535 {
+            return None;
+        }
+        let batches = batch[0];
+        let g = gpu().ok()?;
+        let run = || -> TensorResult<Tensor> {
+            let on = |t: &Tensor| t.to_device(crate::tensor::device::Device::Cuda(0));
+            let (a, b) = (on(a)?, on(b)?);
+            let (ra, rb) = (a.resident().expect("device"), b.resident().expect("device"));
+            let (abuf, bbuf) = (ra.buffer(a.host_cell())?, rb.buffer(b.host_cell())?);
+            let out = g.alloc(batches * m * n * dtype.item_size())?;
+            let size = dtype.item_size() as u64;
+            let tiles = |d: usize| d.div_ceil(matmul::TILE as usize) as u32;
+            let args = [
+                Arg::Ptr(abuf.ptr() + x.offset as u64 * size),
+                Arg::Ptr(bbuf.ptr() + y.offset as u64 * size),
+                Arg::Ptr(out.ptr()),
+                Arg::U32(m as u32),
+                Arg::U32(n as u32),
+                Arg::U32(k as u32),
+                Arg::U32(strides[0][0] as u32),
+                Arg::U32(x.strides[nb] as u32),
+                Arg::U32(x.strides[nb + 1] as u32),
+                Arg::U32(strides[1][0] as u32),
+                Arg::U32(y.strides[nb] as u32),
+                Arg::U32(y.strides[nb + 1] as u32),
+            ];
+            if batches * m * n > 0 {
+                g.launch(
+                    &format!("matmul {dtype}"),
+                    || matmul::kernel(dtype, "tl_matmul"),
+                    "tl_matmul",
+                    (tiles(n), tiles(m), batches as u32),
+                    (matmul::TILE, matmul::TILE),
+                    &args,
+                )?;
+            }
+            let flat = device_tensor(out, dtype, batches * m * n, &[batches * m * n]);
+            Ok(flat.with_layout(Layout {
+                shape: shape.to_vec(),
+                strides: contiguous_strides(shape),
+                offset: 0,
+            }))
+        };
+        Some(run())
+    }
 }

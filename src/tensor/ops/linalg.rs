@@ -6,6 +6,7 @@ use crate::kernels;
 use crate::storage::dtype::DType;
 use crate::storage::layout::Layout;
 use crate::storage::{Buffer, Storage};
+use crate::tensor::backend::{Backend, DeviceKernels};
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use crate::with_dtype;
 
@@ -180,9 +181,9 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
     if b.ndim() > 1 {
         shape.push(n);
     }
-    #[cfg(feature = "cuda")]
     if x.numel() > 0 && y.numel() > 0 {
-        if let Some(result) = super::device::matmul(&a2, &b2, &x, &y, m, k, n, &shape) {
+        let device = Backend::of(&[&a2, &b2]);
+        if let Some(result) = device.kernel(|device| device.matmul(&a2, &b2, &x, &y, m, k, n, &shape)) {
             return result;
         }
     }

@@ -5,13 +5,13 @@ use super::gather::pick;
 use super::keys::Keys;
 use super::shape::wrap_dim;
 use crate::kernels;
+use crate::kernels::cuda::reduce::Fold;
 use crate::storage::dtype::DType;
 use crate::storage::layout::Layout;
 use crate::storage::Storage;
+use crate::tensor::backend::{Backend, DeviceKernels};
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use std::cmp::Ordering;
-#[cfg(feature = "cuda")]
-use {super::device, crate::kernels::cuda::reduce::Fold};
 
 /// Which dimensions a reduction runs over, resolved against a tensor.
 #[derive(Clone, Debug)]
@@ -225,10 +225,10 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
         Reduction::Sum | Reduction::Prod => {
             let out = dtype.unwrap_or(if input.is_float() { input } else { DType::I64 });
             let product = op == Reduction::Prod;
-            #[cfg(feature = "cuda")]
             if out.is_float() == input.is_float() {
                 let fold = if product { Fold::Prod } else { Fold::Sum };
-                if let Some(result) = device::reduce(fold, t, &dims.reduced, out, &shape, 1.0) {
+                let device = Backend::of(&[t]);
+                if let Some(result) = device.kernel(|d| d.reduce(fold, t, &dims.reduced, out, &shape, 1.0)) {
                     return result;
                 }
             }
@@ -264,18 +264,13 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
                     out.torch_name()
                 )));
             }
-            #[cfg(feature = "cuda")]
-            {
-                let count = dims.reduced.iter().map(|&d| t.shape()[d]).product::<usize>() as f64;
-                let converted = t.to_dtype(out);
-                if let Some(result) =
-                    device::reduce(Fold::Sum, &converted, &dims.reduced, out, &shape, 1.0 / count)
-                {
-                    return result;
-                }
+            let count = dims.reduced.iter().map(|&d| t.shape()[d]).product::<usize>() as f64;
+            let on_device = Backend::of(&[t])
+                .kernel(|d| d.reduce(Fold::Sum, &t.to_dtype(out), &dims.reduced, out, &shape, 1.0 / count));
+            if let Some(result) = on_device {
+                return result;
             }
             if let Some(sums) = (out == input).then(|| contiguous_sums(t, dims)).flatten() {
-                let count = dims.reduced.iter().map(|&d| t.shape()[d]).product::<usize>() as f64;
                 return Ok(float_result(sums.into_iter().map(|s| s / count).collect(), &shape, out));
             }
             let v = reduce_f64(&t.to_dtype(out), dims, |g| float_sum(g) / g.len() as f64);
@@ -289,9 +284,9 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
                 )));
             }
             let max = op == Reduction::Amax;
-            #[cfg(feature = "cuda")]
+            let fold = if max { Fold::Max } else { Fold::Min };
             if let Some(result) =
-                device::reduce(if max { Fold::Max } else { Fold::Min }, t, &dims.reduced, input, &shape, 1.0)
+                Backend::of(&[t]).kernel(|d| d.reduce(fold, t, &dims.reduced, input, &shape, 1.0))
             {
                 return result;
             }
@@ -313,20 +308,19 @@ pub fn reduce(op: Reduction, t: &Tensor, dims: &Dims, dtype: Option<DType>) -> T
         }
         Reduction::All | Reduction::Any => {
             let all = op == Reduction::All;
-            #[cfg(feature = "cuda")]
+            // uint8 stays uint8 (NumPy's old convention, which PyTorch keeps).
+            let out = if input == DType::U8 { DType::U8 } else { DType::Bool };
+            let fold = if all { Fold::All } else { Fold::Any };
+            if let Some(result) =
+                Backend::of(&[t]).kernel(|d| d.reduce(fold, t, &dims.reduced, out, &shape, 1.0))
             {
-                let out = if input == DType::U8 { DType::U8 } else { DType::Bool };
-                let fold = if all { Fold::All } else { Fold::Any };
-                if let Some(result) = device::reduce(fold, t, &dims.reduced, out, &shape, 1.0) {
-                    return result;
-                }
+                return result;
             }
             let v = reduce_f64(t, dims, |g| {
                 let hit = if all { g.iter().all(|&x| x != 0.0) } else { g.iter().any(|&x| x != 0.0) };
                 hit as u8 as f64
             });
-            // uint8 stays uint8 (NumPy's old convention, which PyTorch keeps).
-            Ok(float_result(v, &shape, if input == DType::U8 { DType::U8 } else { DType::Bool }))
+            Ok(float_result(v, &shape, out))
         }
         Reduction::CountNonzero => {
             let v = reduce_f64(t, dims, |g| g.iter().filter(|&&x| x != 0.0).count() as f64);
@@ -409,8 +403,7 @@ pub fn extreme_along(t: &Tensor, dim: usize, keepdim: bool, max: bool) -> Tensor
     }
     let dims = Dims { reduced: if t.ndim() == 0 { vec![] } else { vec![dim] }, keepdim };
     let shape = dims.output_shape(t.shape());
-    #[cfg(feature = "cuda")]
-    if let Some(result) = device::arg_extreme(t, &dims.reduced, max, &shape) {
+    if let Some(result) = Backend::of(&[t]).kernel(|d| d.arg_extreme(t, &dims.reduced, max, &shape)) {
         return result;
     }
     // Compared exactly (an int64 above 2^53 is not rounded first); NaN wins at once.

@@ -6,6 +6,7 @@ use crate::storage::arith::Arith;
 use crate::storage::dtype::DType;
 use crate::storage::element::Element;
 use crate::storage::{Buffer, Storage};
+use crate::tensor::backend::{Backend, DeviceKernels};
 use crate::tensor::{Tensor, TensorError, TensorResult};
 use crate::with_dtype;
 use half::{bf16, f16};
@@ -39,13 +40,10 @@ pub fn unary(op: UnaryOp, t: &Tensor) -> TensorResult<Tensor> {
     }
     let input =
         if op.is_floating() && !dtype.is_float() { t.to_dtype(DType::DEFAULT_FLOAT) } else { t.clone() };
-    #[cfg(feature = "cuda")]
-    {
-        let tests = matches!(op, UnaryOp::IsNan | UnaryOp::IsInf | UnaryOp::IsFinite | UnaryOp::LogicalNot);
-        let output = if tests { DType::Bool } else { input.dtype() };
-        if let Some(result) = super::device::unary(op, &input, output) {
-            return result;
-        }
+    let tests = matches!(op, UnaryOp::IsNan | UnaryOp::IsInf | UnaryOp::IsFinite | UnaryOp::LogicalNot);
+    let output = if tests { DType::Bool } else { input.dtype() };
+    if let Some(result) = Backend::of(&[&input]).kernel(|device| device.unary(op, &input, output)) {
+        return result;
     }
     let layout = input.layout().clone();
     let storage = input.storage();
