@@ -13,4 +13,4 @@ pub use binary_op::BinaryOp;
 
 pub use cpu::*;
 pub use memory::keep_freed_buffers;
-pub use unary_op::UnaryOp;
+pub use unary_op::{Saved, UnaryOp};

@@ -124,7 +124,7 @@ Returns: a tensor of the same shape and dtype, or an int
 Example: trunc(-2.7)  # -2",
     ),
     Builtin::both(
-        classify,
+        |interp, args| classify(UnaryOp::IsNan, f64::is_nan, interp, args),
         "isnan(input) -> Tensor or bool
 
 Whether the value is NaN: a bool tensor of the elements' answers, or a bool for a number.
@@ -135,7 +135,7 @@ Returns: a bool tensor of the same shape, or a bool
 Example: isnan(tensor([1., nan]))  # tensor([False,  True])",
     ),
     Builtin::both(
-        classify,
+        |interp, args| classify(UnaryOp::IsInf, f64::is_infinite, interp, args),
         "isinf(input) -> Tensor or bool
 
 Whether the value is positive or negative infinity: a bool tensor of the elements' answers,
@@ -147,7 +147,7 @@ Returns: a bool tensor of the same shape, or a bool
 Example: isinf(-inf)  # True",
     ),
     Builtin::both(
-        classify,
+        |interp, args| classify(UnaryOp::IsFinite, f64::is_finite, interp, args),
         "isfinite(input) -> Tensor or bool
 
 Whether the value is neither infinite nor NaN: a bool tensor of the elements' answers, or a
@@ -159,7 +159,7 @@ Returns: a bool tensor of the same shape, or a bool
 Example: tensor([1., inf, nan]).isfinite()  # tensor([ True, False, False])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Exp, interp, args),
         "exp(input, *, out=None) -> Tensor or float
 
 The exponential `e ** x` of each element, or of a number.
@@ -171,7 +171,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: exp(tensor([0., 1.]))  # tensor([1.0000, 2.7183])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Exp2, interp, args),
         "exp2(input, *, out=None) -> Tensor or float
 
 Two to the power of each element, or of a number.
@@ -183,7 +183,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: exp2(10)  # 1024.0",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Expm1, interp, args),
         "expm1(input, *, out=None) -> Tensor or float
 
 `exp(x) - 1`, computed without the loss of precision the subtraction has for small `x`.
@@ -195,7 +195,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: expm1(1e-10)  # 1.00000000005e-10",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Log, interp, args),
         "log(input, *, out=None) -> Tensor or float
 
 The natural logarithm of each element, or of a number; zero gives `-inf` and negatives
@@ -208,7 +208,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: log(tensor([1., e]))  # tensor([0.0000, 1.0000])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Log2, interp, args),
         "log2(input, *, out=None) -> Tensor or float
 
 The base-2 logarithm of each element, or of a number.
@@ -220,7 +220,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: log2(8)  # 3.0",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Log10, interp, args),
         "log10(input, *, out=None) -> Tensor or float
 
 The base-10 logarithm of each element, or of a number.
@@ -232,7 +232,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: log10(1000)  # 3.0",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Log1p, interp, args),
         "log1p(input, *, out=None) -> Tensor or float
 
 `log(1 + x)`, accurate for `x` near zero where forming `1 + x` would lose digits.
@@ -244,7 +244,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: log1p(1e-10)  # 9.999999999500001e-11",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Sqrt, interp, args),
         "sqrt(input, *, out=None) -> Tensor or float
 
 The square root of each element, or of a number (NaN for negatives).
@@ -256,7 +256,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: sqrt(tensor([4., 9.]))  # tensor([2., 3.])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Rsqrt, interp, args),
         "rsqrt(input, *, out=None) -> Tensor or float
 
 One over the square root of each element, or of a number.
@@ -268,7 +268,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: rsqrt(tensor([4., 16.]))  # tensor([0.5000, 0.2500])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Reciprocal, interp, args),
         "reciprocal(input, *, out=None) -> Tensor or float
 
 One over each element, or over a number.
@@ -280,7 +280,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: tensor([2., 4.]).reciprocal()  # tensor([0.5000, 0.2500])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Sin, interp, args),
         "sin(input, *, out=None) -> Tensor or float
 
 The sine of each element, or of a number, in radians.
@@ -292,7 +292,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: sin(pi / 2)  # 1.0",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Cos, interp, args),
         "cos(input, *, out=None) -> Tensor or float
 
 The cosine of each element, or of a number, in radians.
@@ -304,7 +304,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: cos(0)  # 1.0",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Tan, interp, args),
         "tan(input, *, out=None) -> Tensor or float
 
 The tangent of each element, or of a number, in radians.
@@ -316,7 +316,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: tan(tensor([0.]))  # tensor([0.])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Asin, interp, args),
         "asin(input, *, out=None) -> Tensor or float
 
 The arcsine of each element, or of a number, in radians (NaN outside `[-1, 1]`).
@@ -328,7 +328,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: asin(1)  # 1.5707963267948966",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Acos, interp, args),
         "acos(input, *, out=None) -> Tensor or float
 
 The arccosine of each element, or of a number, in radians (NaN outside `[-1, 1]`).
@@ -340,7 +340,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: acos(1)  # 0.0",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Atan, interp, args),
         "atan(input, *, out=None) -> Tensor or float
 
 The arctangent of each element, or of a number, in radians.
@@ -352,7 +352,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: atan(1)  # 0.7853981633974483",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Sinh, interp, args),
         "sinh(input, *, out=None) -> Tensor or float
 
 The hyperbolic sine of each element, or of a number.
@@ -364,7 +364,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: sinh(0)  # 0.0",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Cosh, interp, args),
         "cosh(input, *, out=None) -> Tensor or float
 
 The hyperbolic cosine of each element, or of a number.
@@ -376,7 +376,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: cosh(0)  # 1.0",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Tanh, interp, args),
         "tanh(input, *, out=None) -> Tensor or float
 
 The hyperbolic tangent of each element, or of a number.
@@ -388,7 +388,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: tanh(tensor([0., 1.]))  # tensor([0.0000, 0.7616])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Sigmoid, interp, args),
         "sigmoid(input, *, out=None) -> Tensor or float
 
 The logistic function `1 / (1 + exp(-x))` of each element, or of a number.
@@ -400,7 +400,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: sigmoid(0)  # 0.5",
     ),
     Builtin::function(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Softplus, interp, args),
         "softplus(input) -> Tensor or float
 
 `log(1 + exp(x))` of each element, or of a number: a smooth `relu`, taken as `x` itself
@@ -412,7 +412,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: softplus(tensor([0.]))  # tensor([0.6931])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Erf, interp, args),
         "erf(input, *, out=None) -> Tensor or float
 
 The error function of each element, or of a number.
@@ -424,7 +424,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: erf(0)  # 0.0",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Erfc, interp, args),
         "erfc(input, *, out=None) -> Tensor or float
 
 The complementary error function `1 - erf(x)`, accurate where `erf(x)` is near 1.
@@ -436,7 +436,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: erfc(0)  # 1.0",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Lgamma, interp, args),
         "lgamma(input, *, out=None) -> Tensor or float
 
 The natural logarithm of the absolute value of the gamma function, of each element or
@@ -449,7 +449,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: lgamma(tensor([3., 5.]))  # tensor([0.6931, 3.1781])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Digamma, interp, args),
         "digamma(input, *, out=None) -> Tensor or float
 
 The digamma function (the derivative of `lgamma`), of each element or of a number.
@@ -461,7 +461,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: digamma(tensor([1., 2.]))  # tensor([-0.5772,  0.4228])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Erfinv, interp, args),
         "erfinv(input, *, out=None) -> Tensor or float
 
 The inverse of the error function, of each element or of a number, for values in
@@ -474,7 +474,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: erfinv(tensor([0., 0.5]))  # tensor([0.0000, 0.4769])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Relu, interp, args),
         "relu(input) -> Tensor or number
 
 The rectified linear unit: each element, or the number, where positive, else zero.
@@ -485,7 +485,7 @@ Returns: a tensor of the same shape and dtype, or a number
 Example: relu(tensor([-1., 2.]))  # tensor([0., 2.])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Sign, interp, args),
         "sign(input, *, out=None) -> Tensor or number
 
 The sign, -1, 0 or 1, of each element (same dtype), or of a number.
@@ -497,7 +497,7 @@ Returns: a tensor of the same shape and dtype, or a number
 Example: sign(tensor([-2., 0., 3.]))  # tensor([-1.,  0.,  1.])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Square, interp, args),
         "square(input, *, out=None) -> Tensor or number
 
 Each element, or the number, times itself.
@@ -509,7 +509,7 @@ Returns: a tensor of the same shape, or a number
 Example: square(3)  # 9",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Frac, interp, args),
         "frac(input, *, out=None) -> Tensor or float
 
 The fractional part, `x - trunc(x)`, of each element or of a number (it keeps the sign).
@@ -521,7 +521,7 @@ Returns: a tensor of the same shape, or a float for a number
 Example: frac(tensor([1.5, -1.25]))  # tensor([ 0.5000, -0.2500])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::Neg, interp, args),
         "neg(input, *, out=None) -> Tensor or number
 
 The negation `-x` of each element, or of a number.
@@ -533,7 +533,7 @@ Returns: a tensor of the same shape and dtype, or a number
 Example: neg(tensor([1, -2]))  # tensor([-1,  2])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::LogicalNot, interp, args),
         "logical_not(input, *, out=None) -> Tensor or bool
 
 Logical negation: true where an element, or the number, is zero.
@@ -545,7 +545,7 @@ Returns: a bool tensor of the same shape, or a bool
 Example: logical_not(tensor([true, false]))  # tensor([False,  True])",
     ),
     Builtin::both(
-        elementwise,
+        |interp, args| elementwise(UnaryOp::BitwiseNot, interp, args),
         "bitwise_not(input, *, out=None) -> Tensor or int
 
 The bitwise complement `~x` of each element of an integer or bool tensor, or of an int.
@@ -561,20 +561,18 @@ Example: bitwise_not(tensor([0, 5]))  # tensor([-1, -6])",
 // Every entry reads `input` as its first positional argument: binding puts it there
 // however it was given (`exp(input=x)`, `x.exp()`), and `out=` is taken by the interpreter.
 
-/// The op named like the builtin applied to a tensor, if the argument is one.
-fn on_tensor(args: &CallArgs) -> Option<Eval<Value>> {
+/// `op` applied to a tensor, if the argument is one.
+fn on_tensor(op: UnaryOp, args: &CallArgs) -> Option<Eval<Value>> {
     let Some(Value::Tensor(t)) = args.positional.first() else { return None };
-    let op = UnaryOp::from_name(args.function)?;
     Some(unary(op, t).map(Value::Tensor).map_err(|e| error_at(e, args.span)))
 }
 
 /// The elementwise functions of numbers and tensors (`exp`, `sigmoid`, `relu`, ...).
 /// On a number the floating functions return a float.
-fn elementwise(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    if let Some(result) = on_tensor(&args) {
+fn elementwise(op: UnaryOp, interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    if let Some(result) = on_tensor(op, &args) {
         return result;
     }
-    let op = UnaryOp::from_name(args.function).expect("registered under its op's name");
     let value = args.positional[0].clone();
     if let Some(f) = op.float_fn() {
         return Ok(Value::Float(f(float_arg(&args, 0)?)));
@@ -616,7 +614,7 @@ fn float_arg(args: &CallArgs, i: usize) -> Eval<f64> {
 }
 
 fn abs(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    if let Some(result) = on_tensor(&args) {
+    if let Some(result) = on_tensor(UnaryOp::Abs, &args) {
         return result;
     }
     match as_number(&args.positional[0]) {
@@ -736,8 +734,8 @@ fn atan2(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 }
 
 /// `floor`, `ceil` and `trunc` of a number are ints, as in Python's `math`.
-fn integral(args: &CallArgs, f: fn(f64) -> f64) -> Eval<Value> {
-    if let Some(result) = on_tensor(args) {
+fn integral(op: UnaryOp, args: &CallArgs, f: fn(f64) -> f64) -> Eval<Value> {
+    if let Some(result) = on_tensor(op, args) {
         return result;
     }
     if let Some(Number::Int(i)) = as_number(&args.positional[0]) {
@@ -753,28 +751,23 @@ fn whole(x: f64, span: crate::syntax::span::Span) -> Eval<Value> {
 }
 
 fn floor(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    integral(&args, f64::floor)
+    integral(UnaryOp::Floor, &args, f64::floor)
 }
 
 fn ceil(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    integral(&args, f64::ceil)
+    integral(UnaryOp::Ceil, &args, f64::ceil)
 }
 
 fn trunc(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    integral(&args, f64::trunc)
+    integral(UnaryOp::Trunc, &args, f64::trunc)
 }
 
 /// `isnan`, `isinf`, `isfinite` of a number (a bool) or a tensor (a bool tensor).
-fn classify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    if let Some(result) = on_tensor(&args) {
+fn classify(op: UnaryOp, test: fn(f64) -> bool, _: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    if let Some(result) = on_tensor(op, &args) {
         return result;
     }
-    let x = float_arg(&args, 0)?;
-    Ok(Value::Bool(match args.function {
-        "isnan" => x.is_nan(),
-        "isinf" => x.is_infinite(),
-        _ => x.is_finite(),
-    }))
+    Ok(Value::Bool(test(float_arg(&args, 0)?)))
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ Returns: a str
 Example: 'MiXed'.lower()  # 'mixed'",
     ),
     Builtin::method(
-        str_strip,
+        |interp, args| str_strip(Strip::Both, interp, args),
         "strip(self, chars=None, /) -> str
 
 A copy of the string without the leading and trailing characters that are in `chars`
@@ -54,7 +54,7 @@ Returns: a str
 Example: 'xxhixx'.strip('x')  # 'hi'",
     ),
     Builtin::method(
-        str_strip,
+        |interp, args| str_strip(Strip::Start, interp, args),
         "lstrip(self, chars=None, /) -> str
 
 A copy of the string without the leading characters that are in `chars` (whitespace when
@@ -67,7 +67,7 @@ Returns: a str
 Example: '  hi '.lstrip()  # 'hi '",
     ),
     Builtin::method(
-        str_strip,
+        |interp, args| str_strip(Strip::End, interp, args),
         "rstrip(self, chars=None, /) -> str
 
 A copy of the string without the trailing characters that are in `chars` (whitespace when
@@ -197,7 +197,7 @@ Returns: a str
 Example: '{} = {:.2f}'.format('pi', 3.14159)  # 'pi = 3.14'",
     ),
     Builtin::method(
-        str_justify,
+        |interp, args| str_justify('<', interp, args),
         "ljust(self, width, fillchar=' ', /) -> str
 
 The string padded on the right with `fillchar` to `width` characters (as it is when it is
@@ -211,7 +211,7 @@ Returns: a str
 Example: 'ab'.ljust(4, '.')  # 'ab..'",
     ),
     Builtin::method(
-        str_justify,
+        |interp, args| str_justify('>', interp, args),
         "rjust(self, width, fillchar=' ', /) -> str
 
 The string padded on the left with `fillchar` to `width` characters (as it is when it is
@@ -225,7 +225,7 @@ Returns: a str
 Example: 'ab'.rjust(4)  # '  ab'",
     ),
     Builtin::method(
-        str_justify,
+        |interp, args| str_justify('^', interp, args),
         "center(self, width, fillchar=' ', /) -> str
 
 The string padded on both sides with `fillchar` to `width` characters, the odd one on the

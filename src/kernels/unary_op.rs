@@ -1,217 +1,120 @@
-//! The unary elementwise ops the kernels compute, and each one's function of a single
-//! element (the tensor layer decides their dtypes).
+//! The unary elementwise ops, each declared once below with everything about it that
+//! is not tensor code: its name, autograd's node for it and what that node saves, and
+//! its function of one element (f64, and f32 where Rust has it) for the floating ops.
+//! The tensor layer decides their dtypes; autograd writes their derivatives.
 
+/// What an op's backward reads: its input, or its result (saved detached).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnaryOp {
-    Neg,
-    Abs,
-    Sign,
-    Square,
-    Relu,
-    Floor,
-    Ceil,
-    Round,
-    Trunc,
-    Frac,
-    Exp,
-    Exp2,
-    Expm1,
-    Log,
-    Log2,
-    Log10,
-    Log1p,
-    Sqrt,
-    Rsqrt,
-    Reciprocal,
-    Sin,
-    Cos,
-    Tan,
-    Asin,
-    Acos,
-    Atan,
-    Sinh,
-    Cosh,
-    Tanh,
-    Sigmoid,
-    Softplus,
-    Erf,
-    Erfc,
-    Lgamma,
-    Digamma,
-    Erfinv,
-    IsNan,
-    IsInf,
-    IsFinite,
-    LogicalNot,
-    BitwiseNot,
+pub enum Saved {
+    Input,
+    Result,
+}
+
+macro_rules! unary_ops {
+    ($($op:ident $name:literal $(, node $node:literal from $saved:ident)? $(, f64 $f64:expr $(, f32 $f32:expr)?)?;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum UnaryOp {
+            $($op),*
+        }
+
+        impl UnaryOp {
+            /// Every op, in declaration order.
+            pub const ALL: &'static [UnaryOp] = &[$(UnaryOp::$op),*];
+
+            /// PyTorch's name (`exp`, `logical_not`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(UnaryOp::$op => $name),*
+                }
+            }
+
+            /// PyTorch's autograd node for the op (`ExpBackward0`) and what it saves;
+            /// `None` for the ops with no derivative (tests, bitwise ops).
+            pub fn node(self) -> Option<(&'static str, Saved)> {
+                match self {
+                    $(UnaryOp::$op => unary_ops!(@node $($node $saved)?)),*
+                }
+            }
+
+            /// The op on one f64 (the floating functions; `None` for the others).
+            pub fn float_fn(self) -> Option<fn(f64) -> f64> {
+                match self {
+                    $(UnaryOp::$op => unary_ops!(@f64 $($f64)?)),*
+                }
+            }
+
+            /// The op on one f32, for f32 tensors, where Rust has it in f32.
+            pub fn f32_fn(self) -> Option<fn(f32) -> f32> {
+                match self {
+                    $(UnaryOp::$op => unary_ops!(@f32 $($($f32)?)?)),*
+                }
+            }
+        }
+    };
+    (@node $node:literal $saved:ident) => { Some(($node, Saved::$saved)) };
+    (@node) => { None };
+    (@f64 $f:expr) => {{
+        let f: fn(f64) -> f64 = $f;
+        Some(f)
+    }};
+    (@f64) => { None };
+    (@f32 $f:expr) => {{
+        let f: fn(f32) -> f32 = $f;
+        Some(f)
+    }};
+    (@f32) => { None };
+}
+
+unary_ops! {
+    Neg "neg", node "NegBackward0" from Input;
+    Abs "abs", node "AbsBackward0" from Input;
+    Sign "sign", node "SignBackward0" from Input;
+    Square "square", node "PowBackward0" from Input;
+    Relu "relu", node "ReluBackward0" from Result;
+    Floor "floor", node "FloorBackward0" from Input;
+    Ceil "ceil", node "CeilBackward0" from Input;
+    Round "round", node "RoundBackward0" from Input;
+    Trunc "trunc", node "TruncBackward0" from Input;
+    Frac "frac", node "FracBackward0" from Input;
+    Exp "exp", node "ExpBackward0" from Result, f64 f64::exp, f32 f32::exp;
+    Exp2 "exp2", node "Exp2Backward0" from Result, f64 f64::exp2, f32 f32::exp2;
+    Expm1 "expm1", node "Expm1Backward0" from Result, f64 f64::exp_m1, f32 f32::exp_m1;
+    Log "log", node "LogBackward0" from Input, f64 f64::ln, f32 f32::ln;
+    Log2 "log2", node "Log2Backward0" from Input, f64 f64::log2, f32 f32::log2;
+    Log10 "log10", node "Log10Backward0" from Input, f64 f64::log10, f32 f32::log10;
+    Log1p "log1p", node "Log1PBackward0" from Input, f64 f64::ln_1p, f32 f32::ln_1p;
+    Sqrt "sqrt", node "SqrtBackward0" from Result, f64 f64::sqrt, f32 f32::sqrt;
+    Rsqrt "rsqrt", node "RsqrtBackward0" from Result, f64 |x| 1.0 / x.sqrt(), f32 |x| 1.0 / x.sqrt();
+    Reciprocal "reciprocal", node "ReciprocalBackward0" from Result, f64 |x| 1.0 / x, f32 |x| 1.0 / x;
+    Sin "sin", node "SinBackward0" from Input, f64 f64::sin, f32 f32::sin;
+    Cos "cos", node "CosBackward0" from Input, f64 f64::cos, f32 f32::cos;
+    Tan "tan", node "TanBackward0" from Result, f64 f64::tan, f32 f32::tan;
+    Asin "asin", node "AsinBackward0" from Input, f64 f64::asin, f32 f32::asin;
+    Acos "acos", node "AcosBackward0" from Input, f64 f64::acos, f32 f32::acos;
+    Atan "atan", node "AtanBackward0" from Input, f64 f64::atan, f32 f32::atan;
+    Sinh "sinh", node "SinhBackward0" from Input, f64 f64::sinh, f32 f32::sinh;
+    Cosh "cosh", node "CoshBackward0" from Input, f64 f64::cosh, f32 f32::cosh;
+    Tanh "tanh", node "TanhBackward0" from Result, f64 f64::tanh, f32 f32::tanh;
+    Sigmoid "sigmoid", node "SigmoidBackward0" from Result, f64 |x| 1.0 / (1.0 + (-x).exp()), f32 |x| 1.0 / (1.0 + (-x).exp());
+    Softplus "softplus", node "SoftplusBackward0" from Input, f64 |x| if x > 20.0 { x } else { x.exp().ln_1p() }, f32 |x| if x > 20.0 { x } else { x.exp().ln_1p() };
+    Erf "erf", node "ErfBackward0" from Input, f64 statrs::function::erf::erf;
+    Erfc "erfc", node "ErfcBackward0" from Input, f64 statrs::function::erf::erfc;
+    Lgamma "lgamma", node "LgammaBackward0" from Input, f64 lgamma;
+    Digamma "digamma", node "DigammaBackward0" from Input, f64 digamma;
+    Erfinv "erfinv", node "ErfinvBackward0" from Result, f64 erfinv;
+    IsNan "isnan";
+    IsInf "isinf";
+    IsFinite "isfinite";
+    LogicalNot "logical_not";
+    BitwiseNot "bitwise_not";
 }
 
 impl UnaryOp {
-    pub fn name(self) -> &'static str {
-        match self {
-            UnaryOp::Neg => "neg",
-            UnaryOp::Abs => "abs",
-            UnaryOp::Sign => "sign",
-            UnaryOp::Square => "square",
-            UnaryOp::Relu => "relu",
-            UnaryOp::Floor => "floor",
-            UnaryOp::Ceil => "ceil",
-            UnaryOp::Round => "round",
-            UnaryOp::Trunc => "trunc",
-            UnaryOp::Frac => "frac",
-            UnaryOp::Exp => "exp",
-            UnaryOp::Exp2 => "exp2",
-            UnaryOp::Expm1 => "expm1",
-            UnaryOp::Log => "log",
-            UnaryOp::Log2 => "log2",
-            UnaryOp::Log10 => "log10",
-            UnaryOp::Log1p => "log1p",
-            UnaryOp::Sqrt => "sqrt",
-            UnaryOp::Rsqrt => "rsqrt",
-            UnaryOp::Reciprocal => "reciprocal",
-            UnaryOp::Sin => "sin",
-            UnaryOp::Cos => "cos",
-            UnaryOp::Tan => "tan",
-            UnaryOp::Asin => "asin",
-            UnaryOp::Acos => "acos",
-            UnaryOp::Atan => "atan",
-            UnaryOp::Sinh => "sinh",
-            UnaryOp::Cosh => "cosh",
-            UnaryOp::Tanh => "tanh",
-            UnaryOp::Sigmoid => "sigmoid",
-            UnaryOp::Softplus => "softplus",
-            UnaryOp::Erf => "erf",
-            UnaryOp::Erfc => "erfc",
-            UnaryOp::Lgamma => "lgamma",
-            UnaryOp::Digamma => "digamma",
-            UnaryOp::Erfinv => "erfinv",
-            UnaryOp::IsNan => "isnan",
-            UnaryOp::IsInf => "isinf",
-            UnaryOp::IsFinite => "isfinite",
-            UnaryOp::LogicalNot => "logical_not",
-            UnaryOp::BitwiseNot => "bitwise_not",
-        }
-    }
-
-    pub fn all() -> [UnaryOp; 41] {
-        ALL
-    }
-
-    /// The op of a name, for the builtins that expose them.
-    pub fn from_name(name: &str) -> Option<UnaryOp> {
-        ALL.iter().copied().find(|op| op.name() == name)
-    }
-
     /// A function of a real number, computed in floating point whatever the input.
     pub fn is_floating(self) -> bool {
         self.float_fn().is_some()
     }
-
-    /// The op on one f64 (the floating functions; `None` for the others).
-    pub fn float_fn(self) -> Option<fn(f64) -> f64> {
-        Some(match self {
-            UnaryOp::Exp => f64::exp,
-            UnaryOp::Exp2 => f64::exp2,
-            UnaryOp::Expm1 => f64::exp_m1,
-            UnaryOp::Log => f64::ln,
-            UnaryOp::Log2 => f64::log2,
-            UnaryOp::Log10 => f64::log10,
-            UnaryOp::Log1p => f64::ln_1p,
-            UnaryOp::Sqrt => f64::sqrt,
-            UnaryOp::Rsqrt => |x| 1.0 / x.sqrt(),
-            UnaryOp::Reciprocal => |x| 1.0 / x,
-            UnaryOp::Sin => f64::sin,
-            UnaryOp::Cos => f64::cos,
-            UnaryOp::Tan => f64::tan,
-            UnaryOp::Asin => f64::asin,
-            UnaryOp::Acos => f64::acos,
-            UnaryOp::Atan => f64::atan,
-            UnaryOp::Sinh => f64::sinh,
-            UnaryOp::Cosh => f64::cosh,
-            UnaryOp::Tanh => f64::tanh,
-            UnaryOp::Sigmoid => |x| 1.0 / (1.0 + (-x).exp()),
-            UnaryOp::Softplus => |x| if x > 20.0 { x } else { x.exp().ln_1p() },
-            UnaryOp::Erf => statrs::function::erf::erf,
-            UnaryOp::Erfc => statrs::function::erf::erfc,
-            UnaryOp::Lgamma => lgamma,
-            UnaryOp::Digamma => digamma,
-            UnaryOp::Erfinv => erfinv,
-            _ => return None,
-        })
-    }
-
-    /// The op on one f32, for f32 tensors, where Rust has it in f32.
-    pub fn f32_fn(self) -> Option<fn(f32) -> f32> {
-        Some(match self {
-            UnaryOp::Exp => f32::exp,
-            UnaryOp::Exp2 => f32::exp2,
-            UnaryOp::Expm1 => f32::exp_m1,
-            UnaryOp::Log => f32::ln,
-            UnaryOp::Log2 => f32::log2,
-            UnaryOp::Log10 => f32::log10,
-            UnaryOp::Log1p => f32::ln_1p,
-            UnaryOp::Sqrt => f32::sqrt,
-            UnaryOp::Rsqrt => |x| 1.0 / x.sqrt(),
-            UnaryOp::Reciprocal => |x| 1.0 / x,
-            UnaryOp::Sin => f32::sin,
-            UnaryOp::Cos => f32::cos,
-            UnaryOp::Tan => f32::tan,
-            UnaryOp::Asin => f32::asin,
-            UnaryOp::Acos => f32::acos,
-            UnaryOp::Atan => f32::atan,
-            UnaryOp::Sinh => f32::sinh,
-            UnaryOp::Cosh => f32::cosh,
-            UnaryOp::Tanh => f32::tanh,
-            UnaryOp::Sigmoid => |x| 1.0 / (1.0 + (-x).exp()),
-            UnaryOp::Softplus => |x| if x > 20.0 { x } else { x.exp().ln_1p() },
-            _ => return None,
-        })
-    }
 }
-
-const ALL: [UnaryOp; 41] = [
-    UnaryOp::Neg,
-    UnaryOp::Abs,
-    UnaryOp::Sign,
-    UnaryOp::Square,
-    UnaryOp::Relu,
-    UnaryOp::Floor,
-    UnaryOp::Ceil,
-    UnaryOp::Round,
-    UnaryOp::Trunc,
-    UnaryOp::Frac,
-    UnaryOp::Exp,
-    UnaryOp::Exp2,
-    UnaryOp::Expm1,
-    UnaryOp::Log,
-    UnaryOp::Log2,
-    UnaryOp::Log10,
-    UnaryOp::Log1p,
-    UnaryOp::Sqrt,
-    UnaryOp::Rsqrt,
-    UnaryOp::Reciprocal,
-    UnaryOp::Sin,
-    UnaryOp::Cos,
-    UnaryOp::Tan,
-    UnaryOp::Asin,
-    UnaryOp::Acos,
-    UnaryOp::Atan,
-    UnaryOp::Sinh,
-    UnaryOp::Cosh,
-    UnaryOp::Tanh,
-    UnaryOp::Sigmoid,
-    UnaryOp::Softplus,
-    UnaryOp::Erf,
-    UnaryOp::Erfc,
-    UnaryOp::Lgamma,
-    UnaryOp::Digamma,
-    UnaryOp::Erfinv,
-    UnaryOp::IsNan,
-    UnaryOp::IsInf,
-    UnaryOp::IsFinite,
-    UnaryOp::LogicalNot,
-    UnaryOp::BitwiseNot,
-];
 
 /// `ln |Γ(x)|`, with Γ's poles giving `inf` as in PyTorch.
 fn lgamma(x: f64) -> f64 {

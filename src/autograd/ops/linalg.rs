@@ -64,9 +64,9 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
     Ok(out)
 }
 
-/// `mm`, `bmm`, `mv`, `dot`: `matmul` restricted to the ranks their names promise.
-pub fn checked_matmul(name: &str, a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
-    linalg::check_ranks(name, a, b)?;
+/// `mm`, `bmm`, `mv`, `dot`: `matmul` restricted to the ranks `(ra, rb)` they promise.
+pub fn checked_matmul(name: &str, ranks: (usize, usize), a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
+    linalg::check_ranks(name, ranks, a, b)?;
     matmul(a, b)
 }
 

@@ -3,79 +3,16 @@
 use super::binary::{mul, scale, select, with_scalar};
 use super::{record1, record1_saving_output};
 use crate::autograd::{is_grad_enabled, needs_grad};
+use crate::kernels::Saved;
 use crate::tensor::ops::{self, BinaryOp, Operand, UnaryOp};
 use crate::tensor::scalar::Scalar;
 use crate::tensor::{Tensor, TensorResult};
 use std::f64::consts::{LN_10, LN_2, PI};
 
-/// PyTorch's node name: `ExpBackward0`, `Log1PBackward0`; `square` is a power.
-fn node_name(op: UnaryOp) -> Option<&'static str> {
-    Some(match op {
-        UnaryOp::Neg => "NegBackward0",
-        UnaryOp::Abs => "AbsBackward0",
-        UnaryOp::Sign => "SignBackward0",
-        UnaryOp::Square => "PowBackward0",
-        UnaryOp::Relu => "ReluBackward0",
-        UnaryOp::Floor => "FloorBackward0",
-        UnaryOp::Ceil => "CeilBackward0",
-        UnaryOp::Round => "RoundBackward0",
-        UnaryOp::Trunc => "TruncBackward0",
-        UnaryOp::Frac => "FracBackward0",
-        UnaryOp::Exp => "ExpBackward0",
-        UnaryOp::Exp2 => "Exp2Backward0",
-        UnaryOp::Expm1 => "Expm1Backward0",
-        UnaryOp::Log => "LogBackward0",
-        UnaryOp::Log2 => "Log2Backward0",
-        UnaryOp::Log10 => "Log10Backward0",
-        UnaryOp::Log1p => "Log1PBackward0",
-        UnaryOp::Sqrt => "SqrtBackward0",
-        UnaryOp::Rsqrt => "RsqrtBackward0",
-        UnaryOp::Reciprocal => "ReciprocalBackward0",
-        UnaryOp::Sin => "SinBackward0",
-        UnaryOp::Cos => "CosBackward0",
-        UnaryOp::Tan => "TanBackward0",
-        UnaryOp::Asin => "AsinBackward0",
-        UnaryOp::Acos => "AcosBackward0",
-        UnaryOp::Atan => "AtanBackward0",
-        UnaryOp::Sinh => "SinhBackward0",
-        UnaryOp::Cosh => "CoshBackward0",
-        UnaryOp::Tanh => "TanhBackward0",
-        UnaryOp::Sigmoid => "SigmoidBackward0",
-        UnaryOp::Softplus => "SoftplusBackward0",
-        UnaryOp::Erf => "ErfBackward0",
-        UnaryOp::Erfc => "ErfcBackward0",
-        UnaryOp::Lgamma => "LgammaBackward0",
-        UnaryOp::Digamma => "DigammaBackward0",
-        UnaryOp::Erfinv => "ErfinvBackward0",
-        UnaryOp::IsNan | UnaryOp::IsInf | UnaryOp::IsFinite | UnaryOp::LogicalNot | UnaryOp::BitwiseNot => {
-            return None
-        }
-    })
-}
-
-/// Whether the derivative is written with the result (saved detached; recomputed
-/// from the input when the backward itself is recorded).
-fn uses_result(op: UnaryOp) -> bool {
-    matches!(
-        op,
-        UnaryOp::Exp
-            | UnaryOp::Exp2
-            | UnaryOp::Expm1
-            | UnaryOp::Sqrt
-            | UnaryOp::Rsqrt
-            | UnaryOp::Reciprocal
-            | UnaryOp::Tan
-            | UnaryOp::Tanh
-            | UnaryOp::Sigmoid
-            | UnaryOp::Relu
-            | UnaryOp::Erfinv
-    )
-}
-
 /// The op applied to every element.
 pub fn unary(op: UnaryOp, x: &Tensor) -> TensorResult<Tensor> {
     let out = ops::unary(op, x)?;
-    let Some(name) = node_name(op) else { return Ok(out) };
+    let Some((name, saved)) = op.node() else { return Ok(out) };
     if !needs_grad(&[x]) || !out.dtype().is_float() {
         return Ok(out);
     }
@@ -85,7 +22,7 @@ pub fn unary(op: UnaryOp, x: &Tensor) -> TensorResult<Tensor> {
         let y = if is_grad_enabled() { unary(op, &input)? } else { result.clone() };
         Ok(vec![Some(derivative(op, g, &input, &y)?)])
     };
-    if uses_result(op) {
+    if saved == Saved::Result {
         record1_saving_output(name, &[x], &out, formula);
     } else {
         record1(name, &[x], &[x], &out, formula);

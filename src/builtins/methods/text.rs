@@ -17,17 +17,24 @@ pub(super) fn str_lower(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(Value::str(&text(&args).to_lowercase()))
 }
 
-pub(super) fn str_strip(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+/// Which ends `strip` trims.
+pub(super) enum Strip {
+    Both,
+    Start,
+    End,
+}
+
+pub(super) fn str_strip(ends: Strip, _: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let s = text(&args);
     let chars: Option<Vec<char>> = match args.positional.get(1) {
         None | Some(Value::None) => None,
         Some(_) => Some(str_arg(&args, 1)?.chars().collect()),
     };
     let strip = |c: char| chars.as_ref().map_or(c.is_whitespace(), |set| set.contains(&c));
-    let out = match args.function {
-        "lstrip" => s.trim_start_matches(strip),
-        "rstrip" => s.trim_end_matches(strip),
-        _ => s.trim_matches(strip),
+    let out = match ends {
+        Strip::Start => s.trim_start_matches(strip),
+        Strip::End => s.trim_end_matches(strip),
+        Strip::Both => s.trim_matches(strip),
     };
     Ok(Value::str(out))
 }
@@ -171,7 +178,8 @@ pub(super) fn str_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(Value::Int(n as i64))
 }
 
-pub(super) fn str_justify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+/// `ljust` (`align` `<`), `rjust` (`>`), `center` (`^`).
+pub(super) fn str_justify(align: char, _: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let s = text(&args);
     let width = index_of(&args.positional[1], args.span)?;
     let fill = match args.positional.get(2) {
@@ -185,11 +193,6 @@ pub(super) fn str_justify(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
             args.span,
             "The fill character must be exactly one character long",
         );
-    };
-    let align = match args.function {
-        "ljust" => '<',
-        "rjust" => '>',
-        _ => '^',
     };
     let spec = format!("{fill}{align}{}", width.max(0));
     format_value(&Value::Str(s), &spec)

@@ -16,7 +16,7 @@ use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin::method(
-        repeat,
+        |interp, args| repeat(false, interp, args),
         "repeat(self, *repeats) -> Tensor
 
 Tiles the tensor: a copy repeated `repeats[i]` times along dim `i`; more repeats than
@@ -29,7 +29,7 @@ Returns: a new tensor
 Example: tensor([1, 2]).repeat(2)  # tensor([1, 2, 1, 2])",
     ),
     Builtin::both(
-        repeat,
+        |interp, args| repeat(true, interp, args),
         "tile(input, *dims) -> Tensor
 
 Tiles the tensor like `repeat`, except that fewer repeats than dims leave the leading
@@ -159,7 +159,7 @@ Returns: a `torch.Size`
 Example: broadcast_shapes((2, 1), (3,))  # torch.Size([2, 3])",
     ),
     Builtin::function(
-        broadcast_tensors,
+        |interp, args| broadcast_tensors(false, interp, args),
         "broadcast_tensors(*tensors) -> tuple of Tensors
 
 The tensors expanded, without copying, to the shape they broadcast to together.
@@ -170,7 +170,7 @@ Returns: a tuple of views
 Example: broadcast_tensors(tensor([1, 2]), tensor([[0], [1]]))[0].shape  # torch.Size([2, 2])",
     ),
     Builtin::function(
-        broadcast_tensors,
+        |interp, args| broadcast_tensors(true, interp, args),
         "broadcast_all(*values) -> list of Tensors
 
 Like `broadcast_tensors`, but numbers are accepted too, made tensors of the first
@@ -182,7 +182,7 @@ Returns: a list of tensors
 Example: broadcast_all(tensor([1., 2.]), 3)[1]  # tensor([3., 3.])",
     ),
     Builtin::both(
-        triangle,
+        |interp, args| triangle(true, interp, args),
         "tril(input, diagonal=0, *, out=None) -> Tensor
 
 The lower triangle of the matrices in the last two dims; the rest set to 0.
@@ -195,7 +195,7 @@ Returns: a new tensor
 Example: tril(tensor([[1, 2], [3, 4]])).tolist()  # [[1, 0], [3, 4]]",
     ),
     Builtin::both(
-        triangle,
+        |interp, args| triangle(false, interp, args),
         "triu(input, diagonal=0, *, out=None) -> Tensor
 
 The upper triangle of the matrices in the last two dims; the rest set to 0.
@@ -249,7 +249,7 @@ Returns: a new tensor
 Example: tensor([1., 2.]).new_tensor([3, 4])  # tensor([3., 4.])",
     ),
     Builtin::method(
-        new_filled,
+        |interp, args| new_filled(Some(Scalar::Int(0)), interp, args),
         "new_zeros(self, *size, dtype=None) -> Tensor
 
 A tensor of zeros of the given shape, of this tensor's dtype unless `dtype` says otherwise.
@@ -262,7 +262,7 @@ Returns: a new tensor
 Example: tensor([1, 2]).new_zeros(3)  # tensor([0, 0, 0])",
     ),
     Builtin::method(
-        new_filled,
+        |interp, args| new_filled(Some(Scalar::Int(1)), interp, args),
         "new_ones(self, *size, dtype=None) -> Tensor
 
 A tensor of ones of the given shape, of this tensor's dtype unless `dtype` says otherwise.
@@ -275,7 +275,7 @@ Returns: a new tensor
 Example: tensor([1, 2]).new_ones(2, dtype=float32)  # tensor([1., 1.])",
     ),
     Builtin::method(
-        new_filled,
+        |interp, args| new_filled(Some(Scalar::Int(0)), interp, args),
         "new_empty(self, *size, dtype=None) -> Tensor
 
 A tensor of the given shape whose values are not to be relied on, of this tensor's
@@ -289,7 +289,7 @@ Returns: a new tensor
 Example: tensor([1., 2.]).new_empty(2).shape  # torch.Size([2])",
     ),
     Builtin::method(
-        new_filled,
+        |interp, args| new_filled(None, interp, args),
         "new_full(self, size, fill_value, *, dtype=None) -> Tensor
 
 A tensor of the given shape filled with `fill_value`, of this tensor's dtype unless
@@ -322,13 +322,12 @@ fn optional_dim(args: &mut CallArgs, i: usize, default: i64) -> Eval<i64> {
 }
 
 /// `x.repeat(2, 3)` / `x.tile((2, 3))` / `tile(x, (2, 3))`.
-fn repeat(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn repeat(tile: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
-    let name = if args.function == "tile" { "dims" } else { "repeats" };
+    let name = if tile { "dims" } else { "repeats" };
     let given = rest_or_keyword(&mut args, name);
     let reps = int_list(&given, name, args.span)?;
-    let result =
-        if args.function == "tile" { replicate::tile(&t, &reps) } else { replicate::repeat(&t, &reps) };
+    let result = if tile { replicate::tile(&t, &reps) } else { replicate::repeat(&t, &reps) };
     done(result, &args)
 }
 
@@ -455,8 +454,7 @@ fn broadcast_shapes(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value>
 /// The tensors expanded (as views) to their common broadcast shape. `broadcast_all`
 /// (torch.distributions' helper) also takes numbers, made tensors of the first
 /// tensor's dtype (the default float without one), and returns a list.
-fn broadcast_tensors(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let all = args.function == "broadcast_all";
+fn broadcast_tensors(all: bool, interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let given = var_args(interp, &mut args, if all { "values" } else { "tensors" })?;
     let items = match given.as_slice() {
         [one @ (Value::List(_) | Value::Tuple(_))] if !all => interp.collect(one, args.span)?,
@@ -541,10 +539,10 @@ fn meshgrid(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     tuple_of(axes::meshgrid(&tensors, xy), &args)
 }
 
-fn triangle(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn triangle(lower: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
     let k = arg(&mut args, 1, "diagonal").map_or(Ok(0), |v| int_of(&v, "diagonal", args.span))?;
-    done(triangular::triangle(&t, k, args.function == "tril"), &args)
+    done(triangular::triangle(&t, k, lower), &args)
 }
 
 fn diag(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
@@ -565,20 +563,21 @@ fn new_tensor(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 }
 
 /// `x.new_zeros(*size)`, `new_ones`, `new_empty`, `x.new_full(size, fill_value)`.
-fn new_filled(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+/// `fill` is the value of `new_zeros`/`new_ones`/`new_empty`; `None` for `new_full`,
+/// which takes it as its `fill_value`.
+fn new_filled(fill: Option<Scalar>, interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
     let t = tensor_arg(&args, 0)?;
-    let (fill, shape) = match args.function {
-        "new_full" => {
+    let (fill, shape) = match fill {
+        None => {
             let size = required(&mut args, 1, "size")?;
             let value = required(&mut args, 2, "fill_value")?;
             let dims = interp.collect(&size, args.span)?;
             let fill = super::args::number_of(&value, "fill_value", args.span)?;
             (fill, super::create::dims_to_shape(&dims, args.span)?)
         }
-        name => {
+        Some(fill) => {
             args.positional.remove(0);
-            let fill = if name == "new_ones" { Scalar::Int(1) } else { Scalar::Int(0) };
             (fill, shape_args(interp, &mut args)?)
         }
     };

@@ -89,7 +89,7 @@ Returns: a 1-D tensor
 Example: arange(1, 2.5, 0.5)  # tensor([1.0000, 1.5000, 2.0000])",
     ),
     Builtin::function(
-        linspace,
+        |interp, args| linspace(false, interp, args),
         "linspace(start, end, steps, *, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
 
 `steps` evenly spaced values from `start` to `end`, both included.
@@ -106,7 +106,7 @@ Returns: a 1-d tensor
 Example: linspace(0, 1, 5)  # tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])",
     ),
     Builtin::function(
-        linspace,
+        |interp, args| linspace(true, interp, args),
         "logspace(start, end, steps, base=10.0, *, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
 
 `steps` values from `base` ** `start` to `base` ** `end`, evenly spaced in their
@@ -125,7 +125,7 @@ Returns: a 1-d tensor
 Example: logspace(0, 3, 4, 2)  # tensor([1., 2., 4., 8.])",
     ),
     Builtin::function(
-        filled,
+        |interp, args| filled(Scalar::Int(0), interp, args),
         "zeros(*size, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
 
 A tensor of zeros, shaped by `size`: ints (`zeros(2, 3)`), one list or tuple of them
@@ -141,7 +141,7 @@ Returns: a tensor
 Example: zeros(2, 3, dtype=int64)  # tensor([[0, 0, 0], [0, 0, 0]])",
     ),
     Builtin::function(
-        filled,
+        |interp, args| filled(Scalar::Int(1), interp, args),
         "ones(*size, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
 
 A tensor of ones, shaped by `size`: ints (`ones(2, 3)`), one list or tuple of them
@@ -157,7 +157,7 @@ Returns: a tensor
 Example: ones((3,), dtype=bool)  # tensor([True, True, True])",
     ),
     Builtin::function(
-        filled,
+        |interp, args| filled(Scalar::Int(0), interp, args),
         "empty(*size, out=None, dtype=None, device=None, requires_grad=False) -> Tensor
 
 A tensor shaped by `size` whose values are not meant to be read before they are
@@ -207,7 +207,7 @@ Returns: a 2-d tensor
 Example: eye(2, 3)  # tensor([[1., 0., 0.], [0., 1., 0.]])",
     ),
     Builtin::function(
-        filled_like,
+        |interp, args| filled_like(Scalar::Int(0), interp, args),
         "zeros_like(input, *, dtype=None, device=None, requires_grad=False) -> Tensor
 
 A tensor of zeros with the shape of `input`, and its dtype and device unless given.
@@ -221,7 +221,7 @@ Returns: a tensor
 Example: zeros_like(tensor([1.5, 2.5]))  # tensor([0., 0.])",
     ),
     Builtin::function(
-        filled_like,
+        |interp, args| filled_like(Scalar::Int(1), interp, args),
         "ones_like(input, *, dtype=None, device=None, requires_grad=False) -> Tensor
 
 A tensor of ones with the shape of `input`, and its dtype and device unless given.
@@ -235,7 +235,7 @@ Returns: a tensor
 Example: ones_like(tensor([1.5, 2.5]), dtype=int64)  # tensor([1, 1])",
     ),
     Builtin::function(
-        filled_like,
+        |interp, args| filled_like(Scalar::Int(0), interp, args),
         "empty_like(input, *, dtype=None, device=None, requires_grad=False) -> Tensor
 
 A tensor with the shape of `input` (and its dtype and device unless given) whose
@@ -349,10 +349,9 @@ pub fn dims_to_shape(items: &[Value], span: crate::syntax::span::Span) -> Eval<V
 }
 
 /// `zeros(*size, dtype=)`, `ones`, `empty`.
-fn filled(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn filled(fill: Scalar, interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::DEFAULT_FLOAT);
     let shape = shape_args(interp, &mut args)?;
-    let fill = if args.function == "ones" { Scalar::Int(1) } else { Scalar::Int(0) };
     Ok(Value::Tensor(Tensor::full(&shape, fill, dtype)))
 }
 
@@ -416,10 +415,9 @@ fn like_source(args: &CallArgs) -> Eval<Tensor> {
 }
 
 /// `zeros_like(input, dtype=)`, `ones_like`, `empty_like`.
-fn filled_like(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn filled_like(fill: Scalar, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
     let source = like_source(&args)?;
-    let fill = if args.function == "ones_like" { Scalar::Int(1) } else { Scalar::Int(0) };
     Ok(Value::Tensor(Tensor::full(source.shape(), fill, dtype.unwrap_or(source.dtype()))))
 }
 
@@ -527,7 +525,7 @@ pub fn linspace_values(start: f64, end: f64, steps: usize, dtype: DType) -> Vec<
 
 /// `linspace(start, end, steps, dtype=)` and `logspace(start, end, steps, base=10.0,
 /// dtype=)`, with PyTorch's symmetric formula (the second half counts back from `end`).
-fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn linspace(log: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?.unwrap_or(DType::DEFAULT_FLOAT);
     let base = super::args::arg(&mut args, 3, "base");
     let start = number_arg(&args.positional[0], "start", args.span)?.to_f64();
@@ -541,7 +539,7 @@ fn linspace(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     };
     check_allocation(&[steps], dtype).map_err(|e| error_at(e, args.span))?;
     let mut values = linspace_values(start, end, steps, dtype);
-    if args.function == "logspace" {
+    if log {
         let base = base.map(|b| number_arg(&b, "base", args.span)).transpose()?.map_or(10.0, |b| b.to_f64());
         values.iter_mut().for_each(|v| *v = base.powf(*v));
     }

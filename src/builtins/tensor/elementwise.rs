@@ -18,7 +18,7 @@ use crate::value::{Builtin, Value};
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Add, interp, args),
         "add(input, other, *, alpha=1, out=None) -> Tensor
 
 The elementwise sum `input + alpha * other`, broadcasting the operands and promoting their dtypes.
@@ -32,7 +32,7 @@ Returns: a tensor
 Example: add(tensor([1., 2.]), tensor([10., 20.]), alpha=2)  # tensor([21., 42.])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Sub, interp, args),
         "sub(input, other, *, alpha=1, out=None) -> Tensor
 
 The elementwise difference `input - alpha * other`, broadcasting the operands and promoting their dtypes.
@@ -46,7 +46,7 @@ Returns: a tensor
 Example: sub(tensor([5, 7]), tensor([1, 2]), alpha=2)  # tensor([3, 3])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Sub, interp, args),
         "subtract(input, other, *, alpha=1, out=None) -> Tensor
 
 Another name for `sub`: `input - alpha * other`, elementwise with broadcasting.
@@ -60,7 +60,7 @@ Returns: a tensor
 Example: tensor([5., 7.]).subtract(1.5)  # tensor([3.5000, 5.5000])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Mul, interp, args),
         "mul(input, other, *, out=None) -> Tensor
 
 The elementwise product of two operands, broadcast together, in their promoted dtype.
@@ -73,7 +73,7 @@ Returns: a tensor
 Example: mul(tensor([1, 2, 3]), 2)  # tensor([2, 4, 6])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Mul, interp, args),
         "multiply(input, other, *, out=None) -> Tensor
 
 Another name for `mul`: the elementwise product, with broadcasting.
@@ -86,7 +86,7 @@ Returns: a tensor
 Example: tensor([1., 2.]).multiply(tensor([3., 4.]))  # tensor([3., 8.])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Div, interp, args),
         "div(input, other, *, rounding_mode=None, out=None) -> Tensor
 
 Elementwise division of `input` by `other`: true division (a float result even for integers), or rounded toward zero or down.
@@ -100,7 +100,7 @@ Returns: a tensor
 Example: div(tensor([7, -7]), 2, rounding_mode='trunc')  # tensor([ 3, -3])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Div, interp, args),
         "divide(input, other, *, rounding_mode=None, out=None) -> Tensor
 
 Another name for `div`: elementwise division, true or rounded.
@@ -114,7 +114,7 @@ Returns: a tensor
 Example: divide(tensor([7., -7.]), 2, rounding_mode='floor')  # tensor([ 3., -4.])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Div, interp, args),
         "true_divide(input, other, *, out=None) -> Tensor
 
 Elementwise true division, which gives floats even for integer operands (`div` without a rounding mode).
@@ -127,7 +127,7 @@ Returns: a tensor
 Example: true_divide(tensor([1, 2]), 4)  # tensor([0.2500, 0.5000])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::FloorDiv, interp, args),
         "floor_divide(input, other, *, out=None) -> Tensor
 
 Elementwise division rounded down to a whole number, in the operands' promoted dtype.
@@ -140,7 +140,7 @@ Returns: a tensor
 Example: floor_divide(tensor([7, -7]), 2)  # tensor([ 3, -4])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Remainder, interp, args),
         "remainder(input, other, *, out=None) -> Tensor
 
 The elementwise remainder of `input / other` with the sign of `other`, as Python's `%` gives it.
@@ -153,7 +153,7 @@ Returns: a tensor
 Example: remainder(tensor([7, -7]), 3)  # tensor([1, 2])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Eq, interp, args),
         "eq(input, other, *, out=None) -> Tensor
 
 Whether each element of `input` is equal to the matching element of `other` (broadcast), as a bool tensor.
@@ -166,7 +166,7 @@ Returns: a bool tensor
 Example: eq(tensor([1, 2, 3]), 2)  # tensor([False,  True, False])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Ne, interp, args),
         "ne(input, other, *, out=None) -> Tensor
 
 Whether each element of `input` is not equal to the matching element of `other` (broadcast), as a bool tensor.
@@ -179,7 +179,7 @@ Returns: a bool tensor
 Example: tensor([1, 2, 3]).ne(2)  # tensor([ True, False,  True])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Lt, interp, args),
         "lt(input, other, *, out=None) -> Tensor
 
 Whether each element of `input` is less than the matching element of `other` (broadcast), as a bool tensor.
@@ -192,7 +192,7 @@ Returns: a bool tensor
 Example: lt(tensor([1, 2, 3]), 2)  # tensor([ True, False, False])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Le, interp, args),
         "le(input, other, *, out=None) -> Tensor
 
 Whether each element of `input` is less than or equal to the matching element of `other` (broadcast), as a bool tensor.
@@ -205,7 +205,7 @@ Returns: a bool tensor
 Example: le(tensor([1, 2, 3]), 2)  # tensor([ True,  True, False])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Gt, interp, args),
         "gt(input, other, *, out=None) -> Tensor
 
 Whether each element of `input` is greater than the matching element of `other` (broadcast), as a bool tensor.
@@ -218,7 +218,7 @@ Returns: a bool tensor
 Example: gt(tensor([1, 2, 3]), 2)  # tensor([False, False,  True])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::Ge, interp, args),
         "ge(input, other, *, out=None) -> Tensor
 
 Whether each element of `input` is greater than or equal to the matching element of `other` (broadcast), as a bool tensor.
@@ -231,7 +231,7 @@ Returns: a bool tensor
 Example: tensor([1., 2., 3.]).ge(tensor([2., 2., 2.]))  # tensor([False,  True,  True])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::LogicalAnd, interp, args),
         "logical_and(input, other, *, out=None) -> Tensor
 
 Elementwise truth of \"both operands are nonzero\", broadcasting the two; any dtype, a bool result.
@@ -244,7 +244,7 @@ Returns: a bool tensor
 Example: logical_and(tensor([true, true, false]), tensor([true, false, false]))  # tensor([ True, False, False])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::LogicalOr, interp, args),
         "logical_or(input, other, *, out=None) -> Tensor
 
 Elementwise truth of \"either operand is nonzero\", broadcasting the two; any dtype, a bool result.
@@ -257,7 +257,7 @@ Returns: a bool tensor
 Example: logical_or(tensor([1, 0, 0]), tensor([0, 0, 2]))  # tensor([ True, False,  True])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::LogicalXor, interp, args),
         "logical_xor(input, other, *, out=None) -> Tensor
 
 Elementwise truth of \"exactly one operand is nonzero\", broadcasting the two; any dtype, a bool result.
@@ -270,7 +270,7 @@ Returns: a bool tensor
 Example: tensor([true, false]).logical_xor(tensor([true, true]))  # tensor([False,  True])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::BitAnd, interp, args),
         "bitwise_and(input, other, *, out=None) -> Tensor
 
 The bitwise AND of integer or bool operands, elementwise with broadcasting (logical for bools).
@@ -283,7 +283,7 @@ Returns: a tensor
 Example: bitwise_and(tensor([12, 10]), tensor([10, 6]))  # tensor([8, 2])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::BitOr, interp, args),
         "bitwise_or(input, other, *, out=None) -> Tensor
 
 The bitwise OR of integer or bool operands, elementwise with broadcasting (logical for bools).
@@ -296,7 +296,7 @@ Returns: a tensor
 Example: bitwise_or(tensor([12, 10]), 3)  # tensor([15, 11])",
     ),
     Builtin::both(
-        arithmetic,
+        |interp, args| arithmetic(BinaryOp::BitXor, interp, args),
         "bitwise_xor(input, other, *, out=None) -> Tensor
 
 The bitwise XOR of integer or bool operands, elementwise with broadcasting (logical for bools).
@@ -323,7 +323,7 @@ Returns: a tensor
 Example: where(tensor([true, false]), tensor([1., 2.]), tensor([10., 20.]))  # tensor([ 1., 20.])",
     ),
     Builtin::both(
-        clamp,
+        |interp, args| clamp(Pointwise::Clamp, interp, args),
         "clamp(input: Tensor, min=None, max=None, *, out=None) -> Tensor
 
 Limits each element to lie between `min` and `max` (at least one given); where `min > max` every element becomes `max`. Differentiable with PyTorch's gradient (see Autograd).
@@ -337,7 +337,7 @@ Returns: a tensor
 Example: clamp(tensor([-2., 0.5, 3.]), min=-1, max=1)  # tensor([-1.0000,  0.5000,  1.0000])",
     ),
     Builtin::both(
-        clamp,
+        |interp, args| clamp(Pointwise::Clamp, interp, args),
         "clip(input: Tensor, min=None, max=None, *, out=None) -> Tensor
 
 Another name for `clamp`: each element limited to `[min, max]`.
@@ -351,7 +351,7 @@ Returns: a tensor
 Example: tensor([1, 5, 9]).clip(2, 6)  # tensor([2, 5, 6])",
     ),
     Builtin::both(
-        clamp,
+        |interp, args| clamp(Pointwise::ClampMin, interp, args),
         "clamp_min(input: Tensor, min, *, out=None) -> Tensor
 
 Limits each element from below: `clamp(input, min=min)`, with its own gradient node.
@@ -364,7 +364,7 @@ Returns: a tensor
 Example: clamp_min(tensor([-2., 0.5]), 0)  # tensor([0.0000, 0.5000])",
     ),
     Builtin::both(
-        clamp,
+        |interp, args| clamp(Pointwise::ClampMax, interp, args),
         "clamp_max(input: Tensor, max, *, out=None) -> Tensor
 
 Limits each element from above: `clamp(input, max=max)`, with its own gradient node.
@@ -391,7 +391,7 @@ Returns: a tensor
 Example: lerp(tensor([0., 10.]), tensor([1., 20.]), 0.25)  # tensor([ 0.2500, 12.5000])",
     ),
     Builtin::both(
-        addc,
+        |interp, args| addc(false, interp, args),
         "addcmul(input: Tensor, tensor1: Tensor, tensor2: Tensor, *, value=1, out=None) -> Tensor
 
 `input + value * tensor1 * tensor2`, elementwise with broadcasting, as one operation with its own gradient node.
@@ -406,7 +406,7 @@ Returns: a tensor
 Example: addcmul(tensor([1., 1.]), tensor([2., 3.]), tensor([4., 5.]), value=0.5)  # tensor([5.0000, 8.5000])",
     ),
     Builtin::both(
-        addc,
+        |interp, args| addc(true, interp, args),
         "addcdiv(input: Tensor, tensor1: Tensor, tensor2: Tensor, *, value=1, out=None) -> Tensor
 
 `input + value * tensor1 / tensor2`, elementwise with broadcasting, as one operation with its own gradient node; integer `tensor1` and `tensor2` are refused.
@@ -436,7 +436,7 @@ Returns: a tensor
 Example: nan_to_num(tensor([nan, inf, -inf, 1.5]), posinf=9.0)  # tensor([ 0.0000e+00,  9.0000e+00, -3.4028e+38,  1.5000e+00])",
     ),
     Builtin::both(
-        matmul,
+        |interp, args| matmul(Product::Matmul, interp, args),
         "matmul(input: Tensor, other: Tensor, *, out=None) -> Tensor
 
 The matrix product with PyTorch's rules for every rank: dot for two vectors, matrix-vector, and batched products that broadcast the batch dims.
@@ -449,7 +449,7 @@ Returns: a tensor
 Example: matmul(tensor([[1., 2.], [3., 4.]]), tensor([1., 1.]))  # tensor([3., 7.])",
     ),
     Builtin::both(
-        matmul,
+        |interp, args| matmul(Product::Checked { op: "mm", second: "mat2", ranks: (2, 2) }, interp, args),
         "mm(input: Tensor, mat2: Tensor, *, out=None) -> Tensor
 
 The product of two matrices (2-D tensors only, no broadcasting).
@@ -462,7 +462,7 @@ Returns: a tensor
 Example: mm(tensor([[1., 2.]]), tensor([[3.], [4.]]))  # tensor([[11.]])",
     ),
     Builtin::both(
-        matmul,
+        |interp, args| matmul(Product::Checked { op: "bmm", second: "mat2", ranks: (3, 3) }, interp, args),
         "bmm(input: Tensor, mat2: Tensor, *, out=None) -> Tensor
 
 The batched product of two stacks of matrices (3-D tensors with the same batch size, no broadcasting).
@@ -475,7 +475,7 @@ Returns: a tensor
 Example: bmm(ones(2, 1, 3), ones(2, 3, 1)).shape  # torch.Size([2, 1, 1])",
     ),
     Builtin::both(
-        matmul,
+        |interp, args| matmul(Product::Checked { op: "mv", second: "vec", ranks: (2, 1) }, interp, args),
         "mv(input: Tensor, vec: Tensor, *, out=None) -> Tensor
 
 The product of a matrix and a vector.
@@ -488,7 +488,7 @@ Returns: a tensor
 Example: mv(tensor([[1., 2.], [3., 4.]]), tensor([1., -1.]))  # tensor([-1., -1.])",
     ),
     Builtin::both(
-        matmul,
+        |interp, args| matmul(Product::Checked { op: "dot", second: "tensor", ranks: (1, 1) }, interp, args),
         "dot(input: Tensor, tensor: Tensor, *, out=None) -> Tensor
 
 The dot product of two vectors of the same length and dtype.
@@ -501,7 +501,7 @@ Returns: a tensor
 Example: dot(tensor([1, 2, 3]), tensor([4, 5, 6]))  # tensor(32)",
     ),
     Builtin::both(
-        matmul,
+        |interp, args| matmul(Product::Checked { op: "dot", second: "other", ranks: (1, 1) }, interp, args),
         "inner(input: Tensor, other: Tensor, *, out=None) -> Tensor
 
 The inner product of two vectors (the sum of their elementwise products).
@@ -1052,36 +1052,12 @@ fn optional(args: &mut CallArgs, i: usize, name: &str) -> Option<Value> {
     arg(args, i, name).filter(|v| !matches!(v, Value::None))
 }
 
-fn op_of(name: &str) -> BinaryOp {
-    match name {
-        "add" => BinaryOp::Add,
-        "sub" | "subtract" => BinaryOp::Sub,
-        "mul" | "multiply" => BinaryOp::Mul,
-        "div" | "divide" | "true_divide" => BinaryOp::Div,
-        "floor_divide" => BinaryOp::FloorDiv,
-        "remainder" => BinaryOp::Remainder,
-        "eq" => BinaryOp::Eq,
-        "ne" => BinaryOp::Ne,
-        "lt" => BinaryOp::Lt,
-        "le" => BinaryOp::Le,
-        "gt" => BinaryOp::Gt,
-        "ge" => BinaryOp::Ge,
-        "logical_and" => BinaryOp::LogicalAnd,
-        "logical_or" => BinaryOp::LogicalOr,
-        "logical_xor" => BinaryOp::LogicalXor,
-        "bitwise_and" => BinaryOp::BitAnd,
-        "bitwise_or" => BinaryOp::BitOr,
-        _ => BinaryOp::BitXor,
-    }
-}
-
 /// `add(input, other, *, alpha=1)` (and `sub`), `div(input, other, *,
 /// rounding_mode=None)` (and `divide`), the other arithmetic, comparisons and
 /// logical and bitwise ops of two operands.
-fn arithmetic(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn arithmetic(op: BinaryOp, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let a = operand_arg(&mut args, 0, "input")?;
     let mut b = operand_arg(&mut args, 1, "other")?;
-    let op = op_of(args.function);
     if matches!(op, BinaryOp::Add | BinaryOp::Sub) {
         if let Some(alpha) = args.keyword("alpha") {
             let alpha = number_of(&alpha, "alpha", args.span)?;
@@ -1103,7 +1079,7 @@ fn arithmetic(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             );
         }
     }
-    if op == BinaryOp::Div && args.function != "true_divide" {
+    if op == BinaryOp::Div {
         match args.keyword("rounding_mode") {
             None | Some(Value::None) => {}
             Some(Value::Str(mode)) if matches!(&*mode, "trunc" | "floor") => {
@@ -1142,11 +1118,11 @@ fn where_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 /// `clamp(input, min=None, max=None)` (`clip`), `clamp_min(input, min)`,
 /// `clamp_max(input, max)`: the bounds are numbers or tensors; `clamp` needs one.
-fn clamp(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let (op, low, high) = match args.function {
-        "clamp_min" => (Pointwise::ClampMin, optional(&mut args, 1, "min"), None),
-        "clamp_max" => (Pointwise::ClampMax, None, optional(&mut args, 1, "max")),
-        _ => (Pointwise::Clamp, optional(&mut args, 1, "min"), optional(&mut args, 2, "max")),
+fn clamp(op: Pointwise, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let (low, high) = match op {
+        Pointwise::ClampMin => (optional(&mut args, 1, "min"), None),
+        Pointwise::ClampMax => (None, optional(&mut args, 1, "max")),
+        _ => (optional(&mut args, 1, "min"), optional(&mut args, 2, "max")),
     };
     let x = tensor_param(&mut args, 0, "input")?;
     if low.is_none() && high.is_none() {
@@ -1219,7 +1195,7 @@ fn lerp(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 /// `addcmul(input, tensor1, tensor2, *, value=1)`: `input + value * tensor1 * tensor2`
 /// (`addcdiv`: `/ tensor2`).
-fn addc(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn addc(divide: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let value = match args.keyword("value") {
         // A one-element tensor counts as its number, as PyTorch's binding takes it.
         Some(v) => number_of(&v, "value", args.span).or_else(|_| {
@@ -1234,7 +1210,6 @@ fn addc(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let x = tensor_param(&mut args, 0, "input")?;
     let t1 = tensor_param(&mut args, 1, "tensor1")?;
     let t2 = tensor_param(&mut args, 2, "tensor2")?;
-    let divide = args.function.starts_with("addcdiv");
     done(pointwise::addc(divide, &x, &t1, &t2, value), &args)
 }
 
@@ -1265,20 +1240,27 @@ fn nan_to_num(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 /// `matmul(input, other)`, `mm(input, mat2)`, `bmm(input, mat2)`, `mv(input, vec)`,
 /// `dot(input, tensor)`, `inner(input, other)`.
-fn matmul(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let second = match args.function {
-        "mm" | "bmm" => "mat2",
-        "mv" => "vec",
-        "dot" => "tensor",
-        _ => "other",
+fn matmul(product: Product, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let second = match product {
+        Product::Matmul => "other",
+        Product::Checked { second, .. } => second,
     };
     let a = tensor_param(&mut args, 0, "input")?;
     let b = tensor_param(&mut args, 1, second)?;
-    match args.function {
-        "matmul" => done(linalg::matmul(&a, &b), &args),
-        "inner" => done(linalg::checked_matmul("dot", &a, &b), &args),
-        name => done(linalg::checked_matmul(name, &a, &b), &args),
+    match product {
+        Product::Matmul => done(linalg::matmul(&a, &b), &args),
+        Product::Checked { op, ranks, .. } => done(linalg::checked_matmul(op, ranks, &a, &b), &args),
     }
+}
+
+/// Which product a matrix-product builtin computes.
+#[derive(Clone, Copy)]
+enum Product {
+    /// `matmul`'s broadcasting product of any ranks.
+    Matmul,
+    /// A product of operands of fixed `ranks`, checked as ATen's `op` checks them
+    /// (`inner` as `dot`), with the second operand's parameter name (`mm(input, mat2)`).
+    Checked { op: &'static str, second: &'static str, ranks: (usize, usize) },
 }
 
 /// `outer(input, vec2)`.

@@ -28,7 +28,7 @@ Returns: a new tensor
 Example: gather(tensor([[1, 2], [3, 4]]), 1, tensor([[1], [0]])).tolist()  # [[2], [3]]",
     ),
     Builtin::both(
-        scatter,
+        |interp, args| scatter(false, interp, args),
         "scatter(input, dim, index, src=None, *, value=None) -> Tensor
 
 A copy of `input` with the elements of `src` (or the number `value`) written where
@@ -44,7 +44,7 @@ Returns: a new tensor
 Example: scatter(zeros(3), 0, tensor([2]), tensor([5.]))  # tensor([0., 0., 5.])",
     ),
     Builtin::both(
-        scatter,
+        |interp, args| scatter(true, interp, args),
         "scatter_add(input, dim, index, src) -> Tensor
 
 Like `scatter`, but the elements of `src` are added where `index` says, repeated
@@ -200,7 +200,7 @@ fn gather_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 }
 
 /// `scatter(t, dim, index, src)` or `scatter(t, dim, index, value=v)`; `scatter_add`.
-fn scatter(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn scatter(add: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
     let dim = dim_arg(&mut args, 1)?;
     let index = tensor_named(&mut args, 2, "index")?;
@@ -233,7 +233,7 @@ fn scatter(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
             ),
         );
     };
-    done(gather::scatter(&t, dim, &index, &src, args.function == "scatter_add"), &args)
+    done(gather::scatter(&t, dim, &index, &src, add), &args)
 }
 
 fn index_select(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {

@@ -181,7 +181,7 @@ Returns: a new tensor
 Example: clone(tensor([1, 2]))  # tensor([1, 2])",
     ),
     Builtin::both(
-        reshape,
+        |interp, args| reshape(false, interp, args),
         "reshape(input, *shape) -> Tensor
 
 The same elements in a new shape: a view when the strides allow one, else a copy.
@@ -194,7 +194,7 @@ Returns: a tensor of that shape
 Example: reshape(arange(4), (1, 4))  # tensor([[0, 1, 2, 3]])",
     ),
     Builtin::method(
-        reshape,
+        |interp, args| reshape(true, interp, args),
         "view(self, *size) -> Tensor
 
 The same storage seen in a new shape; an error when the strides cannot be viewed so.
@@ -243,7 +243,7 @@ Returns: a view
 Example: unsqueeze(tensor([1, 2]), 0)  # tensor([[1, 2]])",
     ),
     Builtin::both(
-        transpose,
+        |interp, args| transpose(false, interp, args),
         "transpose(input, dim0, dim1) -> Tensor
 
 Swaps two dims.
@@ -256,7 +256,7 @@ Returns: a view
 Example: transpose(zeros(2, 3), 0, 1).shape  # torch.Size([3, 2])",
     ),
     Builtin::both(
-        transpose,
+        |interp, args| transpose(true, interp, args),
         "swapaxes(input, axis0, axis1) -> Tensor
 
 Swaps two dims, NumPy's name for `transpose`.
@@ -426,7 +426,7 @@ Returns: a str, or a tensor when `dtype` is given
 Example: tensor([1, 2]).type()  # 'torch.LongTensor'",
     ),
     Builtin::method(
-        cast,
+        |interp, args| cast(DType::F32, interp, args),
         "float(self) -> Tensor
 
 The tensor converted to float32 (itself when it is float32 already).
@@ -437,7 +437,7 @@ Returns: a float32 tensor
 Example: tensor([1, 2]).float()  # tensor([1., 2.])",
     ),
     Builtin::method(
-        cast,
+        |interp, args| cast(DType::F64, interp, args),
         "double(self) -> Tensor
 
 The tensor converted to float64 (itself when it is float64 already).
@@ -448,7 +448,7 @@ Returns: a float64 tensor
 Example: tensor([1, 2]).double()  # tensor([1., 2.], dtype=float64)",
     ),
     Builtin::method(
-        cast,
+        |interp, args| cast(DType::F16, interp, args),
         "half(self) -> Tensor
 
 The tensor converted to float16 (itself when it is float16 already).
@@ -459,7 +459,7 @@ Returns: a float16 tensor
 Example: tensor([1, 2]).half()  # tensor([1., 2.], dtype=float16)",
     ),
     Builtin::method(
-        cast,
+        |interp, args| cast(DType::I64, interp, args),
         "long(self) -> Tensor
 
 The tensor converted to int64, floats rounded toward zero.
@@ -470,7 +470,7 @@ Returns: an int64 tensor
 Example: tensor([1.7, -1.7]).long()  # tensor([ 1, -1])",
     ),
     Builtin::method(
-        cast,
+        |interp, args| cast(DType::I32, interp, args),
         "int(self) -> Tensor
 
 The tensor converted to int32, floats rounded toward zero.
@@ -481,7 +481,7 @@ Returns: an int32 tensor
 Example: tensor([1.7, 2.2]).int()  # tensor([1, 2], dtype=int32)",
     ),
     Builtin::method(
-        cast,
+        |interp, args| cast(DType::I16, interp, args),
         "short(self) -> Tensor
 
 The tensor converted to int16, floats rounded toward zero.
@@ -492,7 +492,7 @@ Returns: an int16 tensor
 Example: tensor([1, 2]).short()  # tensor([1, 2], dtype=int16)",
     ),
     Builtin::method(
-        cast,
+        |interp, args| cast(DType::Bool, interp, args),
         "bool(self) -> Tensor
 
 The tensor converted to bool: `True` wherever an element is nonzero.
@@ -503,7 +503,7 @@ Returns: a bool tensor
 Example: tensor([0, 2]).bool()  # tensor([False,  True])",
     ),
     Builtin::method(
-        cast,
+        |interp, args| cast(DType::U8, interp, args),
         "byte(self) -> Tensor
 
 The tensor converted to uint8.
@@ -527,7 +527,7 @@ Returns: a tensor
 Example: cat([tensor([1, 2]), tensor([3])])  # tensor([1, 2, 3])",
     ),
     Builtin::function(
-        stack_along,
+        |interp, args| stack_along(true, interp, args),
         "vstack(tensors, *, out=None) -> Tensor
 
 Stacks tensors as rows: each made at least 2-d, then joined along dim 0.
@@ -539,7 +539,7 @@ Returns: a tensor
 Example: vstack([tensor([1, 2]), tensor([3, 4])]).shape  # torch.Size([2, 2])",
     ),
     Builtin::function(
-        stack_along,
+        |interp, args| stack_along(false, interp, args),
         "hstack(tensors, *, out=None) -> Tensor
 
 Joins tensors side by side: along dim 0 for vectors, along dim 1 otherwise.
@@ -705,9 +705,9 @@ fn int_named(args: &mut CallArgs, i: usize, name: &str) -> Eval<i64> {
 
 /// `reshape(x, *shape)` (views when it can) and `view(x, *size)` (fails when it cannot
 /// view).
-fn reshape(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn reshape(view: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
-    let name = if args.function == "view" { "size" } else { "shape" };
+    let name = if view { "size" } else { "shape" };
     let given = rest_or_keyword(&mut args, name);
     if given.is_empty() {
         return missing(&args, name);
@@ -720,7 +720,7 @@ fn reshape(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         );
     }
     let dims = int_list(&given, name, args.span)?;
-    let result = if args.function == "view" { shape::view(&t, &dims) } else { shape::reshape(&t, &dims) };
+    let result = if view { shape::view(&t, &dims) } else { shape::reshape(&t, &dims) };
     done(result, &args)
 }
 
@@ -748,8 +748,8 @@ fn unsqueeze(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 }
 
 /// `transpose(x, dim0, dim1)` and `swapaxes(x, axis0, axis1)`.
-fn transpose(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let (first, second) = if args.function == "swapaxes" { ("axis0", "axis1") } else { ("dim0", "dim1") };
+fn transpose(swapaxes: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let (first, second) = if swapaxes { ("axis0", "axis1") } else { ("dim0", "dim1") };
     let d0 = int_named(&mut args, 1, first)?;
     let d1 = int_named(&mut args, 2, second)?;
     let t = tensor_arg(&args, 0)?;
@@ -995,18 +995,8 @@ fn type_name(dtype: DType) -> &'static str {
 }
 
 /// `x.float()`, `x.long()`, ...: conversions named by PyTorch's aliases.
-fn cast(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn cast(dtype: DType, _: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
-    let dtype = match args.function {
-        "float" => DType::F32,
-        "double" => DType::F64,
-        "half" => DType::F16,
-        "long" => DType::I64,
-        "int" => DType::I32,
-        "short" => DType::I16,
-        "byte" => DType::U8,
-        _ => DType::Bool,
-    };
     done(shape::to_dtype(&t, dtype), &args)
 }
 
@@ -1034,10 +1024,9 @@ fn cat(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 /// `vstack` (rows: each tensor at least 2-d, joined along dim 0) and `hstack` (at
 /// least 1-d, joined along dim 0 for vectors and dim 1 otherwise), as in PyTorch.
-fn stack_along(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn stack_along(vertical: bool, interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let seq = required(&mut args, 0, "tensors")?;
     let tensors = tensors_of(interp, &seq, &args)?;
-    let vertical = args.function == "vstack";
     let least = if vertical { 2 } else { 1 };
     let lifted: TensorResult<Vec<Tensor>> = tensors
         .iter()

@@ -14,7 +14,7 @@ use crate::value::{Builtin, NamedTuple, Value};
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin::both(
-        reduction,
+        |interp, args| reduction(Reduction::Sum, interp, args),
         "sum(input, dim=None, keepdim=False, *, dtype=None, out=None) -> Tensor
 
 Adds up the elements of `input`: all of them, or those along `dim`.
@@ -29,7 +29,7 @@ Returns: a tensor
 Example: sum(tensor([[1, 2], [3, 4]]), dim=0)  # tensor([4, 6])",
     ),
     Builtin::both(
-        reduction,
+        |interp, args| reduction(Reduction::Prod, interp, args),
         "prod(input, dim=None, keepdim=False, *, dtype=None, out=None) -> Tensor
 
 Multiplies the elements of `input` together: all of them, or those along one dim.
@@ -44,7 +44,7 @@ Returns: a tensor
 Example: tensor([[1, 2], [3, 4]]).prod(1)  # tensor([ 2, 12])",
     ),
     Builtin::both(
-        reduction,
+        |interp, args| reduction(Reduction::Mean, interp, args),
         "mean(input, dim=None, keepdim=False, *, dtype=None, out=None) -> Tensor
 
 The average of the elements of `input`, over all of them or along `dim`; the input
@@ -60,7 +60,7 @@ Returns: a tensor
 Example: tensor([[1., 2.], [3., 5.]]).mean(dim=1)  # tensor([1.5000, 4.0000])",
     ),
     Builtin::both(
-        reduction,
+        |interp, args| reduction(Reduction::Amax, interp, args),
         "amax(input, dim=None, keepdim=False, *, out=None) -> Tensor
 
 The largest element of `input`, over all of it or along each of the dims in `dim`,
@@ -75,7 +75,7 @@ Returns: a tensor
 Example: amax(tensor([[1, 7], [5, 3]]), dim=0)  # tensor([5, 7])",
     ),
     Builtin::both(
-        reduction,
+        |interp, args| reduction(Reduction::Amin, interp, args),
         "amin(input, dim=None, keepdim=False, *, out=None) -> Tensor
 
 The smallest element of `input`, over all of it or along each of the dims in `dim`,
@@ -90,7 +90,7 @@ Returns: a tensor
 Example: amin(tensor([[1, 7], [5, 3]]), dim=1)  # tensor([1, 3])",
     ),
     Builtin::both(
-        reduction,
+        |interp, args| reduction(Reduction::All, interp, args),
         "all(input, dim=None, keepdim=False, *, out=None) -> Tensor
 
 Whether every element of `input` is nonzero, over all of it or along `dim`; an empty
@@ -105,7 +105,7 @@ Returns: a bool tensor
 Example: tensor([[1, 0], [2, 3]]).all(dim=1)  # tensor([False,  True])",
     ),
     Builtin::both(
-        reduction,
+        |interp, args| reduction(Reduction::Any, interp, args),
         "any(input, dim=None, keepdim=False, *, out=None) -> Tensor
 
 Whether some element of `input` is nonzero, over all of it or along `dim`; an empty
@@ -120,7 +120,7 @@ Returns: a bool tensor
 Example: tensor([[0, 0], [2, 0]]).any(dim=1)  # tensor([False,  True])",
     ),
     Builtin::both(
-        reduction,
+        |interp, args| reduction(Reduction::CountNonzero, interp, args),
         "count_nonzero(input, dim=None) -> Tensor
 
 How many elements of `input` are not zero, in all of it or along `dim`.
@@ -132,7 +132,7 @@ Returns: an int64 tensor
 Example: count_nonzero(tensor([[0, 1, 2], [3, 0, 0]]), dim=1)  # tensor([2, 1])",
     ),
     Builtin::both(
-        reduction,
+        |interp, args| reduction(Reduction::LogSumExp, interp, args),
         "logsumexp(input, dim, keepdim=False, *, out=None) -> Tensor
 
 The log of the sum of the exponentials of the elements along `dim`, computed without
@@ -147,7 +147,7 @@ Returns: a tensor
 Example: tensor([[0., 0.], [1., 1.]]).logsumexp(1)  # tensor([0.6931, 1.6931])",
     ),
     Builtin::both(
-        variance,
+        |interp, args| variance(true, interp, args),
         "std(input, dim=None, unbiased=True, keepdim=False, *, correction=1, out=None) -> Tensor
 
 The standard deviation of the elements of `input`, over all of them or along `dim`: the
@@ -166,7 +166,7 @@ Returns: a tensor
 Example: tensor([[1., 3.], [2., 6.]]).std(dim=1, correction=0)  # tensor([1., 2.])",
     ),
     Builtin::both(
-        variance,
+        |interp, args| variance(false, interp, args),
         "var(input, dim=None, unbiased=True, keepdim=False, *, correction=1, out=None) -> Tensor
 
 The variance of the elements of `input`, over all of them or along `dim`: the sum of
@@ -200,7 +200,7 @@ Returns: a tensor
 Example: tensor([[3., 4.], [6., 8.]]).norm(dim=1)  # tensor([ 5., 10.])",
     ),
     Builtin::both(
-        extreme,
+        |interp, args| extreme(true, interp, args),
         "max(input, dim=None, keepdim=False, *, other=None, out=None) -> Tensor or (Tensor, Tensor)
 
 The largest element of `input`; with `dim`, the largest along it with where it is
@@ -217,7 +217,7 @@ Returns: a tensor, or `torch.return_types.max(values, indices)` with `dim`
 Example: max(tensor([[1, 7], [5, 3]]), 1).indices  # tensor([1, 0])",
     ),
     Builtin::both(
-        extreme,
+        |interp, args| extreme(false, interp, args),
         "min(input, dim=None, keepdim=False, *, other=None, out=None) -> Tensor or (Tensor, Tensor)
 
 The smallest element of `input`; with `dim`, the smallest along it with where it is
@@ -234,7 +234,7 @@ Returns: a tensor, or `torch.return_types.min(values, indices)` with `dim`
 Example: tensor([[1, 7], [5, 3]]).min(dim=0).values  # tensor([1, 3])",
     ),
     Builtin::both(
-        arg_extreme,
+        |interp, args| arg_extreme(true, interp, args),
         "argmax(input, dim=None, keepdim=False, *, out=None) -> Tensor
 
 Where the largest element of `input` is: its index in the flattened tensor, or along
@@ -249,7 +249,7 @@ Returns: an int64 tensor
 Example: tensor([[1, 7], [5, 3]]).argmax(dim=1)  # tensor([1, 0])",
     ),
     Builtin::both(
-        arg_extreme,
+        |interp, args| arg_extreme(false, interp, args),
         "argmin(input, dim=None, keepdim=False, *, out=None) -> Tensor
 
 Where the smallest element of `input` is: its index in the flattened tensor, or along
@@ -264,7 +264,7 @@ Returns: an int64 tensor
 Example: argmin(tensor([[1, 7], [5, 3]]))  # tensor(0)",
     ),
     Builtin::both(
-        softmax,
+        |interp, args| softmax(false, interp, args),
         "softmax(input, dim, dtype=None, *, out=None) -> Tensor
 
 The exponentials of the elements along `dim`, each slice divided by its sum, so that
@@ -279,7 +279,7 @@ Returns: a tensor shaped like `input`
 Example: softmax(tensor([0., 0., 0., 0.]), 0)  # tensor([0.2500, 0.2500, 0.2500, 0.2500])",
     ),
     Builtin::both(
-        softmax,
+        |interp, args| softmax(true, interp, args),
         "log_softmax(input, dim, dtype=None, *, out=None) -> Tensor
 
 The logarithm of `softmax` along `dim`, computed directly (x minus the logsumexp of
@@ -294,7 +294,7 @@ Returns: a tensor shaped like `input`
 Example: tensor([0., 0.]).log_softmax(0)  # tensor([-0.6931, -0.6931])",
     ),
     Builtin::both(
-        cumulative,
+        |interp, args| cumulative(false, interp, args),
         "cumsum(input, dim, *, dtype=None, out=None) -> Tensor
 
 Running sums along `dim`: each element replaced by the sum of it and those before it
@@ -309,7 +309,7 @@ Returns: a tensor shaped like `input`
 Example: cumsum(tensor([1, 2, 3, 4]), 0)  # tensor([ 1,  3,  6, 10])",
     ),
     Builtin::both(
-        cumulative,
+        |interp, args| cumulative(true, interp, args),
         "cumprod(input, dim, *, dtype=None, out=None) -> Tensor
 
 Running products along `dim`: each element replaced by the product of it and those
@@ -325,7 +325,7 @@ Returns: a tensor shaped like `input`
 Example: tensor([1, 2, 3, 4]).cumprod(dim=0)  # tensor([ 1,  2,  6, 24])",
     ),
     Builtin::both(
-        pairwise,
+        |interp, args| pairwise(BinaryOp::Maximum, interp, args),
         "maximum(input, other, *, out=None) -> Tensor
 
 The larger of each pair of elements of `input` and `other`, broadcast together (NaN
@@ -339,7 +339,7 @@ Returns: a tensor
 Example: maximum(tensor([1, 5, 3]), tensor([4, 2, 6]))  # tensor([4, 5, 6])",
     ),
     Builtin::both(
-        pairwise,
+        |interp, args| pairwise(BinaryOp::Minimum, interp, args),
         "minimum(input, other, *, out=None) -> Tensor
 
 The smaller of each pair of elements of `input` and `other`, broadcast together (NaN
@@ -377,18 +377,7 @@ fn resolve(t: &Tensor, dims: Option<Vec<i64>>, keepdim: bool, args: &CallArgs) -
 
 /// `sum prod mean amax amin all any count_nonzero logsumexp`: `(input, dim, keepdim)`
 /// by position, `dtype=` for the first three (the others do not declare it).
-fn reduction(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let op = match args.function {
-        "sum" => Reduction::Sum,
-        "prod" => Reduction::Prod,
-        "mean" => Reduction::Mean,
-        "amax" => Reduction::Amax,
-        "amin" => Reduction::Amin,
-        "all" => Reduction::All,
-        "any" => Reduction::Any,
-        "count_nonzero" => Reduction::CountNonzero,
-        _ => Reduction::LogSumExp,
-    };
+fn reduction(op: Reduction, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
     let dim = arg(&mut args, 1, "dim");
@@ -419,7 +408,7 @@ fn reduction(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 /// `std`/`var`: `(input, dim, unbiased, keepdim)` by position and `correction=`, or the
 /// legacy `x.std(False)`, a bool alone where the dim goes.
-fn variance(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn variance(std: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
     let mut dim = arg(&mut args, 1, "dim");
     let mut unbiased = arg(&mut args, 2, "unbiased");
@@ -449,7 +438,7 @@ fn variance(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     };
     let keepdim = keepdim.is_some_and(|v| v.truthy());
     let d = resolve(&t, dim_list(dim, &args, true)?, keepdim, &args)?;
-    done(reduce::variance(&t, &d, correction, args.function == "std"), &args)
+    done(reduce::variance(&t, &d, correction, std), &args)
 }
 
 /// `norm(input, p, dim, keepdim)`.
@@ -472,8 +461,7 @@ fn norm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 /// `max(x)`, `max(x, dim, keepdim)` → (values, indices), `max(x, other)` (a tensor
 /// second by position, or `other=`) → elementwise.
-fn extreme(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let is_max = args.function == "max";
+fn extreme(is_max: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
     let other = match (args.keyword("other"), args.positional.get(1)) {
         (Some(other), _) => Some(other),
@@ -530,8 +518,7 @@ fn extreme(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 /// `argmax(input, dim, keepdim)`: without a dim, the index in the flattened tensor
 /// (shaped with every dim kept as 1 under `keepdim`).
-fn arg_extreme(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
-    let is_max = args.function == "argmax";
+fn arg_extreme(is_max: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
     let dim = arg(&mut args, 1, "dim");
     let keepdim = arg(&mut args, 2, "keepdim").is_some_and(|v| v.truthy());
@@ -554,7 +541,7 @@ fn arg_extreme(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 }
 
 /// `softmax(input, dim, dtype)` and `log_softmax`.
-fn softmax(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn softmax(log: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dim = required(&mut args, 1, "dim")?;
     let dtype = dtype_arg(arg(&mut args, 2, "dtype"), args.span)?;
     let t = tensor_arg(&args, 0)?;
@@ -564,17 +551,16 @@ fn softmax(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         None => t,
     };
     let d = int_of(&dim, "dim", args.span)?;
-    done(reduce::softmax(&t, d, args.function == "log_softmax"), &args)
+    done(reduce::softmax(&t, d, log), &args)
 }
 
 /// `cumsum(input, dim, dtype=)` and `cumprod`: `dtype` casts the input first and is
 /// the result's dtype (an integer input gives int64 otherwise).
-fn cumulative(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn cumulative(product: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let dim = required(&mut args, 1, "dim")?;
     let dtype = dtype_arg(args.keyword("dtype"), args.span)?;
     let t = tensor_arg(&args, 0)?;
     let dim = int_of(&dim, "dim", args.span)?;
-    let product = args.function == "cumprod";
     let result = match dtype {
         None => reduce::cumulative(&t, dim, product),
         Some(d) => {
@@ -585,8 +571,7 @@ fn cumulative(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 }
 
 /// `maximum(input, other)`, `minimum(input, other)`: elementwise, broadcasting.
-fn pairwise(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    let op = if args.function == "maximum" { BinaryOp::Maximum } else { BinaryOp::Minimum };
+fn pairwise(op: BinaryOp, _: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let (input, other) = (args.positional[0].clone(), required_other(&args)?);
     elementwise(op, &input, &other, &args)
 }

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin::both(
-        sort_,
+        |interp, args| sort_(false, interp, args),
         "sort(input, dim=-1, descending=False, *, stable=False) -> (Tensor, LongTensor)
 
 The elements sorted along `dim`, with the indices they came from; NaN sorts as the largest.
@@ -26,7 +26,7 @@ Returns: a named tuple (values, indices)
 Example: sort(tensor([3, 1, 2])).values  # tensor([1, 2, 3])",
     ),
     Builtin::both(
-        sort_,
+        |interp, args| sort_(true, interp, args),
         "argsort(input, dim=-1, descending=False, *, stable=False) -> LongTensor
 
 The indices that sort the tensor along `dim`.
@@ -133,14 +133,14 @@ fn dim(args: &mut CallArgs, i: usize, default: i64) -> Eval<i64> {
 }
 
 /// `sort(t, dim=-1, descending=false)` → (values, indices); `argsort` → indices.
-fn sort_(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn sort_(indices_only: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
     let d = dim(&mut args, 1, -1)?;
     let descending = flag(&mut args, 2, "descending", false);
     // Sorting is always stable: what `stable=True` asks, and one order `stable=False` allows.
     let _stable = args.keyword("stable");
     let result = sort::sort(&t, d, descending);
-    if args.function == "argsort" {
+    if indices_only {
         return result.map(|(_, i)| Value::Tensor(i)).map_err(|e| error_at(e, args.span));
     }
     pair("torch.return_types.sort", result, &args)

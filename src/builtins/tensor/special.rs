@@ -28,7 +28,7 @@ Returns: a tensor
 Example: xlogy(tensor([0., 2.]), tensor([0., 1.]))  # tensor([0., 0.])",
     ),
     Builtin::function(
-        incomplete_gamma,
+        |interp, args| incomplete_gamma(false, interp, args),
         "gammainc(input, other, *, out=None) -> Tensor
 
 The regularized lower incomplete gamma function P(input, other) elementwise with broadcasting; differentiable in `other`.
@@ -41,7 +41,7 @@ Returns: a tensor
 Example: gammainc(tensor([1.]), tensor([0.]))  # tensor([0.])",
     ),
     Builtin::function(
-        incomplete_gamma,
+        |interp, args| incomplete_gamma(true, interp, args),
         "gammaincc(input, other, *, out=None) -> Tensor
 
 The regularized upper incomplete gamma function Q(input, other) elementwise with broadcasting; differentiable in `other`.
@@ -54,7 +54,7 @@ Returns: a tensor
 Example: gammaincc(tensor([1.]), tensor([0.]))  # tensor([1.])",
     ),
     Builtin::function(
-        incomplete_gamma,
+        |interp, args| incomplete_gamma(false, interp, args),
         "igamma(input, other, *, out=None) -> Tensor
 
 Another name for `gammainc`: the regularized lower incomplete gamma function.
@@ -67,7 +67,7 @@ Returns: a tensor
 Example: igamma(tensor([1.]), tensor([0.]))  # tensor([0.])",
     ),
     Builtin::function(
-        incomplete_gamma,
+        |interp, args| incomplete_gamma(true, interp, args),
         "igammac(input, other, *, out=None) -> Tensor
 
 Another name for `gammaincc`: the regularized upper incomplete gamma function.
@@ -157,9 +157,8 @@ fn xlogy(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 /// P(a, x) for `gammainc`/`igamma`, Q(a, x) for `gammaincc`/`igammac`.
-fn incomplete_gamma(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn incomplete_gamma(upper: bool, _: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let (a, x) = (tensor_operand(&args, 0, "input")?, tensor_operand(&args, 1, "other")?);
-    let upper = matches!(args.function, "gammaincc" | "igammac");
     done(special::incomplete_gamma(&a, &x, upper), &args)
 }
 

@@ -104,7 +104,7 @@ pub fn snapshots() -> Vec<(String, String)> {
 pub fn all() -> Vec<(String, String)> {
     let mut out = snapshots();
     for dtype in DTYPES.into_iter().filter(|d| device_dtype(*d)) {
-        for op in UnaryOp::all() {
+        for &op in UnaryOp::ALL {
             let floating_only = op.float_fn().is_some();
             if fused::unary_supported(op, dtype) && (dtype.is_float() || !floating_only) {
                 out.push((

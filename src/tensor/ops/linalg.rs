@@ -217,14 +217,9 @@ fn matrices<'a, T>(data: &'a [T], layout: &Layout) -> kernels::Matrices<'a, T> {
     }
 }
 
-/// The ranks `mm`, `bmm`, `mv` and `dot` promise, checked before their product.
-pub fn check_ranks(name: &str, a: &Tensor, b: &Tensor) -> TensorResult<()> {
-    let (ra, rb) = match name {
-        "mm" => (2, 2),
-        "bmm" => (3, 3),
-        "mv" => (2, 1),
-        _ => (1, 1),
-    };
+/// The ranks `(ra, rb)` a product of fixed ranks (`mm`, `bmm`, `mv`, `dot`, named
+/// `name` in the error) promises, checked before it multiplies.
+pub fn check_ranks(name: &str, (ra, rb): (usize, usize), a: &Tensor, b: &Tensor) -> TensorResult<()> {
     if a.ndim() != ra || b.ndim() != rb {
         return Err(TensorError::runtime(format!(
             "{name}: expected {ra}-D and {rb}-D tensors, but got {}-D and {}-D ({} and {})",
