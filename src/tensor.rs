@@ -19,7 +19,7 @@ use crate::storage::layout::{self, Layout};
 use crate::storage::{Buffer, Storage};
 pub use crate::storage::{TensorError, TensorResult};
 use crate::{with_dtype, with_storage};
-use backend::{Backend, DeviceKernels};
+use backend::{Backend, Cuda, DeviceKernels};
 use scalar::Scalar;
 use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::rc::Rc;
@@ -45,7 +45,6 @@ pub struct TensorImpl {
     version: Rc<Cell<u64>>,
     /// For a tensor on the GPU: where its storage's current elements are (shared by its
     /// views, like `storage`, which is then the host copy).
-    #[cfg(feature = "cuda")]
     resident: Option<Rc<crate::kernels::cuda::resident::Resident>>,
     /// Autograd's view of the tensor; `None` for the many that never need one.
     pub(crate) autograd: RefCell<Option<Box<crate::autograd::GradMeta>>>,
@@ -65,7 +64,6 @@ impl Tensor {
             storage: Rc::new(RefCell::new(storage)),
             layout: Layout::contiguous(shape),
             version: Rc::new(Cell::new(0)),
-            #[cfg(feature = "cuda")]
             resident: None,
             autograd: RefCell::new(None),
         }))
@@ -73,7 +71,6 @@ impl Tensor {
 
     /// A tensor on the GPU whose elements `resident` holds, laid out row-major as
     /// `shape`; `host` is its host copy (current or not, as `resident` says).
-    #[cfg(feature = "cuda")]
     pub fn on_device(
         resident: crate::kernels::cuda::resident::Resident,
         host: Storage,
@@ -88,13 +85,11 @@ impl Tensor {
         }))
     }
 
-    #[cfg(feature = "cuda")]
     pub fn resident(&self) -> Option<&crate::kernels::cuda::resident::Resident> {
         self.0.resident.as_deref()
     }
 
     /// The raw host storage cell (the device path fills it when it downloads).
-    #[cfg(feature = "cuda")]
     pub fn host_cell(&self) -> &RefCell<Storage> {
         &self.0.storage
     }
@@ -125,7 +120,6 @@ impl Tensor {
             storage: self.0.storage.clone(),
             layout,
             version: self.0.version.clone(),
-            #[cfg(feature = "cuda")]
             resident: self.0.resident.clone(),
             autograd: RefCell::new(None),
         }))
@@ -152,7 +146,6 @@ impl Tensor {
     }
 
     pub fn device(&self) -> device::Device {
-        #[cfg(feature = "cuda")]
         if self.0.resident.is_some() {
             return device::Device::Cuda(0);
         }
@@ -168,16 +161,13 @@ impl Tensor {
         }
         let storage = self.storage();
         let data = with_storage!(&*storage, v => Buffer::wrap(kernels::gather(v, self.layout())));
-        #[cfg(feature = "cuda")]
-        if device.is_cuda() {
-            let resident = crate::kernels::cuda::resident::Resident::from_host(self.dtype(), self.numel());
-            return Ok(Tensor::on_device(resident, data, self.shape()));
-        }
-        Ok(Tensor::new(data, self.shape()))
+        Ok(match device.is_cuda() {
+            true => Cuda.upload(data, self.shape()),
+            false => Tensor::new(data, self.shape()),
+        })
     }
 
     pub fn storage(&self) -> Ref<'_, Storage> {
-        #[cfg(feature = "cuda")]
         self.sync_host();
         self.0.storage.borrow()
     }
@@ -185,7 +175,6 @@ impl Tensor {
     /// Makes the host copy of a device tensor current. A device that fails to copy back
     /// leaves nothing to compute with: the operation stops (see `crate::stop`) and its
     /// expression fails with the driver's message.
-    #[cfg(feature = "cuda")]
     fn sync_host(&self) {
         if let Some(r) = &self.0.resident {
             if let Err(e) = r.sync_host(&self.0.storage) {
@@ -197,7 +186,6 @@ impl Tensor {
     /// The storage for writing: counts as a new version of every view of it.
     fn storage_mut(&self) -> RefMut<'_, Storage> {
         self.0.version.set(self.0.version.get() + 1);
-        #[cfg(feature = "cuda")]
         if let Some(r) = &self.0.resident {
             self.sync_host();
             r.host_written();

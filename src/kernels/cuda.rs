@@ -14,5 +14,8 @@ pub mod ptx;
 pub mod reduce;
 #[cfg(feature = "cuda")]
 pub mod resident;
+#[cfg(not(feature = "cuda"))]
+#[path = "cuda/no_resident.rs"]
+pub mod resident;
 #[cfg(feature = "cuda")]
 pub mod runtime;

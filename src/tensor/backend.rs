@@ -9,7 +9,7 @@ use crate::kernels::cuda::reduce::Fold;
 use crate::kernels::{BinaryOp, UnaryOp};
 use crate::storage::dtype::DType;
 use crate::storage::layout::Layout;
-use crate::storage::TensorResult;
+use crate::storage::{Storage, TensorResult};
 use crate::tensor::Tensor;
 
 /// Where an op runs.
@@ -114,6 +114,12 @@ pub trait DeviceKernels {
         _shape: &[usize],
     ) -> Option<TensorResult<Tensor>> {
         None
+    }
+
+    /// A tensor of `shape` on the device whose elements are `host` (the host copy,
+    /// uploaded when a kernel first reads it); the stand-in keeps it on the CPU.
+    fn upload(&self, host: Storage, shape: &[usize]) -> Tensor {
+        Tensor::new(host, shape)
     }
 
     /// Runs the pending work of `t` now (`torch.cuda.synchronize` on it).

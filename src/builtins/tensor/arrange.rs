@@ -70,7 +70,7 @@ Args:
 Returns: a tuple of views
 Example: chunk(arange(5), 2)  # (tensor([0, 1, 2]), tensor([3, 4]))",
     ),
-    Builtin::both(
+    Builtin::function(
         split_,
         "split(tensor, split_size_or_sections, dim=0) -> tuple of Tensors
 
@@ -235,6 +235,20 @@ Example: trace(tensor([[1, 2], [3, 4]]))  # tensor(5)",
 
 /// Methods only: `x.new_tensor(data)`, `x.new_zeros(2, 3)`, ... take `x`'s dtype.
 pub static METHODS: &[Builtin] = &[
+    Builtin::method(
+        split_,
+        "split(self, split_size, dim=0) -> tuple of Tensors
+
+`split(self, split_size, dim)` under the parameter name PyTorch's method uses: pieces
+of one size along `dim` (the last may be smaller), or of the sizes listed.
+
+Args:
+    self: the tensor
+    split_size: the size of every piece, or a list of the sizes
+    dim: the dim to cut
+Returns: a tuple of views
+Example: arange(5).split(2)  # (tensor([0, 1]), tensor([2, 3]), tensor([4]))",
+    ),
     Builtin::method(
         new_tensor,
         "new_tensor(self, data, *, dtype=None) -> Tensor

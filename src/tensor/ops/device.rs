@@ -188,6 +188,11 @@ fn device_tensor(buffer: Rc<DeviceBuf>, dtype: DType, len: usize, shape: &[usize
 pub struct Cuda;
 
 impl DeviceKernels for Cuda {
+    fn upload(&self, host: Storage, shape: &[usize]) -> Tensor {
+        let resident = Resident::from_host(host.dtype(), host.len());
+        Tensor::on_device(resident, host, shape)
+    }
+
     fn synchronize(&self) -> TensorResult<()> {
         runtime::synchronize()
     }
