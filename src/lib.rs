@@ -13,6 +13,7 @@ pub mod golden;
 pub mod interrupt;
 pub mod kernels;
 pub mod limits;
+pub mod ops;
 pub mod plot;
 pub mod repl;
 pub mod run;

@@ -59,7 +59,21 @@ fn node_name(op: BinaryOp, a: &Operand, b: &Operand) -> Option<&'static str> {
         BinaryOp::Atan2 => "Atan2Backward0",
         BinaryOp::Remainder => "RemainderBackward0",
         BinaryOp::FloorDiv => "FloorDivideBackward0",
-        _ => return None,
+        // Integer and boolean results: nothing to differentiate.
+        BinaryOp::BitAnd
+        | BinaryOp::BitOr
+        | BinaryOp::BitXor
+        | BinaryOp::ShiftLeft
+        | BinaryOp::ShiftRight
+        | BinaryOp::LogicalAnd
+        | BinaryOp::LogicalOr
+        | BinaryOp::LogicalXor
+        | BinaryOp::Eq
+        | BinaryOp::Ne
+        | BinaryOp::Lt
+        | BinaryOp::Le
+        | BinaryOp::Gt
+        | BinaryOp::Ge => return None,
     })
 }
 
@@ -78,7 +92,9 @@ pub fn binary(op: BinaryOp, a: &Operand, b: &Operand) -> TensorResult<Tensor> {
         BinaryOp::Add | BinaryOp::Sub | BinaryOp::Remainder | BinaryOp::FloorDiv => (false, false),
         BinaryOp::Mul => (wants_grad(b), wants_grad(a)),
         BinaryOp::Div => (wants_grad(b), true),
-        _ => (true, true),
+        BinaryOp::Pow | BinaryOp::Maximum | BinaryOp::Minimum | BinaryOp::Atan2 => (true, true),
+        // No node is recorded for the others (see `node_name`).
+        _ => (false, false),
     };
     let saved: Vec<&Tensor> = [(tensor_of(a), save_a), (tensor_of(b), save_b)]
         .into_iter()

@@ -55,16 +55,16 @@ Example: linalg.solve(tensor([[2., 0.], [0., 4.]]), tensor([2., 2.]))  # tensor(
     ),
     Builtin::function(
         cholesky,
-        "cholesky(input, *, upper=False, out=None) -> Tensor
+        "cholesky(A, *, upper=False, out=None) -> Tensor
 
-The Cholesky factor of the symmetric positive-definite matrix `input`: the lower
-triangular L with L L^T = input, or its transpose U (U^T U = input) with `upper`.
+The Cholesky factor of the symmetric positive-definite matrix `A`: the lower
+triangular L with L L^T = A, or its transpose U (U^T U = A) with `upper`.
 
 Args:
-    input: a float tensor of shape (*, n, n), symmetric positive-definite
+    A: a float tensor of shape (*, n, n), symmetric positive-definite
     upper: whether to return the upper triangular factor instead of the lower one
     out: a tensor to write the result into
-Returns: a tensor shaped like `input`
+Returns: a tensor shaped like `A`
 Example: linalg.cholesky(tensor([[4., 2.], [2., 5.]]))  # tensor([[2., 0.], [1., 2.]])",
     ),
     Builtin::function(
@@ -86,13 +86,13 @@ Example: linalg.norm(tensor([[3., 4.], [6., 8.]]), dim=1)  # tensor([ 5., 10.])"
     ),
     Builtin::function(
         vector_norm,
-        "vector_norm(input, ord=2, dim=None, keepdim=False, *, out=None) -> Tensor
+        "vector_norm(x, ord=2, dim=None, keepdim=False, *, out=None) -> Tensor
 
-The `ord`-norm of `input` taken as a vector: of all its elements, or of each slice
+The `ord`-norm of `x` taken as a vector: of all its elements, or of each slice
 over `dim` (`inf`/`-inf`: the largest/smallest |x|; 0: how many are nonzero).
 
 Args:
-    input: a float tensor
+    x: a float tensor
     ord: the order, a number, `inf` or `-inf`
     dim: a dim or tuple of dims to take the norm over; `None` (or `()`) takes it over all of them
     keepdim: whether the reduced dims stay, with size 1
@@ -102,13 +102,13 @@ Example: linalg.vector_norm(tensor([3., -4.]), ord=1)  # tensor(7.)",
     ),
     Builtin::function(
         matrix_norm,
-        "matrix_norm(input, ord='fro', dim=(-2, -1), keepdim=False, *, out=None) -> Tensor
+        "matrix_norm(A, ord='fro', dim=(-2, -1), keepdim=False, *, out=None) -> Tensor
 
-The `ord`-norm of each matrix of `input` over the two dims `dim`: Frobenius (`'fro'`),
+The `ord`-norm of each matrix of `A` over the two dims `dim`: Frobenius (`'fro'`),
 the largest column sum of |x| (1), row sum (`inf`), or the smallest of those (-1, `-inf`).
 
 Args:
-    input: a float tensor with at least two dims
+    A: a float tensor with at least two dims
     ord: `'fro'`, 1, -1, `inf` or `-inf` (orders that need singular values are not computed)
     dim: the two dims that hold the matrices
     keepdim: whether the reduced dims stay, with size 1
