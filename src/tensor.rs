@@ -45,7 +45,7 @@ pub struct TensorImpl {
     version: Rc<Cell<u64>>,
     /// For a tensor on the GPU: where its storage's current elements are (shared by its
     /// views, like `storage`, which is then the host copy).
-    resident: Option<Rc<crate::kernels::cuda::resident::Resident>>,
+    resident: crate::kernels::cuda::resident::Slot,
     /// Autograd's view of the tensor; `None` for the many that never need one.
     pub(crate) autograd: RefCell<Option<Box<crate::autograd::GradMeta>>>,
 }
@@ -64,7 +64,7 @@ impl Tensor {
             storage: Rc::new(RefCell::new(storage)),
             layout: Layout::contiguous(shape),
             version: Rc::new(Cell::new(0)),
-            resident: None,
+            resident: Default::default(),
             autograd: RefCell::new(None),
         }))
     }
@@ -80,13 +80,13 @@ impl Tensor {
             storage: Rc::new(RefCell::new(host)),
             layout: Layout::contiguous(shape),
             version: Rc::new(Cell::new(0)),
-            resident: Some(Rc::new(resident)),
+            resident: crate::kernels::cuda::resident::Slot::new(resident),
             autograd: RefCell::new(None),
         }))
     }
 
     pub fn resident(&self) -> Option<&crate::kernels::cuda::resident::Resident> {
-        self.0.resident.as_deref()
+        self.0.resident.get()
     }
 
     /// The raw host storage cell (the device path fills it when it downloads).
@@ -146,7 +146,7 @@ impl Tensor {
     }
 
     pub fn device(&self) -> device::Device {
-        if self.0.resident.is_some() {
+        if self.0.resident.get().is_some() {
             return device::Device::Cuda(0);
         }
         device::Device::Cpu
@@ -176,7 +176,7 @@ impl Tensor {
     /// leaves nothing to compute with: the operation stops (see `crate::stop`) and its
     /// expression fails with the driver's message.
     fn sync_host(&self) {
-        if let Some(r) = &self.0.resident {
+        if let Some(r) = self.0.resident.get() {
             if let Err(e) = r.sync_host(&self.0.storage) {
                 crate::stop::Stop::Device(e.message).raise();
             }
@@ -186,7 +186,7 @@ impl Tensor {
     /// The storage for writing: counts as a new version of every view of it.
     fn storage_mut(&self) -> RefMut<'_, Storage> {
         self.0.version.set(self.0.version.get() + 1);
-        if let Some(r) = &self.0.resident {
+        if let Some(r) = self.0.resident.get() {
             self.sync_host();
             r.host_written();
         }

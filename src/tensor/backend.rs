@@ -19,9 +19,11 @@ pub enum Backend {
 }
 
 impl Backend {
-    /// The backend of an op on `operands`: CUDA when any of them is on the GPU.
+    /// The backend of an op on `operands`: CUDA when any of them is on the GPU (never,
+    /// without the feature, which this then knows without looking).
+    #[inline]
     pub fn of(operands: &[&Tensor]) -> Backend {
-        match operands.iter().any(|t| t.device().is_cuda()) {
+        match cfg!(feature = "cuda") && operands.iter().any(|t| t.device().is_cuda()) {
             true => Backend::Cuda(Cuda),
             false => Backend::Cpu,
         }

@@ -26,6 +26,21 @@ pub struct Input {
     pub offset: usize,
 }
 
+/// Where a tensor's device elements are, for a tensor that has them (shared by its
+/// views).
+#[derive(Clone, Default)]
+pub struct Slot(Option<Rc<Resident>>);
+
+impl Slot {
+    pub fn new(resident: Resident) -> Slot {
+        Slot(Some(Rc::new(resident)))
+    }
+
+    pub fn get(&self) -> Option<&Resident> {
+        self.0.as_deref()
+    }
+}
+
 /// An elementwise expression over device inputs, producing a contiguous `shape`.
 #[derive(Clone)]
 pub struct Lazy {
