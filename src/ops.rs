@@ -1,4 +1,5 @@
-//! The op declarations: each unary elementwise op once, with everything about it —
+//! The op declarations: each elementwise op once, with everything about it that is not
+//! dtype or layout code (binary ops below the unary ones) —
 //! PyTorch's name, autograd's node for it and what that node saves, its derivative, and
 //! its function of one element (f64, and f32 where Rust has it, for the floating ops).
 //! The list is a macro that hands itself to a callback, so each layer expands the part
@@ -172,3 +173,89 @@ macro_rules! unary_ops {
 }
 
 pub(crate) use unary_ops;
+
+/// Calls `$then! { ... }` with the declaration of every binary op. A differentiable op
+/// names its node (with the names PyTorch gives a number first or second operand), what
+/// its backward saves of each operand given which of them need a gradient, and its
+/// gradients: the incoming gradient `g`, the operands `a` and `b` (tensors or numbers)
+/// and the result `out` to the two gradients, before broadcasting is undone.
+macro_rules! binary_ops {
+    ($then:ident) => {
+        $then! {
+            Add "add" {
+                node "AddBackward0", saves |_, _| (false, false),
+                grad |g, _a, _b, _out| Ok((Some(g.clone()), Some(g.clone())));
+            }
+            Sub "sub" {
+                node "SubBackward0" or "RsubBackward1" for a number first, saves |_, _| (false, false),
+                grad |g, _a, _b, _out| Ok((Some(g.clone()), Some(unary(UnaryOp::Neg, g)?)));
+            }
+            Mul "mul" {
+                node "MulBackward0", saves |needs_a, needs_b| (needs_b, needs_a),
+                grad |g, a, b, _out| Ok((Some(binary(BinaryOp::Mul, &operand(g), b)?), Some(binary(BinaryOp::Mul, &operand(g), a)?)));
+            }
+            Div "div" {
+                node "DivBackward0", saves |_, needs_b| (needs_b, true),
+                grad |g, a, b, _out| {
+                    let ga = binary(BinaryOp::Div, &operand(g), b)?;
+                    // -g a / b²
+                    let gb = binary(BinaryOp::Div, &operand(&binary(BinaryOp::Mul, &operand(&ga), a)?), b)?;
+                    Ok((Some(ga), Some(unary(UnaryOp::Neg, &gb)?)))
+                };
+            }
+            FloorDiv "floor_divide" {
+                // PyTorch records a node whose backward refuses.
+                node "NotImplemented", saves |_, _| (false, false),
+                grad |_g, _a, _b, _out| Err(TensorError::runtime("derivative for aten::floor_divide is not implemented"));
+            }
+            Remainder "remainder" {
+                node "RemainderBackward1", or "RemainderBackward0" for a number second, saves |_, _| (false, false),
+                grad |g, a, b, _out| {
+                    let quotient = ops::binary(BinaryOp::FloorDiv, a, b)?;
+                    let gb = binary(BinaryOp::Mul, &operand(g), &operand(&quotient))?;
+                    Ok((Some(g.clone()), Some(unary(UnaryOp::Neg, &gb)?)))
+                };
+            }
+            Pow "pow" {
+                node "PowBackward1" or "PowBackward2" for a number first, or "PowBackward0" for a number second,
+                saves |_, _| (true, true),
+                grad |g, a, b, out| pow_gradients(g, a, b, out);
+            }
+            Maximum "maximum" {
+                node "MaximumBackward0", saves |_, _| (true, true),
+                grad |g, a, b, _out| extreme_gradients(BinaryOp::Gt, g, a, b);
+            }
+            Minimum "minimum" {
+                node "MinimumBackward0", saves |_, _| (true, true),
+                grad |g, a, b, _out| extreme_gradients(BinaryOp::Lt, g, a, b);
+            }
+            Atan2 "atan2" {
+                node "Atan2Backward0", saves |_, _| (true, true),
+                grad |g, a, b, _out| {
+                    // d/da = b / (a² + b²), d/db = -a / (a² + b²)
+                    let square = |x: &Operand| binary(BinaryOp::Mul, x, x);
+                    let denominator = operand(&add(&square(a)?, &square(b)?)?);
+                    let ga = binary(BinaryOp::Div, &operand(&binary(BinaryOp::Mul, &operand(g), b)?), &denominator)?;
+                    let gb = binary(BinaryOp::Div, &operand(&binary(BinaryOp::Mul, &operand(g), a)?), &denominator)?;
+                    Ok((Some(ga), Some(unary(UnaryOp::Neg, &gb)?)))
+                };
+            }
+            BitAnd "bitwise_and" {}
+            BitOr "bitwise_or" {}
+            BitXor "bitwise_xor" {}
+            ShiftLeft "lshift" {}
+            ShiftRight "rshift" {}
+            LogicalAnd "logical_and" {}
+            LogicalOr "logical_or" {}
+            LogicalXor "logical_xor" {}
+            Eq "eq" {}
+            Ne "ne" {}
+            Lt "lt" {}
+            Le "le" {}
+            Gt "gt" {}
+            Ge "ge" {}
+        }
+    };
+}
+
+pub(crate) use binary_ops;

@@ -1,73 +1,34 @@
-//! The binary elementwise ops the kernels compute (the tensor layer decides their
-//! broadcasting and type promotion).
+//! The binary elementwise ops as the kernels see them, expanded from their declarations
+//! in `crate::ops` (the tensor layer decides their broadcasting and type promotion).
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BinaryOp {
-    Add,
-    Sub,
-    Mul,
-    Div,
-    FloorDiv,
-    Remainder,
-    Pow,
-    Maximum,
-    Minimum,
-    Atan2,
-    BitAnd,
-    BitOr,
-    BitXor,
-    ShiftLeft,
-    ShiftRight,
-    LogicalAnd,
-    LogicalOr,
-    LogicalXor,
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
+/// The part of each declaration in `crate::ops` the kernels own.
+macro_rules! declare {
+    ($($op:ident $name:literal {
+        $(node $node:literal $(or $first:literal for a number first)? $(, or $second:literal for a number second)?,
+            saves $saves:expr, grad $grad:expr;)?
+    })*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum BinaryOp {
+            $($op),*
+        }
+
+        impl BinaryOp {
+            /// Every op, in declaration order.
+            pub const ALL: &'static [BinaryOp] = &[$(BinaryOp::$op),*];
+
+            /// PyTorch's name for error messages (`add`, `bitwise_and`, ...).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(BinaryOp::$op => $name),*
+                }
+            }
+        }
+    };
 }
 
+crate::ops::binary_ops!(declare);
+
 impl BinaryOp {
-    /// PyTorch's name for error messages (`add`, `bitwise_and`, ...).
-    pub fn name(self) -> &'static str {
-        match self {
-            BinaryOp::Add => "add",
-            BinaryOp::Sub => "sub",
-            BinaryOp::Mul => "mul",
-            BinaryOp::Div => "div",
-            BinaryOp::FloorDiv => "floor_divide",
-            BinaryOp::Remainder => "remainder",
-            BinaryOp::Pow => "pow",
-            BinaryOp::Maximum => "maximum",
-            BinaryOp::Minimum => "minimum",
-            BinaryOp::Atan2 => "atan2",
-            BinaryOp::BitAnd => "bitwise_and",
-            BinaryOp::BitOr => "bitwise_or",
-            BinaryOp::BitXor => "bitwise_xor",
-            BinaryOp::ShiftLeft => "lshift",
-            BinaryOp::ShiftRight => "rshift",
-            BinaryOp::LogicalAnd => "logical_and",
-            BinaryOp::LogicalOr => "logical_or",
-            BinaryOp::LogicalXor => "logical_xor",
-            BinaryOp::Eq => "eq",
-            BinaryOp::Ne => "ne",
-            BinaryOp::Lt => "lt",
-            BinaryOp::Le => "le",
-            BinaryOp::Gt => "gt",
-            BinaryOp::Ge => "ge",
-        }
-    }
-
-    pub fn all() -> [BinaryOp; 24] {
-        use BinaryOp::*;
-        [
-            Add, Sub, Mul, Div, FloorDiv, Remainder, Pow, Maximum, Minimum, Atan2, BitAnd, BitOr, BitXor,
-            ShiftLeft, ShiftRight, LogicalAnd, LogicalOr, LogicalXor, Eq, Ne, Lt, Le, Gt, Ge,
-        ]
-    }
-
     /// Comparisons and logical ops: their result is bool whatever they compute in.
     pub fn gives_bool(self) -> bool {
         self.is_comparison() || self.is_logical()

@@ -113,7 +113,7 @@ pub fn all() -> Vec<(String, String)> {
                 ));
             }
         }
-        for op in BinaryOp::all() {
+        for &op in BinaryOp::ALL {
             if fused::binary_supported(op, dtype) {
                 out.push((
                     format!("{}_{}", op.name(), dtype.name()),
