@@ -43,7 +43,8 @@ fn node_name(op: Reduction, all: bool) -> Option<&'static str> {
         (Reduction::Amax, _) => "AmaxBackward0",
         (Reduction::Amin, _) => "AminBackward0",
         (Reduction::LogSumExp, _) => "LogsumexpBackward0",
-        _ => return None,
+        // Bool and integer results: nothing to differentiate.
+        (Reduction::All | Reduction::Any | Reduction::CountNonzero, _) => return None,
     })
 }
 
