@@ -3,6 +3,21 @@
 use rexpect::session::spawn_command;
 use std::process::Command;
 
+/// Types `line`, waits for `expected` and then for the next prompt: rustyline discards
+/// what is typed before its prompt appears, and the terminal echoes the typed line, so
+/// `expected` must not occur in `line` itself.
+fn entry(
+    repl: &mut rexpect::session::PtySession,
+    line: &str,
+    expected: &str,
+) -> Result<(), rexpect::error::Error> {
+    assert!(!line.contains(expected), "{expected:?} would match the echo of {line:?}");
+    repl.send_line(line)?;
+    repl.exp_string(expected)?;
+    repl.exp_string(">>> ")?;
+    Ok(())
+}
+
 #[test]
 fn repl_echoes_continues_lines_survives_errors_and_quits() -> Result<(), rexpect::error::Error> {
     let history = std::env::temp_dir().join(format!("tl-repl-test-{}", std::process::id()));
@@ -11,34 +26,23 @@ fn repl_echoes_continues_lines_survives_errors_and_quits() -> Result<(), rexpect
     let mut repl = spawn_command(command, Some(10_000))?;
     repl.exp_string(">>> ")?;
 
-    repl.send_line("1 + 2")?;
-    repl.exp_string("3")?;
+    entry(&mut repl, "1 + 2", "3")?;
 
-    // An open block asks for more lines. (Each entry waits for its output: rustyline
-    // discards what is typed before its prompt appears.)
+    // An open block asks for more lines (rustyline's validator keeps the entry open).
     repl.send_line("fn double(x) {")?;
     repl.send_line("    return x * 2")?;
-    repl.send_line("}; 6 * 7")?;
-    repl.exp_string("42")?;
-    repl.send_line("double(50)")?;
-    repl.exp_string("100")?;
+    entry(&mut repl, "}; 6 * 7", "42")?;
+    entry(&mut repl, "double(50)", "100")?;
 
     // `none` is not echoed; a string is echoed with its quotes.
-    repl.send_line("print('hi')")?;
-    repl.exp_string("hi")?;
-    repl.send_line("'a' + 'b'")?;
-    repl.exp_string("'ab'")?;
+    entry(&mut repl, "print('hi')", "\r\nhi\r\n")?;
+    entry(&mut repl, "'a' + 'b'", "'ab'")?;
 
     // An error prints its diagnostic and the session keeps its variables.
-    repl.send_line("total = double(5); total")?;
-    repl.exp_string("10")?;
-    repl.send_line("undefined_name + 1")?;
-    repl.exp_string("NameError: name 'undefined_name' is not defined")?;
-    repl.send_line("total + 1")?;
-    repl.exp_string("11")?;
-
-    repl.send_line(":type total / 2")?;
-    repl.exp_string("float")?;
+    entry(&mut repl, "total = double(5); total", "10")?;
+    entry(&mut repl, "undefined_name + 1", "NameError: name 'undefined_name' is not defined")?;
+    entry(&mut repl, "total + 1", "11")?;
+    entry(&mut repl, ":type total / 2", "float")?;
 
     repl.send_line(":quit")?;
     repl.exp_eof()?;
