@@ -2,6 +2,7 @@
 //! the built-in types.
 
 mod call;
+mod classes;
 mod convert;
 mod core;
 mod errors;
@@ -25,6 +26,8 @@ use std::rc::Rc;
 /// found wins), or both; `help`, `dir`, completion and `tl doc` walk the same list.
 pub static TABLES: &[&[Builtin]] = &[
     core::BUILTINS,
+    classes::BUILTINS,
+    classes::CONSTANTS,
     help::BUILTINS,
     convert::BUILTINS,
     sequences::BUILTINS,
@@ -66,12 +69,13 @@ fn install(prelude: &Env) {
             prelude.set(name, Value::Builtin(builtin));
         }
     }
+    prelude.set(Symbol::intern("object"), classes::object_class());
     prelude.set(Symbol::intern("cpu"), Value::Device(Device::Cpu));
     prelude.set(Symbol::intern("cuda"), Value::Device(Device::Cuda(0)));
     let linalg = namespace(tensor::linalg::NAMESPACE);
     prelude.set(
         Symbol::intern("linalg"),
-        Value::Module(Rc::new(Module { name: "linalg".into(), env: linalg, doc: None })),
+        Value::Module(Module::namespace("linalg", linalg)),
     );
     for (name, manager) in tensor::autograd::context_managers() {
         prelude.set(Symbol::intern(name), manager);
@@ -85,10 +89,9 @@ fn install(prelude: &Env) {
     }
     prelude.set(
         Symbol::intern("special"),
-        Value::Module(Rc::new(Module { name: "special".into(), env: special, doc: None })),
+        Value::Module(Module::namespace("special", special)),
     );
-    let autograd =
-        Rc::new(Module { name: "autograd".into(), env: namespace(tensor::autograd::NAMESPACE), doc: None });
+    let autograd = Module::namespace("autograd", namespace(tensor::autograd::NAMESPACE));
     // `autograd.functional.jacobian` as in PyTorch, and `autograd.jacobian` for short.
     autograd.env.set(Symbol::intern("functional"), Value::Module(autograd.clone()));
     prelude.set(Symbol::intern("autograd"), Value::Module(autograd));

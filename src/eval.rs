@@ -9,11 +9,13 @@ mod einops;
 mod env;
 mod error;
 mod expr;
+mod handle;
 mod index;
 mod interpreter;
 mod iter;
 mod module;
 mod ops;
+mod protocol;
 mod stmt;
 
 pub use call::CallArgs;
@@ -23,3 +25,4 @@ pub use index::Subscript;
 pub use interpreter::{Interpreter, Limits};
 pub use iter::ValueIter;
 pub use ops::{equal, order, position};
+pub use protocol::is_not_implemented;

@@ -21,7 +21,7 @@ macro_rules! kinds {
                 }
             }
 
-            /// The class it derives from (`None` for `Exception` and `KeyboardInterrupt`).
+            /// The class it derives from (`None` for `BaseException`).
             fn parent(self) -> Option<ErrorKind> {
                 match self {
                     $(ErrorKind::$kind => kinds!(@parent $($parent)?)),*
@@ -36,27 +36,36 @@ macro_rules! kinds {
 // Each with the parent Python (or, for `LinAlgError` and `EinopsError`, PyTorch and
 // einops) gives it, for `isinstance`.
 kinds! {
-    Exception,
+    BaseException,
+    Exception: BaseException,
+    ArithmeticError: Exception,
     AssertionError: Exception,
     AttributeError: Exception,
     EinopsError: RuntimeError,
+    FileExistsError: OSError,
     FileNotFoundError: OSError,
     ImportError: Exception,
-    IndexError: Exception,
-    KeyError: Exception,
-    KeyboardInterrupt,
+    IndexError: LookupError,
+    IsADirectoryError: OSError,
+    KeyError: LookupError,
+    KeyboardInterrupt: BaseException,
     LinAlgError: RuntimeError,
+    LookupError: Exception,
     MemoryError: Exception,
+    ModuleNotFoundError: ImportError,
     NameError: Exception,
     NotImplementedError: RuntimeError,
     OSError: Exception,
-    OverflowError: Exception,
+    OverflowError: ArithmeticError,
     RecursionError: RuntimeError,
     RuntimeError: Exception,
+    StopIteration: Exception,
     SyntaxError: Exception,
+    SystemExit: BaseException,
     TypeError: Exception,
+    UnboundLocalError: NameError,
     ValueError: Exception,
-    ZeroDivisionError: Exception,
+    ZeroDivisionError: ArithmeticError,
 }
 
 impl ErrorKind {
@@ -87,7 +96,7 @@ mod tests {
         for &kind in ErrorKind::ALL {
             assert_eq!(ErrorKind::from_name(kind.name()), Some(kind));
         }
-        assert_eq!(ErrorKind::from_name("LookupError"), None);
+        assert_eq!(ErrorKind::from_name("Warning"), None);
     }
 
     #[test]
@@ -97,5 +106,8 @@ mod tests {
         assert!(ValueError.is_a(Exception));
         assert!(!ValueError.is_a(TypeError));
         assert!(!KeyboardInterrupt.is_a(Exception));
+        assert!(KeyboardInterrupt.is_a(BaseException));
+        assert!(KeyError.is_a(LookupError) && UnboundLocalError.is_a(NameError));
+        assert!(ZeroDivisionError.is_a(ArithmeticError) && ModuleNotFoundError.is_a(ImportError));
     }
 }

@@ -10,6 +10,7 @@ pub mod escape;
 pub mod fstring;
 pub mod lexer;
 pub mod parser;
+pub mod scope;
 pub mod span;
 pub mod symbol;
 pub mod token;

@@ -8,12 +8,13 @@ pub mod number;
 pub mod object;
 pub mod repr;
 pub mod signature;
+pub mod special;
 
 use crate::storage::dtype::DType;
 use crate::tensor::Tensor;
 pub use dict::{Dict, HashKey};
 pub use object::{
-    BoundMethod, Builtin, Class, EinopsFunction, ErrorValue, Function, Instance, Module, SuperRef,
+    BoundMethod, Builtin, Class, Descriptor, EinopsFunction, ErrorValue, Function, Instance, Module, SuperRef,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -39,6 +40,8 @@ pub enum Value {
     Module(Rc<Module>),
     /// What `super()` returns: attribute lookups start above the defining class.
     Super(Rc<SuperRef>),
+    /// A `staticmethod`, `classmethod` or `property`.
+    Descriptor(Rc<Descriptor>),
     /// A caught error (`catch e`) or one made to be raised (`ValueError("...")`).
     Error(Rc<ErrorValue>),
     /// `rearrange[...]` and the other einops forms used as values.
@@ -103,9 +106,7 @@ impl Value {
             | Value::BoundMethod(_)
             | Value::Class(_)
             | Value::Einops(_) => true,
-            Value::Instance(inst) => {
-                inst.class.lookup(crate::syntax::symbol::Symbol::intern("call")).is_some()
-            }
+            Value::Instance(inst) => inst.class.special(special::Special::Call).is_some(),
             _ => false,
         }
     }
@@ -152,6 +153,11 @@ impl Value {
             Value::Instance(inst) => inst.class.name.to_string(),
             Value::Module(_) => "module".into(),
             Value::Super(_) => "super".into(),
+            Value::Descriptor(d) => match **d {
+                Descriptor::StaticMethod(_) => "staticmethod".into(),
+                Descriptor::ClassMethod(_) => "classmethod".into(),
+                Descriptor::Property { .. } => "property".into(),
+            },
             Value::Error(err) => err.kind.to_string(),
             Value::Einops(_) => "einops".into(),
             Value::Tensor(_) => "Tensor".into(),
@@ -218,6 +224,7 @@ impl Value {
             Value::Instance(i) => addr(i),
             Value::Module(m) => addr(m),
             Value::Super(s) => addr(s),
+            Value::Descriptor(d) => addr(d),
             Value::Error(e) => addr(e),
             Value::Einops(e) => addr(e),
             Value::Tensor(t) => t.identity(),

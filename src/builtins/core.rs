@@ -1,5 +1,5 @@
 //! Output, types and object introspection: `print`, `warn`, `len`, `type`, `isinstance`,
-//! `getattr`, `super`, ...
+//! `getattr`, ...
 
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::exception::ErrorKind;
@@ -192,16 +192,6 @@ Args:
 Returns: a dict
 Example: vars(no_grad())  # {}",
     ),
-    Builtin::function(
-        super_,
-        "super() -> super
-
-Inside a method, `self` seen as an instance of the base class of the method's class, so
-that `super().init(...)` runs the base class's method.
-
-Returns: a proxy whose attributes are the base class's methods bound to `self`
-Example: |self| super().init()",
-    ),
 ];
 
 /// Seconds on a monotonic clock, for timing (Python's `time.perf_counter`).
@@ -253,7 +243,10 @@ fn text_keyword(args: &mut CallArgs, name: &str, default: &str) -> Eval<String> 
     }
 }
 
-fn len(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn len(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    if let Some(n) = interp.instance_len(&args.positional[0], args.span)? {
+        return Ok(Value::Int(n as i64));
+    }
     let n = match &args.positional[0] {
         Value::Str(s) => s.chars().count(),
         Value::List(l) => l.borrow().len(),
@@ -402,6 +395,3 @@ fn id(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(Value::Int(args.positional[0].identity() as i64))
 }
 
-fn super_(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    interp.super_of_current(args.span)
-}

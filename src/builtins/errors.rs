@@ -6,231 +6,82 @@ use crate::exception::ErrorKind;
 use crate::value::{Builtin, ErrorValue, Value};
 use std::rc::Rc;
 
-/// Each builds an error of its own name: `ValueError("bad")`.
-pub static BUILTINS: &[Builtin] = &[
-    Builtin::function(
-        make_error,
-        "Exception(*args) -> Exception
+/// One entry per error class: its description and example; the rest of each docstring
+/// is shared. `make_error` takes the kind from the entry's name.
+macro_rules! error_classes {
+    ($($kind:ident: $what:literal, $example:literal;)*) => {
+        /// Each builds an error of its own name: `ValueError("bad")`.
+        pub static BUILTINS: &[Builtin] = &[$(
+            Builtin::function(
+                make_error,
+                concat!(
+                    stringify!($kind), "(*args) -> ", stringify!($kind), "\n\n", $what, "\n",
+                    "`raise` it, catch it by name (`catch ", stringify!($kind), " as e`), or test a caught error \
+                     with `isinstance`. Its message is the `str` of its one argument, empty for none, or the `str` \
+                     of the tuple of several.\n\n",
+                    "Args:\n    args: the message (usually one string), or several values\n",
+                    "Returns: an error value, with `.kind` and `.message`\n",
+                    "Example: ", $example,
+                ),
+            ),
+        )*];
+    };
+}
 
-The base of the error kinds: an error of kind `Exception`.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: Exception(\"stop\").kind  # 'Exception'",
-    ),
-    Builtin::function(
-        make_error,
-        "ValueError(*args) -> ValueError
-
-An error for an argument of the right type but an unusable value.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: ValueError(\"bad value\").message  # 'bad value'",
-    ),
-    Builtin::function(
-        make_error,
-        "TypeError(*args) -> TypeError
-
-An error for a value of the wrong type, or a call with the wrong arguments.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: TypeError(\"not a number\").kind  # 'TypeError'",
-    ),
-    Builtin::function(
-        make_error,
-        "IndexError(*args) -> IndexError
-
-An error for an index outside a sequence.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: IndexError(\"list index out of range\").message  # 'list index out of range'",
-    ),
-    Builtin::function(
-        make_error,
-        "KeyError(*args) -> KeyError
-
-An error for a key a dict does not hold.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: KeyError(\"k\").kind  # 'KeyError'",
-    ),
-    Builtin::function(
-        make_error,
-        "RuntimeError(*args) -> RuntimeError
-
-An error detected while running that fits no other kind; tensor ops raise it as PyTorch
-does.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: RuntimeError(\"shape mismatch\").message  # 'shape mismatch'",
-    ),
-    Builtin::function(
-        make_error,
-        "NotImplementedError(*args) -> NotImplementedError
-
-An error for something not written yet, such as a method a subclass must define.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: NotImplementedError().message  # ''",
-    ),
-    Builtin::function(
-        make_error,
-        "ZeroDivisionError(*args) -> ZeroDivisionError
-
-An error for a division or modulo by zero.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: ZeroDivisionError(\"division by zero\").kind  # 'ZeroDivisionError'",
-    ),
-    Builtin::function(
-        make_error,
-        "AssertionError(*args) -> AssertionError
-
-The error a failed `assert` raises.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: AssertionError(\"x > 0\").message  # 'x > 0'",
-    ),
-    Builtin::function(
-        make_error,
-        "AttributeError(*args) -> AttributeError
-
-An error for an attribute a value does not have.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: AttributeError(\"no such field\").kind  # 'AttributeError'",
-    ),
-    Builtin::function(
-        make_error,
-        "NameError(*args) -> NameError
-
-An error for a name no scope defines.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: NameError(\"name 'y' is not defined\").kind  # 'NameError'",
-    ),
-    Builtin::function(
-        make_error,
-        "OSError(*args) -> OSError
-
-An error from the operating system, such as a file that cannot be read or written.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: OSError(\"disk full\").kind  # 'OSError'",
-    ),
-    Builtin::function(
-        make_error,
-        "FileNotFoundError(*args) -> FileNotFoundError
-
-An error for a file or folder that does not exist.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: FileNotFoundError(\"data.csv\").message  # 'data.csv'",
-    ),
-    Builtin::function(
-        make_error,
-        "MemoryError(*args) -> MemoryError
-
-An error for a result too large for the memory tl may use.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: MemoryError().kind  # 'MemoryError'",
-    ),
-    Builtin::function(
-        make_error,
-        "ImportError(*args) -> ImportError
-
-An error for a module that cannot be imported.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: ImportError(\"no module\").kind  # 'ImportError'",
-    ),
-    Builtin::function(
-        make_error,
-        "OverflowError(*args) -> OverflowError
-
-An error for a number too large for its type (tl's ints are 64-bit).
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: OverflowError(\"integer overflow\").kind  # 'OverflowError'",
-    ),
-    Builtin::function(
-        make_error,
-        "RecursionError(*args) -> RecursionError
-
-An error for calls nested deeper than the interpreter allows.
-`raise` it, or compare a caught error's `.kind` with its name. Its message is the `str` of
-its one argument, empty for none, or the `str` of the tuple of several.
-
-Args:
-    args: the message (usually one string), or several values
-Returns: an error value, with `.kind` and `.message`
-Example: RecursionError().kind  # 'RecursionError'",
-    ),
-];
+error_classes! {
+    Exception: "The base of the error kinds: an error of kind `Exception`.",
+        "Exception(\"stop\").kind  # 'Exception'";
+    ValueError: "An error for an argument of the right type but an unusable value.",
+        "ValueError(\"bad value\").message  # 'bad value'";
+    TypeError: "An error for a value of the wrong type, or a call with the wrong arguments.",
+        "TypeError(\"not a number\").kind  # 'TypeError'";
+    IndexError: "An error for an index outside a sequence.",
+        "IndexError(\"list index out of range\").message  # 'list index out of range'";
+    KeyError: "An error for a key a dict does not hold.",
+        "KeyError(\"k\").kind  # 'KeyError'";
+    RuntimeError: "An error detected while running that fits no other kind; tensor ops raise it as PyTorch does.",
+        "RuntimeError(\"shape mismatch\").message  # 'shape mismatch'";
+    NotImplementedError: "An error for something not written yet, such as a method a subclass must define.",
+        "NotImplementedError().message  # ''";
+    ZeroDivisionError: "An error for a division or modulo by zero.",
+        "ZeroDivisionError(\"division by zero\").kind  # 'ZeroDivisionError'";
+    AssertionError: "The error a failed `assert` raises.",
+        "AssertionError(\"x > 0\").message  # 'x > 0'";
+    AttributeError: "An error for an attribute a value does not have.",
+        "AttributeError(\"no such field\").kind  # 'AttributeError'";
+    NameError: "An error for a name no scope defines.",
+        "NameError(\"name 'y' is not defined\").kind  # 'NameError'";
+    OSError: "An error from the operating system, such as a file that cannot be read or written.",
+        "OSError(\"disk full\").kind  # 'OSError'";
+    FileNotFoundError: "An error for a file or folder that does not exist.",
+        "FileNotFoundError(\"data.csv\").message  # 'data.csv'";
+    MemoryError: "An error for a result too large for the memory tl may use.",
+        "MemoryError().kind  # 'MemoryError'";
+    ImportError: "An error for a module that cannot be imported.",
+        "ImportError(\"no module\").kind  # 'ImportError'";
+    OverflowError: "An error for a number too large for its type (tl's ints are 64-bit).",
+        "OverflowError(\"integer overflow\").kind  # 'OverflowError'";
+    RecursionError: "An error for calls nested deeper than the interpreter allows.",
+        "RecursionError().kind  # 'RecursionError'";
+    BaseException: "The root of every error class: `catch BaseException` catches Ctrl-C too.",
+        "BaseException(\"x\").kind  # 'BaseException'";
+    ArithmeticError: "The base of `ZeroDivisionError` and `OverflowError`.",
+        "isinstance(ZeroDivisionError(), ArithmeticError)  # True";
+    LookupError: "The base of `KeyError` and `IndexError`.",
+        "isinstance(KeyError(\"k\"), LookupError)  # True";
+    UnboundLocalError: "An error for reading a function's local variable before it is assigned (a `NameError`).",
+        "UnboundLocalError(\"n\").kind  # 'UnboundLocalError'";
+    ModuleNotFoundError: "An error for an `import` of a module that does not exist (an `ImportError`).",
+        "ModuleNotFoundError(\"nope\").kind  # 'ModuleNotFoundError'";
+    StopIteration: "Raised by `next` when an iterator has no more items; `for` stops on it.",
+        "StopIteration().kind  # 'StopIteration'";
+    SystemExit: "Raised by `exit()`: ends the program with its code, and is not an `Exception`.",
+        "SystemExit(1).message  # '1'";
+    FileExistsError: "An error for creating a file or folder that already exists (an `OSError`).",
+        "FileExistsError(\"f\").kind  # 'FileExistsError'";
+    IsADirectoryError: "An error for opening a folder as a file (an `OSError`).",
+        "IsADirectoryError(\"d\").kind  # 'IsADirectoryError'";
+}
 
 /// Python's message of an exception: the `str` of its one argument, of the tuple of
 /// several, or empty. Exceptions take no keywords (`args=` passes binding as the name

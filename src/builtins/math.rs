@@ -613,9 +613,13 @@ fn float_arg(args: &CallArgs, i: usize) -> Eval<f64> {
     )
 }
 
-fn abs(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn abs(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     if let Some(result) = on_tensor(UnaryOp::Abs, &args) {
         return result;
+    }
+    let special = crate::value::special::Special::Abs;
+    if let Some(result) = interp.call_special(&args.positional[0], special, vec![], args.span)? {
+        return Ok(result);
     }
     match as_number(&args.positional[0]) {
         Some(Number::Int(i)) => i

@@ -542,6 +542,7 @@ pub static TYPE_METHODS: &[(&str, &[Builtin])] = &[
     ("dict", DICT_METHODS),
     ("float", FLOAT_METHODS),
     ("device", super::tensor::device::DEVICE_METHODS),
+    ("property", super::classes::PROPERTY_METHODS),
 ];
 
 /// The method tables of a value's type, searched in order.
@@ -552,7 +553,9 @@ fn tables(value: &Value) -> &'static [&'static [Builtin]] {
     static DICT: &[&[Builtin]] = &[DICT_METHODS];
     static FLOAT: &[&[Builtin]] = &[FLOAT_METHODS];
     static DEVICE: &[&[Builtin]] = &[super::tensor::device::DEVICE_METHODS];
+    static PROPERTY: &[&[Builtin]] = &[super::classes::PROPERTY_METHODS];
     match value {
+        Value::Descriptor(d) if matches!(**d, crate::value::Descriptor::Property { .. }) => PROPERTY,
         Value::Str(_) => STR,
         Value::List(_) => LIST,
         Value::Tuple(_) => TUPLE,

@@ -6,17 +6,10 @@ use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
-use crate::value::{BoundMethod, Value};
-use std::rc::Rc;
-
-fn bind(receiver: &Value, member: Value) -> Value {
-    match member {
-        Value::Function(_) => {
-            Value::BoundMethod(Rc::new(BoundMethod { receiver: receiver.clone(), method: member }))
-        }
-        other => other,
-    }
-}
+use super::call::CallArgs;
+use super::module::module_name;
+use crate::value::special::Special;
+use crate::value::{Descriptor, Value};
 
 impl Interpreter {
     pub fn get_attr(&mut self, target: &Value, name: Symbol, span: Span) -> Eval<Value> {
@@ -28,18 +21,47 @@ impl Interpreter {
         }
         let found = match target {
             Value::Instance(inst) => {
-                let field = inst.fields.borrow().get(&name).cloned();
-                field.or_else(|| inst.class.lookup(name).map(|m| bind(target, m)))
+                if let Some(field) = inst.fields.borrow().get(&name).cloned() {
+                    if self.property_of(target, name).is_none() {
+                        return Ok(field);
+                    }
+                }
+                if let Some(member) = inst.class.lookup(name) {
+                    let class = Value::Class(inst.class.clone());
+                    return self.member_of(member, Some(target), &class, span);
+                }
+                if let Some(getattr) = inst.class.special(Special::GetAttr) {
+                    let class = Value::Class(inst.class.clone());
+                    let method = self.member_of(getattr, Some(target), &class, span)?;
+                    return self.call(method, CallArgs::new(vec![Value::str(name.as_str())], span));
+                }
+                None
             }
-            Value::Class(class) => class
-                .lookup(name)
-                .or_else(|| (name.as_str() == "__name__").then(|| Value::str(&class.name.to_string()))),
-            Value::Module(module) => module.env.get_local(name),
+            Value::Class(class) => match class.lookup(name) {
+                Some(member) => return self.member_of(member, None, target, span),
+                None => match name.as_str() {
+                    "__name__" => Some(Value::str(&class.name.to_string())),
+                    "__base__" => Some(class.base.clone().map_or(Value::None, Value::Class)),
+                    _ => None,
+                },
+            },
+            Value::Module(module) => match module.env.get_local(name) {
+                None if module.exports_prelude => self.lookup(module_name(name), &module.env, span)?,
+                found => found,
+            },
             Value::Builtin(b) if name.as_str() == "__name__" => Some(Value::str(b.name)),
             Value::Function(f) if name.as_str() == "__name__" => Some(Value::str(&f.def.name.to_string())),
-            Value::Super(sup) => {
-                sup.start.as_ref().and_then(|c| c.lookup(name)).map(|m| bind(&sup.receiver, m))
-            }
+            Value::Super(sup) => match sup.start.as_ref().and_then(|c| c.lookup(name)) {
+                Some(member) => {
+                    let class = match &sup.receiver {
+                        Value::Instance(inst) => Value::Class(inst.class.clone()),
+                        other => other.clone(),
+                    };
+                    let instance = matches!(sup.receiver, Value::Instance(_)).then_some(&sup.receiver);
+                    return self.member_of(member, instance, &class, span);
+                }
+                None => None,
+            },
             Value::NamedTuple(n) => {
                 n.fields.iter().position(|f| *f == name.as_str()).map(|i| n.items[i].clone())
             }
@@ -66,9 +88,21 @@ impl Interpreter {
             return set;
         }
         match target {
-            Value::Instance(inst) => {
-                inst.fields.borrow_mut().insert(name, value);
-            }
+            Value::Instance(inst) => match self.property_of(target, name) {
+                Some(property) => {
+                    let Descriptor::Property { set: Some(setter), .. } = &*property else {
+                        return fail(
+                            ErrorKind::AttributeError,
+                            span,
+                            format!("property '{name}' of '{}' object has no setter", inst.class.name),
+                        );
+                    };
+                    self.call(setter.clone(), CallArgs::new(vec![target.clone(), value], span))?;
+                }
+                None => {
+                    inst.fields.borrow_mut().insert(name, value);
+                }
+            },
             Value::Class(class) => {
                 class.members.borrow_mut().insert(name, value);
             }
@@ -82,6 +116,27 @@ impl Interpreter {
             }
         }
         Ok(())
+    }
+
+    /// `del target.name`.
+    pub(super) fn del_attr(&mut self, target: &Value, name: Symbol, span: Span) -> Eval<()> {
+        if let Some(property) = self.property_of(target, name) {
+            let Descriptor::Property { delete: Some(deleter), .. } = &*property else {
+                return fail(ErrorKind::AttributeError, span, format!("property '{name}' has no deleter"));
+            };
+            self.call(deleter.clone(), CallArgs::new(vec![target.clone()], span))?;
+            return Ok(());
+        }
+        let removed = match target {
+            Value::Instance(inst) => inst.fields.borrow_mut().shift_remove(&name).is_some(),
+            Value::Class(class) => class.members.borrow_mut().shift_remove(&name).is_some(),
+            Value::Module(module) => module.env.delete(name),
+            _ => false,
+        };
+        if removed {
+            return Ok(());
+        }
+        Err(self.attribute_error(target, name, span).into())
     }
 
     fn attribute_error(&self, target: &Value, name: Symbol, span: Span) -> RuntimeError {

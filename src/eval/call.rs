@@ -9,6 +9,7 @@ use crate::exception::ErrorKind;
 use crate::syntax::ast::{FunctionBody, ParamKind};
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
+use crate::value::special::Special;
 use crate::value::{Dict, Function, HashKey, Instance, Value};
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -81,26 +82,46 @@ impl Interpreter {
                     class: class.clone(),
                     fields: RefCell::new(IndexMap::new()),
                 }));
-                match class.lookup(Symbol::intern("init")) {
-                    Some(init) => {
-                        args.positional.insert(0, instance.clone());
-                        self.call(init, args)?;
-                    }
-                    None if !args.positional.is_empty() || !args.keywords.is_empty() => {
+                match class.special(Special::Init) {
+                    // `object.__init__` (a builtin) takes no arguments: Python's message.
+                    Some(Value::Builtin(_)) | None
+                        if !args.positional.is_empty() || !args.keywords.is_empty() =>
+                    {
                         return fail(
                             ErrorKind::TypeError,
                             args.span,
                             format!("{}() takes no arguments", class.name),
                         )
                     }
-                    None => {}
+                    Some(Value::Builtin(_)) | None => {}
+                    Some(init) => {
+                        let span = args.span;
+                        args.positional.insert(0, instance.clone());
+                        let result = self.call(init, args)?;
+                        if !matches!(result, Value::None) {
+                            return fail(
+                                ErrorKind::TypeError,
+                                span,
+                                format!("__init__() should return None, not '{}'", result.type_name()),
+                            );
+                        }
+                    }
                 }
                 Ok(instance)
             }
-            Value::Instance(ref inst) if inst.class.lookup(Symbol::intern("call")).is_some() => {
-                let method = self.get_attr(&callee, Symbol::intern("call"), args.span)?;
-                self.call(method, args)
+            Value::Instance(ref inst) if inst.class.special(Special::Call).is_some() => {
+                let span = args.span;
+                let method = self.special_method(&callee, Special::Call, span)?;
+                self.call(method.unwrap_or(Value::None), args)
             }
+            Value::Descriptor(ref d) => match &**d {
+                crate::value::Descriptor::StaticMethod(f) | crate::value::Descriptor::ClassMethod(f) => {
+                    self.call(f.clone(), args)
+                }
+                crate::value::Descriptor::Property { .. } => {
+                    fail(ErrorKind::TypeError, args.span, "'property' object is not callable")
+                }
+            },
             Value::Einops(function) => {
                 let span = args.span;
                 guarded(span, || self.call_einops(&function, args))
@@ -149,7 +170,7 @@ impl Interpreter {
     fn bind(&mut self, function: &Function, args: CallArgs) -> Eval<Rc<Env>> {
         let def = &function.def;
         let name = def.name;
-        let env = Env::new(Some(function.env.clone()));
+        let env = Env::for_call(function.env.clone(), def.scope.clone());
         let params = &def.params;
         let mut slots: Vec<Option<Value>> = vec![None; params.len()];
         let normal: Vec<usize> = (0..params.len()).filter(|&i| params[i].kind == ParamKind::Normal).collect();

@@ -40,12 +40,22 @@ impl Interpreter {
                     "`...` is only meaningful inside an index such as `x[..., 0]`",
                 )
             }
-            ExprKind::Name(name) => match self.lookup(*name, env)? {
+            ExprKind::Name(name) => match self.lookup(*name, env, span)? {
                 Some(v) => v,
                 None => return Err(self.name_error(name.as_str(), env, span).into()),
             },
-            ExprKind::List(items) => Value::list(self.eval_all(items, env)?),
-            ExprKind::Tuple(items) => Value::tuple(self.eval_all(items, env)?),
+            ExprKind::List(items) => Value::list(self.eval_display(items, env)?),
+            ExprKind::Tuple(items) => Value::tuple(self.eval_display(items, env)?),
+            ExprKind::Starred(_) => {
+                return fail(ErrorKind::SyntaxError, span, "can't use starred expression here")
+            }
+            ExprKind::Conditional { then, cond, otherwise } => {
+                if self.condition(cond, env)? {
+                    self.eval(then, env)?
+                } else {
+                    self.eval(otherwise, env)?
+                }
+            }
             ExprKind::Dict(entries) => {
                 let mut dict = Dict::new();
                 for (k, v) in entries {
@@ -153,8 +163,20 @@ impl Interpreter {
         self.truth(&value, cond.span)
     }
 
-    pub(super) fn eval_all(&mut self, exprs: &[Expr], env: &Rc<Env>) -> Eval<Vec<Value>> {
-        exprs.iter().map(|e| self.eval(e, env)).collect()
+    /// The items of a list or tuple display, with `*xs` spliced in.
+    fn eval_display(&mut self, exprs: &[Expr], env: &Rc<Env>) -> Eval<Vec<Value>> {
+        let mut items = Vec::with_capacity(exprs.len());
+        for expr in exprs {
+            match &expr.node {
+                ExprKind::Starred(inner) => {
+                    let spliced = self.eval(inner, env)?;
+                    items.extend(self.collect(&spliced, inner.span)?);
+                    self.check_len(items.len(), expr.span)?;
+                }
+                _ => items.push(self.eval(expr, env)?),
+            }
+        }
+        Ok(items)
     }
 
     /// Runs a block; its value is that of its last statement if that is an expression.
@@ -189,6 +211,16 @@ impl Interpreter {
         Ok(Value::Function(Rc::new(Function { def: def.clone(), env: env.clone(), defaults })))
     }
 
+    /// Applies `@decorators` (written outermost first) to a new function or class.
+    pub(super) fn decorate(&mut self, value: Value, decorators: &[Expr], env: &Rc<Env>) -> Eval<Value> {
+        let mut value = value;
+        for decorator in decorators.iter().rev() {
+            let function = self.eval(decorator, env)?;
+            value = self.call(function, CallArgs::new(vec![value], decorator.span))?;
+        }
+        Ok(value)
+    }
+
     fn comprehension(
         &mut self,
         clauses: &[CompClause],
@@ -200,7 +232,7 @@ impl Interpreter {
         };
         let iterable = self.eval(&clause.iter, scope)?;
         let mut items = self.iterate(&iterable, clause.iter.span)?;
-        'items: for item in items.by_ref() {
+        'items: while let Some(item) = self.next_item(&mut items, clause.iter.span)? {
             self.step(clause.iter.span)?;
             self.assign(&clause.target, item, scope)?;
             for cond in &clause.conditions {
@@ -239,15 +271,12 @@ impl Interpreter {
         Ok(out)
     }
 
-    /// Formats an instance with a spec through its `format(self, spec)` method.
+    /// Formats an instance with a spec through its `__format__(self, spec)` method.
     fn format_instance(&mut self, value: &Value, spec: &str, span: Span) -> Eval<String> {
-        let method = self.get_attr(value, crate::syntax::symbol::Symbol::intern("format"), span);
-        match method {
-            Ok(method) => {
-                let result = self.call(method, CallArgs::new(vec![Value::str(spec)], span))?;
-                self.str_of(&result)
-            }
-            Err(_) => fail(
+        let special = crate::value::special::Special::Format;
+        match self.call_special(value, special, vec![Value::str(spec)], span)? {
+            Some(result) => self.str_of(&result),
+            None => fail(
                 ErrorKind::TypeError,
                 span,
                 format!("unsupported format string passed to {}", value.type_name()),

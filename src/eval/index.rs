@@ -5,6 +5,7 @@ use super::expr::hash_key;
 use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
+use crate::value::special::Special;
 use crate::value::{Range, Value};
 
 /// One evaluated item between the brackets of an index.
@@ -19,6 +20,13 @@ impl Interpreter {
     pub fn get_item(&mut self, target: &Value, subscripts: &[Subscript], span: Span) -> Eval<Value> {
         if let Some(item) = self.natives.get_item(target, subscripts, span) {
             return item;
+        }
+        if let Value::Instance(_) = target {
+            let key = instance_key(subscripts, span)?;
+            return match self.call_special(target, Special::GetItem, vec![key], span)? {
+                Some(item) => Ok(item),
+                None => not_subscriptable(target, "is not subscriptable", span),
+            };
         }
         if target.is_tuple_like() {
             let item = self.get_item(&target.as_plain_tuple(), subscripts, span)?;
@@ -98,6 +106,13 @@ impl Interpreter {
             return written;
         }
         match target {
+            Value::Instance(_) => {
+                let key = instance_key(subscripts, span)?;
+                match self.call_special(target, Special::SetItem, vec![key, value], span)? {
+                    Some(_) => Ok(()),
+                    None => not_subscriptable(target, "does not support item assignment", span),
+                }
+            }
             Value::Dict(dict) => {
                 let key = single_key(subscripts, target, span)?;
                 let hash = hash_key(&key, span)?;
@@ -151,6 +166,72 @@ impl Interpreter {
                 span,
                 format!("'{}' object does not support item assignment", other.type_name()),
             ),
+        }
+    }
+}
+
+/// The key an instance's `__getitem__` gets: `obj[k]` passes `k`, `obj[a, b]` the tuple.
+fn instance_key(subscripts: &[Subscript], span: Span) -> Eval<Value> {
+    let mut keys = Vec::with_capacity(subscripts.len());
+    for s in subscripts {
+        match s {
+            Subscript::Item(v) => keys.push(v.clone()),
+            _ => return fail(ErrorKind::TypeError, span, "tl passes no slice objects: a class's __getitem__ takes keys"),
+        }
+    }
+    Ok(if keys.len() == 1 { keys.remove(0) } else { Value::tuple(keys) })
+}
+
+fn not_subscriptable<T>(target: &Value, what: &str, span: Span) -> Eval<T> {
+    fail(ErrorKind::TypeError, span, format!("'{}' object {what}", target.type_name()))
+}
+
+impl Interpreter {
+    /// `del target[subscripts]`: a list item or slice, a dict key, an instance's
+    /// `__delitem__`.
+    pub fn del_item(&mut self, target: &Value, subscripts: &[Subscript], span: Span) -> Eval<()> {
+        match target {
+            Value::Instance(_) => {
+                let key = instance_key(subscripts, span)?;
+                match self.call_special(target, Special::DelItem, vec![key], span)? {
+                    Some(_) => Ok(()),
+                    None => not_subscriptable(target, "doesn't support item deletion", span),
+                }
+            }
+            Value::Dict(dict) => {
+                let key = single_key(subscripts, target, span)?;
+                let removed = dict.borrow_mut().remove(&hash_key(&key, span)?);
+                match removed {
+                    Some(_) => Ok(()),
+                    None => {
+                        let shown = self.repr(&key)?;
+                        fail(ErrorKind::KeyError, span, shown)
+                    }
+                }
+            }
+            Value::List(items) => {
+                let len = items.borrow().len();
+                match one_subscript(subscripts, "list", span)? {
+                    Subscript::Item(index) => {
+                        let i = resolve_index(&index, len, "list", span)?;
+                        items.borrow_mut().remove(i);
+                    }
+                    Subscript::Slice { lower, upper, step } => {
+                        let (start, stop, step) = slice_indices(len, lower, upper, step, span)?;
+                        let doomed: rustc_hash::FxHashSet<usize> = slice_positions(start, stop, step).collect();
+                        let mut position = 0;
+                        items.borrow_mut().retain(|_| {
+                            position += 1;
+                            !doomed.contains(&(position - 1))
+                        });
+                    }
+                    Subscript::Ellipsis => {
+                        return fail(ErrorKind::TypeError, span, "list indices must be integers or slices, not ellipsis")
+                    }
+                }
+                Ok(())
+            }
+            other => not_subscriptable(other, "doesn't support item deletion", span),
         }
     }
 }

@@ -54,6 +54,9 @@ pub struct Interpreter {
     pub(super) importing: Vec<String>,
     pub(super) out: Box<dyn Write>,
     pub(super) frames: Vec<Frame>,
+    /// The errors whose `catch` clauses are running, innermost last (a bare `raise`
+    /// raises the last again).
+    pub(super) handling: Vec<RuntimeError>,
     pub(super) limits: Limits,
     pub(super) steps: u64,
     /// Running the REPL: `plt.show()` may draw figures in the terminal.
@@ -78,6 +81,7 @@ impl Interpreter {
             importing: Vec::new(),
             out,
             frames: Vec::new(),
+            handling: Vec::new(),
             limits: Limits::default(),
             steps: 0,
             interactive: false,
@@ -158,6 +162,7 @@ impl Interpreter {
     /// Forgets the calls and imports in progress when a panic abandoned an entry.
     pub fn recover(&mut self) {
         self.frames.clear();
+        self.handling.clear();
         self.importing.clear();
     }
 
@@ -194,9 +199,18 @@ impl Interpreter {
 
     /// Looks a name up from `env`, loading a standard-library namespace on first use;
     /// `Ok(None)` if the name is not defined.
-    pub(super) fn lookup(&mut self, name: Symbol, env: &Env) -> Eval<Option<Value>> {
-        if let Some(v) = env.get(name) {
-            return Ok(Some(v));
+    pub(super) fn lookup(&mut self, name: Symbol, env: &Env, span: crate::syntax::span::Span) -> Eval<Option<Value>> {
+        match env.resolve(name) {
+            super::env::Lookup::Found(v) => return Ok(Some(v)),
+            super::env::Lookup::Unbound => {
+                return Err(RuntimeError::new(
+                    ErrorKind::UnboundLocalError,
+                    format!("cannot access local variable '{name}' where it is not associated with a value"),
+                    span,
+                )
+                .into())
+            }
+            super::env::Lookup::Missing => {}
         }
         let Some(module) = self.stdlib_namespace(name.as_str()) else { return Ok(None) };
         let value = Value::Module(module?);
@@ -217,6 +231,6 @@ impl Interpreter {
     /// is (REPL completion after `.`); nothing else runs.
     pub fn global(&mut self, name: &str) -> Option<Value> {
         let globals = self.globals.clone();
-        self.lookup(Symbol::intern(name), &globals).ok().flatten()
+        self.lookup(Symbol::intern(name), &globals, Default::default()).ok().flatten()
     }
 }

@@ -2,10 +2,11 @@
 //! an iterable. Ranges and a tensor's rows stay lazy (a row is a view, made when
 //! reached); lists are walked live, as Python walks them.
 
-use super::error::{fail, Eval};
+use super::error::{fail, Eval, Flow};
 use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
+use crate::value::special::Special;
 use crate::value::{Range, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,12 +16,16 @@ pub enum ValueIter {
     List { list: Rc<RefCell<Vec<Value>>>, index: usize },
     Rows { tensor: crate::tensor::Tensor, index: usize },
     Items(std::vec::IntoIter<Value>),
+    /// An object with `__next__` (what an instance's `__iter__` returned).
+    Object(Value),
+    /// An instance with `__getitem__` but no `__iter__`: items 0, 1, ... until
+    /// `IndexError`, Python's old sequence protocol.
+    Indexed { object: Value, index: i64 },
 }
 
-impl Iterator for ValueIter {
-    type Item = Value;
-
-    fn next(&mut self) -> Option<Value> {
+impl ValueIter {
+    /// The next item of an iterator that needs no tl code.
+    fn next_native(&mut self) -> Option<Value> {
         match self {
             ValueIter::Range { range, index } => {
                 if *index >= range.len() {
@@ -41,12 +46,57 @@ impl Iterator for ValueIter {
                 row.map(Value::Tensor)
             }
             ValueIter::Items(items) => items.next(),
+            ValueIter::Object(_) | ValueIter::Indexed { .. } => None,
         }
     }
 }
 
 impl Interpreter {
+    /// The next item, `None` at the end (an object's `StopIteration`).
+    pub fn next_item(&mut self, iter: &mut ValueIter, span: Span) -> Eval<Option<Value>> {
+        match iter {
+            ValueIter::Object(object) => {
+                let object = object.clone();
+                match self.call_special(&object, Special::Next, vec![], span) {
+                    Ok(Some(item)) => Ok(Some(item)),
+                    Ok(None) => fail(
+                        ErrorKind::TypeError,
+                        span,
+                        format!("iter() returned non-iterator of type '{}'", object.type_name()),
+                    ),
+                    Err(Flow::Error(e)) if e.kind == ErrorKind::StopIteration => Ok(None),
+                    Err(other) => Err(other),
+                }
+            }
+            ValueIter::Indexed { object, index } => {
+                let object = object.clone();
+                *index += 1;
+                match self.call_special(&object, Special::GetItem, vec![Value::Int(*index - 1)], span) {
+                    Err(Flow::Error(e)) if e.kind == ErrorKind::IndexError || e.kind == ErrorKind::StopIteration => {
+                        Ok(None)
+                    }
+                    other => other,
+                }
+            }
+            native => Ok(native.next_native()),
+        }
+    }
+
     pub fn iterate(&mut self, value: &Value, span: Span) -> Eval<ValueIter> {
+        if let Value::Instance(inst) = value {
+            if let Some(iterator) = self.call_special(value, Special::Iter, vec![], span)? {
+                return match &iterator {
+                    Value::Instance(i) if i.class.special(Special::Next).is_some() => Ok(ValueIter::Object(iterator)),
+                    _ => self.iterate(&iterator, span),
+                };
+            }
+            if inst.class.special(Special::Next).is_some() {
+                return Ok(ValueIter::Object(value.clone()));
+            }
+            if inst.class.special(Special::GetItem).is_some() {
+                return Ok(ValueIter::Indexed { object: value.clone(), index: 0 });
+            }
+        }
         Ok(match value {
             Value::Range(range) => ValueIter::Range { range: *range, index: 0 },
             Value::List(list) => ValueIter::List { list: list.clone(), index: 0 },
@@ -87,7 +137,8 @@ impl Interpreter {
             self.check_len(t.shape().first().map_or(0, |&rows| rows.saturating_mul(8)), span)?;
         }
         let mut items = Vec::new();
-        for item in self.iterate(value, span)? {
+        let mut iter = self.iterate(value, span)?;
+        while let Some(item) = self.next_item(&mut iter, span)? {
             items.push(item);
             if items.len() % 4096 == 0 {
                 self.check_len(items.len(), span)?;

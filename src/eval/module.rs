@@ -1,18 +1,141 @@
-//! `import "file.tl" as m` and the standard-library namespaces (`math`, later `dist`,
-//! `optim`, ...), which are embedded in the binary and loaded on first use.
+//! `import torch.nn as nn`, `from math import pi`, `import "file.tl" as m`: the
+//! standard-library namespaces (`math`, `dist`, `optim`, ...), embedded in the binary
+//! and loaded on first use; `torch`, whose attributes are the prelude's names under
+//! PyTorch's spellings; and `.tl` files.
 
 use super::env::Env;
-use super::error::{fail, Eval, Flow, StackFrame};
+use super::error::{fail, Eval, Flow, RuntimeError, StackFrame};
 use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
-use crate::syntax::ast::{ExprKind, StmtKind};
+use crate::storage::dtype::DType;
+use crate::syntax::ast::{ExprKind, ModulePath, StmtKind};
+use crate::syntax::symbol::Symbol;
+use crate::value::Value;
 use crate::syntax::parser::parse_checked;
 use crate::syntax::span::{Span, Spanned};
 use crate::value::Module;
 use std::path::PathBuf;
 use std::rc::Rc;
 
+/// `torch.X` names that differ from the prelude's: PyTorch's module and dtype names.
+const TORCH_ALIASES: &[(&str, &str)] = &[("distributions", "dist")];
+
+/// The prelude's name for `torch.name`.
+pub(super) fn module_name(name: Symbol) -> Symbol {
+    match TORCH_ALIASES.iter().find(|(torch, _)| *torch == name.as_str()) {
+        Some((_, ours)) => Symbol::intern(ours),
+        None => name,
+    }
+}
+
 impl Interpreter {
+    /// The module `import` statements name, and the top module of a dotted path (what
+    /// a plain `import a.b` binds to `a`).
+    pub(super) fn import_path(&mut self, path: &ModulePath) -> Eval<(Value, Value)> {
+        let names = match path {
+            ModulePath::File(file) => {
+                let module = Value::Module(self.import(&file.node, file.span)?);
+                return Ok((module.clone(), module));
+            }
+            ModulePath::Dotted(names) => names,
+        };
+        let top = self.top_module(&names[0])?;
+        let mut module = top.clone();
+        for (i, name) in names.iter().enumerate().skip(1) {
+            let inner = self.get_attr(&module, name.node, name.span).ok();
+            module = match inner {
+                Some(inner @ Value::Module(_)) => inner,
+                _ => {
+                    let dotted: Vec<&str> = names[..=i].iter().map(|n| n.node.as_str()).collect();
+                    return fail(
+                        ErrorKind::ModuleNotFoundError,
+                        name.span,
+                        format!("No module named '{}'", dotted.join(".")),
+                    );
+                }
+            };
+        }
+        Ok((top, module))
+    }
+
+    /// A module named by its first dotted name: `torch`, a standard-library namespace, or
+    /// one of the prelude's namespaces (`linalg`).
+    fn top_module(&mut self, name: &Spanned<Symbol>) -> Eval<Value> {
+        if name.node.as_str() == "torch" {
+            return Ok(Value::Module(self.torch()));
+        }
+        if let Some(module) = self.stdlib_namespace(name.node.as_str()) {
+            return Ok(Value::Module(module?));
+        }
+        if let Some(module @ Value::Module(_)) = self.prelude.get_local(name.node) {
+            return Ok(module);
+        }
+        let error = RuntimeError::new(
+            ErrorKind::ModuleNotFoundError,
+            format!("No module named '{}'", name.node),
+            name.span,
+        );
+        let known = self.module_names();
+        Err(match super::expr::closest_name(name.node.as_str(), &known) {
+            Some(best) => error.with_help(format!("did you mean '{best}'?")),
+            None => error.with_help(format!("the modules tl has are: {}", known.join(", "))),
+        }
+        .into())
+    }
+
+    /// Every module `import` can name at the top level.
+    fn module_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = crate::stdlib::names().map(String::from).collect();
+        names.push("torch".into());
+        for name in self.prelude.local_names() {
+            if let Some(Value::Module(_)) = self.prelude.get_local(name) {
+                names.push(name.to_string());
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// `torch`: PyTorch's names for the prelude's functions, dtypes and namespaces.
+    fn torch(&mut self) -> Rc<Module> {
+        let key = "<torch>".to_string();
+        if let Some(module) = self.modules.get(&key) {
+            return module.clone();
+        }
+        let env = Env::new(Some(self.prelude.clone()));
+        for (name, dtype) in DType::TORCH_NAMES {
+            env.set(Symbol::intern(name), Value::DType(*dtype));
+        }
+        let doc = "PyTorch's namespace: `torch.X` is the prelude's `X` (`torch.zeros is zeros`), with PyTorch's \
+                   dtype names (`torch.float` is float32, `torch.long` int64) and `torch.distributions` for `dist`.";
+        let module = Rc::new(Module { name: "torch".into(), env, doc: Some(Rc::from(doc)), exports_prelude: true });
+        self.modules.insert(key, module.clone());
+        module
+    }
+
+    /// `from module import name`: an attribute of the module, or `ImportError`.
+    pub(super) fn import_name(&mut self, module: &Value, path: &ModulePath, name: &Spanned<Symbol>) -> Eval<Value> {
+        if let Ok(value) = self.get_attr(module, name.node, name.span) {
+            return Ok(value);
+        }
+        let from = match path {
+            ModulePath::Dotted(names) => names.iter().map(|n| n.node.as_str()).collect::<Vec<_>>().join("."),
+            ModulePath::File(file) => file.node.clone(),
+        };
+        let error = RuntimeError::new(
+            ErrorKind::ImportError,
+            format!("cannot import name '{}' from '{from}'", name.node),
+            name.span,
+        );
+        let candidates = self.attribute_names(module);
+        Err(match super::expr::closest_name(name.node.as_str(), &candidates) {
+            Some(best) => error.with_help(format!("did you mean '{best}'?")),
+            None => error,
+        }
+        .into())
+    }
+
     /// Imports a standard-library module by name or a `.tl` file by path (relative to
     /// the importing file's folder). Each module runs once; later imports share it.
     pub(super) fn import(&mut self, path: &str, span: Span) -> Eval<Rc<Module>> {
@@ -115,7 +238,7 @@ impl Interpreter {
             Some(StmtKind::Expr(Spanned { node: ExprKind::Str(text), .. })) => Some(text.clone()),
             _ => None,
         };
-        let module = Rc::new(Module { name, env, doc });
+        let module = Rc::new(Module { name, env, doc, exports_prelude: false });
         self.modules.insert(key, module.clone());
         Ok(module)
     }

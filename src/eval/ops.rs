@@ -6,12 +6,16 @@ use crate::exception::ErrorKind;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::syntax::span::Span;
 use crate::value::number::{as_number, float_floor_div, float_mod, int_floor_div, int_mod, Number};
+use crate::value::special::Special;
 use crate::value::{equal_at_depth, TooDeep, Value};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
 impl Interpreter {
     pub fn unary_op(&mut self, op: UnaryOp, value: Value, span: Span) -> Eval<Value> {
+        if let Some(result) = self.unary_special(op, &value, span)? {
+            return Ok(result);
+        }
         if let Some(result) = self.natives.unary_operator(op, &value, span) {
             return result;
         }
@@ -40,6 +44,11 @@ impl Interpreter {
 
     /// `a op= b`: `+=` and `*=` change a list in place; everything else is `a = a op b`.
     pub(super) fn binary_in_place(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
+        if matches!(lhs, Value::Instance(_)) || matches!(rhs, Value::Instance(_)) {
+            if let Some(result) = self.binary_special(op, &lhs, &rhs, true, span)? {
+                return Ok(result);
+            }
+        }
         if let Some(result) = self.natives.in_place_operator(op, &lhs, &rhs, span) {
             return result;
         }
@@ -65,6 +74,11 @@ impl Interpreter {
 
     /// `lhs op rhs` (also what `divmod`, `pow` and `sum` use).
     pub fn binary_op(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
+        if matches!(lhs, Value::Instance(_)) || matches!(rhs, Value::Instance(_)) {
+            if let Some(result) = self.binary_special(op, &lhs, &rhs, false, span)? {
+                return Ok(result);
+            }
+        }
         if let Some(result) = self.natives.binary_operator(op, &lhs, &rhs, span) {
             return result;
         }
@@ -156,6 +170,11 @@ impl Interpreter {
     }
 
     pub(super) fn compare(&mut self, op: CmpOp, lhs: &Value, rhs: &Value, span: Span) -> Eval<Value> {
+        if matches!(lhs, Value::Instance(_)) || matches!(rhs, Value::Instance(_)) {
+            if let Some(result) = self.compare_special(op, lhs, rhs, span)? {
+                return Ok(result);
+            }
+        }
         if let Some(result) = self.natives.compare_operator(op, lhs, rhs, span) {
             return result;
         }
@@ -213,6 +232,19 @@ impl Interpreter {
                 Some(i) => i <= r.start && i > r.stop && (r.start - i) % -r.step == 0,
                 None => false,
             }),
+            Value::Instance(_) => {
+                if let Some(found) = self.call_special(container, Special::Contains, vec![item.clone()], span)? {
+                    return self.truth(&found, span);
+                }
+                let mut items = self.iterate(container, span)?;
+                while let Some(candidate) = self.next_item(&mut items, span)? {
+                    let same = self.compare(CmpOp::Eq, &candidate, item, span)?;
+                    if candidate.is(item) || self.truth(&same, span)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
             other => fail(
                 ErrorKind::TypeError,
                 span,

@@ -2,13 +2,12 @@
 
 use super::call::CallArgs;
 use super::env::Env;
-use super::error::{fail, guarded, Eval, Flow, RuntimeError};
+use super::error::{fail, guarded, Eval, Flow};
 use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
 use crate::syntax::ast::{Block, ClassDef, Stmt, StmtKind, Target};
-use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
-use crate::value::{Class, ErrorValue, Value};
+use crate::value::{Class, Value};
 use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -36,11 +35,13 @@ impl Interpreter {
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, env)?,
             StmtKind::FnDef(def) => {
                 let function = self.make_function(def, env)?;
-                env.set(def.name, function);
+                let function = self.decorate(function, &def.decorators, env)?;
+                env.assign(def.name, function);
             }
             StmtKind::ClassDef(def) => {
                 let class = self.make_class(def, env)?;
-                env.set(def.name.node, class);
+                let class = self.decorate(class, &def.decorators, env)?;
+                env.assign(def.name.node, class);
             }
             StmtKind::Return(value) => {
                 let value = match value {
@@ -64,7 +65,7 @@ impl Interpreter {
             StmtKind::For { target, iter, body } => {
                 let iterable = self.eval(iter, env)?;
                 let mut items = self.iterate(&iterable, iter.span)?;
-                for item in items.by_ref() {
+                while let Some(item) = self.next_item(&mut items, iter.span)? {
                     self.step(stmt.span)?;
                     self.assign(target, item, env)?;
                     match self.exec_block(body, env) {
@@ -74,24 +75,13 @@ impl Interpreter {
                     }
                 }
             }
-            StmtKind::Try { body, binding, handler } => {
-                let depth = self.frames.len();
-                match self.exec_block(body, env) {
-                    // Like Python's `except Exception`, `catch` lets Ctrl-C through.
-                    Err(Flow::Error(error)) if error.kind != ErrorKind::KeyboardInterrupt => {
-                        self.frames.truncate(depth);
-                        if let Some(name) = binding {
-                            let value = ErrorValue { kind: error.kind, message: error.message.clone() };
-                            env.set(name.node, Value::Error(Rc::new(value)));
-                        }
-                        self.exec_block(handler, env)?;
-                    }
-                    other => other?,
+            StmtKind::Try { body, handlers, finally } => self.exec_try(body, handlers, finally.as_ref(), env)?,
+            StmtKind::Raise { error, cause } => return Err(self.raise(error.as_ref(), cause.as_ref(), stmt.span, env)?),
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Del(targets) => {
+                for target in targets {
+                    self.delete(target, env)?;
                 }
-            }
-            StmtKind::Raise(expr) => {
-                let value = self.eval(expr, env)?;
-                return Err(self.raised(value, stmt.span)?.into());
             }
             StmtKind::Assert { cond, message } => {
                 if !self.condition(cond, env)? {
@@ -110,7 +100,7 @@ impl Interpreter {
                 let enter = self.get_attr(&manager, Symbol::intern("enter"), context.span)?;
                 let entered = self.call(enter, CallArgs::new(vec![], context.span))?;
                 if let Some(name) = binding {
-                    env.set(name.node, entered);
+                    env.assign(name.node, entered);
                 }
                 let result = self.exec_block(body, env);
                 // `exit` runs however the block ends; an error in the block wins.
@@ -119,30 +109,32 @@ impl Interpreter {
                 result?;
                 exited?;
             }
-            StmtKind::Import { path, alias } => {
-                let module = self.import(&path.node, path.span)?;
-                env.set(alias.node, Value::Module(module));
+            StmtKind::Import(modules) => {
+                for (module, alias) in modules {
+                    let (top, imported) = self.import_path(module)?;
+                    match alias {
+                        Some(alias) => env.assign(alias.node, imported),
+                        None => {
+                            let crate::syntax::ast::ModulePath::Dotted(names) = module else { continue };
+                            env.assign(names[0].node, top);
+                        }
+                    }
+                }
+            }
+            StmtKind::FromImport { module, names } => {
+                let (_, imported) = self.import_path(module)?;
+                for (name, alias) in names {
+                    let value = self.import_name(&imported, module, name)?;
+                    env.assign(alias.as_ref().unwrap_or(name).node, value);
+                }
             }
         }
         Ok(())
     }
 
-    /// The error that `raise value` throws.
-    fn raised(&mut self, value: Value, span: Span) -> Eval<RuntimeError> {
-        match value {
-            Value::Error(e) => Ok(RuntimeError::new(e.kind, e.message.clone(), span)),
-            Value::Str(s) => Ok(RuntimeError::new(ErrorKind::Exception, s.to_string(), span)),
-            other => fail(
-                ErrorKind::TypeError,
-                span,
-                format!("can only raise an error or a string, not {}", other.type_name()),
-            ),
-        }
-    }
-
     pub(super) fn assign(&mut self, target: &Target, value: Value, env: &Rc<Env>) -> Eval<()> {
         match target {
-            Target::Name(name) => env.set(name.node, value),
+            Target::Name(name) => env.assign(name.node, value),
             Target::Attr { target, name } => {
                 let object = self.eval(target, env)?;
                 self.set_attr(&object, name.node, value, name.span)?;
@@ -154,22 +146,59 @@ impl Interpreter {
             }
             Target::Tuple(targets, span) => {
                 let items = self.collect(&value, *span)?;
-                if items.len() != targets.len() {
-                    let message = if items.len() < targets.len() {
-                        format!(
-                            "not enough values to unpack (expected {}, got {})",
-                            targets.len(),
-                            items.len()
-                        )
+                let star = targets.iter().position(|t| matches!(t, Target::Starred(..)));
+                let fixed = targets.len() - usize::from(star.is_some());
+                if items.len() < fixed || (star.is_none() && items.len() > fixed) {
+                    let message = if items.len() < fixed {
+                        let at_least = if star.is_some() { "at least " } else { "" };
+                        format!("not enough values to unpack (expected {at_least}{fixed}, got {})", items.len())
                     } else {
-                        format!("too many values to unpack (expected {})", targets.len())
+                        format!("too many values to unpack (expected {fixed})")
                     };
                     return fail(ErrorKind::ValueError, *span, message);
                 }
-                for (target, item) in targets.iter().zip(items) {
-                    self.assign(target, item, env)?;
+                let mut items = items.into_iter();
+                for (i, target) in targets.iter().enumerate() {
+                    match target {
+                        Target::Starred(inner, _) => {
+                            let rest = items.len() - (targets.len() - 1 - i);
+                            let taken: Vec<Value> = items.by_ref().take(rest).collect();
+                            self.assign(inner, Value::list(taken), env)?;
+                        }
+                        _ => self.assign(target, items.next().unwrap_or(Value::None), env)?,
+                    }
                 }
             }
+            Target::Starred(_, span) => {
+                return fail(ErrorKind::SyntaxError, *span, "starred assignment target must be in a list or tuple")
+            }
+        }
+        Ok(())
+    }
+
+    /// `del target`: unbinds a name, removes an item or an attribute.
+    fn delete(&mut self, target: &Target, env: &Rc<Env>) -> Eval<()> {
+        match target {
+            Target::Name(name) => {
+                if !env.delete(name.node) {
+                    return fail(ErrorKind::NameError, name.span, format!("name '{}' is not defined", name.node));
+                }
+            }
+            Target::Attr { target, name } => {
+                let object = self.eval(target, env)?;
+                self.del_attr(&object, name.node, name.span)?;
+            }
+            Target::Index { target, items, span } => {
+                let object = self.eval(target, env)?;
+                let subscripts = self.eval_subscripts(items, env)?;
+                guarded(*span, || self.del_item(&object, &subscripts, *span))?;
+            }
+            Target::Tuple(targets, _) => {
+                for target in targets {
+                    self.delete(target, env)?;
+                }
+            }
+            Target::Starred(_, span) => return fail(ErrorKind::SyntaxError, *span, "cannot delete starred"),
         }
         Ok(())
     }
@@ -185,7 +214,7 @@ impl Interpreter {
         let span = target.span().to(value.span);
         match target {
             Target::Name(name) => {
-                let Some(current) = self.lookup(name.node, env)? else {
+                let Some(current) = self.lookup(name.node, env, name.span)? else {
                     return fail(
                         ErrorKind::NameError,
                         name.span,
@@ -194,7 +223,7 @@ impl Interpreter {
                 };
                 let rhs = self.eval(value, env)?;
                 let result = guarded(span, || self.binary_in_place(op, current, rhs, span))?;
-                env.set(name.node, result);
+                env.assign(name.node, result);
             }
             Target::Attr { target, name } => {
                 let object = self.eval(target, env)?;
@@ -211,7 +240,7 @@ impl Interpreter {
                 let result = guarded(span, || self.binary_in_place(op, current, rhs, span))?;
                 guarded(*index_span, || self.set_item(&object, &subscripts, result, *index_span))?;
             }
-            Target::Tuple(_, span) => {
+            Target::Tuple(_, span) | Target::Starred(_, span) => {
                 return fail(ErrorKind::SyntaxError, *span, "augmented assignment needs a single target");
             }
         }
@@ -230,14 +259,26 @@ impl Interpreter {
                     )
                 }
             },
-            None => None,
+            // Every class ends at `object`, as in Python.
+            None => match self.prelude.get_local(Symbol::intern("object")) {
+                Some(Value::Class(object)) => Some(object),
+                _ => None,
+            },
         };
+        // The class body's names are visible to the decorators that follow them
+        // (`@r.setter` after `fn r`), as in Python's class namespace.
+        let namespace = Env::new(Some(env.clone()));
         let mut members = IndexMap::new();
         for (name, value) in &def.attributes {
-            members.insert(name.node, self.eval(value, env)?);
+            let value = self.eval(value, &namespace)?;
+            namespace.set(name.node, value.clone());
+            members.insert(name.node, value);
         }
         for method in &def.methods {
-            members.insert(method.name, self.make_function(method, env)?);
+            let function = self.make_function(method, env)?;
+            let function = self.decorate(function, &method.decorators, &namespace)?;
+            namespace.set(method.name, function.clone());
+            members.insert(method.name, function);
         }
         Ok(Value::Class(Rc::new(Class {
             name: def.name.node,

@@ -58,6 +58,18 @@ impl DType {
         }
     }
 
+    /// PyTorch's short dtype names whose prelude names are conversion functions
+    /// (`float`, `int`, `bool`) or missing (`cfloat` aside): `torch.float` is float32.
+    pub const TORCH_NAMES: &'static [(&'static str, DType)] = &[
+        ("float", DType::F32),
+        ("int", DType::I32),
+        ("bool", DType::Bool),
+        ("double", DType::F64),
+        ("long", DType::I64),
+        ("half", DType::F16),
+        ("short", DType::I16),
+    ];
+
     pub const ALL: [DType; 10] = [
         DType::Bool,
         DType::U8,

@@ -8,6 +8,7 @@ use super::span::{SourceId, Span, Spanned};
 use super::symbol::Symbol;
 use super::token::Tok;
 use lalrpop_util::ParseError;
+use std::rc::Rc;
 
 pub type ActionResult<T> = Result<T, ParseError<usize, Tok, SyntaxError>>;
 
@@ -32,8 +33,18 @@ pub fn to_target(expr: Expr) -> ActionResult<Target> {
         ExprKind::Attr { target, name } => Target::Attr { target: *target, name },
         ExprKind::Index { target, items } => Target::Index { target: *target, items, span },
         ExprKind::Tuple(items) | ExprKind::List(items) => {
-            Target::Tuple(items.into_iter().map(to_target).collect::<Result<_, _>>()?, span)
+            let targets: Vec<Target> = items.into_iter().map(to_target).collect::<Result<_, _>>()?;
+            let mut starred = targets.iter().filter(|t| matches!(t, Target::Starred(..)));
+            if let (Some(_), Some(second)) = (starred.next(), starred.next()) {
+                return fail(SyntaxError::new(
+                    "multiple starred expressions in assignment",
+                    second.span(),
+                    "a second `*`",
+                ));
+            }
+            Target::Tuple(targets, span)
         }
+        ExprKind::Starred(inner) => Target::Starred(Box::new(to_target(*inner)?), span),
         other => {
             return fail(
                 SyntaxError::new(
@@ -144,18 +155,21 @@ pub fn function_def(
             "nothing follows",
         ));
     }
-    Ok(FunctionDef { name, params: out, body, span })
+    let scope = super::scope::function_scope(&out, &body)?;
+    Ok(FunctionDef { name, params: out, body, span, decorators: Vec::new(), scope: Rc::new(scope) })
 }
 
 pub fn lambda(params: Vec<Spanned<Symbol>>, body: Expr, span: Span) -> FunctionDef {
+    let params: Vec<Param> =
+        params.into_iter().map(|name| Param { name, default: None, kind: ParamKind::Normal }).collect();
+    let scope = FunctionScope { locals: params.iter().map(|p| p.name.node).collect(), ..Default::default() };
     FunctionDef {
         name: Symbol::intern("<lambda>"),
-        params: params
-            .into_iter()
-            .map(|name| Param { name, default: None, kind: ParamKind::Normal })
-            .collect(),
+        params,
         body: FunctionBody::Expr(body),
         span,
+        decorators: Vec::new(),
+        scope: Rc::new(scope),
     }
 }
 
@@ -163,6 +177,7 @@ pub fn class_def(
     name: Spanned<Symbol>,
     base: Option<Expr>,
     body: Block,
+    decorators: Vec<Expr>,
     span: Span,
 ) -> ActionResult<ClassDef> {
     let mut methods = Vec::new();
@@ -180,7 +195,7 @@ pub fn class_def(
             _ => return fail(class_body_error(stmt.span)),
         }
     }
-    Ok(ClassDef { name, doc, base, methods, attributes, span })
+    Ok(ClassDef { name, doc, base, methods, attributes, span, decorators })
 }
 
 /// The string that is a block's first statement: a function's, class's or module's
@@ -197,23 +212,75 @@ fn class_body_error(span: Span) -> SyntaxError {
         .with_help("a class body holds `fn` definitions and `name = value` class attributes")
 }
 
-pub fn import_stmt(path: Spanned<String>, alias: Option<Spanned<Symbol>>) -> ActionResult<StmtKind> {
-    let alias = match alias {
-        Some(alias) => alias,
-        None => {
-            let stem = path.node.rsplit('/').next().unwrap_or("").trim_end_matches(".tl");
-            let valid = stem.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-            if !valid {
-                return fail(
-                    SyntaxError::new("this module needs a name", path.span, "not a valid name")
-                        .with_help("write `import \"path/file.tl\" as name`"),
-                );
-            }
-            Spanned::new(Symbol::intern(stem), path.span)
-        }
+/// One module of `import a.b as c, "file.tl"`: a file's alias defaults to its stem.
+pub fn import_module(
+    module: ModulePath,
+    alias: Option<Spanned<Symbol>>,
+) -> ActionResult<(ModulePath, Option<Spanned<Symbol>>)> {
+    let ModulePath::File(path) = &module else { return Ok((module, alias)) };
+    if alias.is_some() {
+        return Ok((module, alias));
+    }
+    let stem = path.node.rsplit('/').next().unwrap_or("").trim_end_matches(".tl");
+    let valid = stem.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !valid {
+        return fail(
+            SyntaxError::new("this module needs a name", path.span, "not a valid name")
+                .with_help("write `import \"path/file.tl\" as name`"),
+        );
+    }
+    let alias = Spanned::new(Symbol::intern(stem), path.span);
+    Ok((module, Some(alias)))
+}
+
+/// `del a, xs[i], obj.attr`: what may be deleted is what may be assigned, less `*`.
+pub fn del_targets(expr: Expr) -> ActionResult<StmtKind> {
+    let targets = match to_target(expr)? {
+        Target::Tuple(targets, _) => targets,
+        target => vec![target],
     };
-    Ok(StmtKind::Import { path, alias })
+    if let Some(starred) = targets.iter().find(|t| matches!(t, Target::Starred(..))) {
+        return fail(SyntaxError::new("cannot delete starred", starred.span(), "`*` here"));
+    }
+    Ok(StmtKind::Del(targets))
+}
+
+/// `catch X { }` names the error classes it catches when `X` is one of Python's error
+/// names (`catch ValueError { }`); any other bare name is the binding of a clause that
+/// catches everything (`catch e { }`, tl's form). With `as`, what precedes it is the
+/// classes.
+pub fn handler(types: Option<Expr>, binding: Option<Spanned<Symbol>>, body: Block) -> ActionResult<Handler> {
+    if binding.is_some() && types.is_none() {
+        return fail(SyntaxError::new("`as` needs the error classes before it", body.span, "nothing before `as`"));
+    }
+    match types {
+        Some(Spanned { node: ExprKind::Name(name), span })
+            if binding.is_none() && crate::exception::ErrorKind::from_name(name.as_str()).is_none() =>
+        {
+            Ok(Handler { types: None, binding: Some(Spanned::new(name, span)), body })
+        }
+        types => Ok(Handler { types, binding, body }),
+    }
+}
+
+pub fn try_stmt(body: Block, handlers: Vec<Handler>, finally: Option<Block>, span: Span) -> ActionResult<StmtKind> {
+    if handlers.is_empty() && finally.is_none() {
+        return fail(
+            SyntaxError::new("`try` needs a `catch` or a `finally`", span, "neither follows this block")
+                .with_help("write `try { ... } catch e { ... }`"),
+        );
+    }
+    if let Some(at) = handlers.iter().position(|h| h.types.is_none()) {
+        if at + 1 < handlers.len() {
+            return fail(SyntaxError::new(
+                "a `catch` that catches everything must come last",
+                handlers[at].body.span,
+                "the clauses after it could never run",
+            ));
+        }
+    }
+    Ok(StmtKind::Try { body, handlers, finally })
 }
 
 pub fn fstring(body: &str, src: SourceId, offset: usize, span: Span) -> ActionResult<Expr> {

@@ -63,6 +63,14 @@ pub enum ExprKind {
         then: Block,
         otherwise: Option<Box<Expr>>,
     },
+    /// Python's conditional expression `then if cond else otherwise`.
+    Conditional {
+        then: Box<Expr>,
+        cond: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
+    /// `*xs` inside a list or tuple display: the items of `xs`, spliced in.
+    Starred(Box<Expr>),
     /// A block used as an expression: the `else { ... }` of an `if`.
     Block(Block),
     Lambda(Rc<FunctionDef>),
@@ -186,6 +194,8 @@ pub enum Target {
     Attr { target: Expr, name: Spanned<Symbol> },
     Index { target: Expr, items: Vec<IndexItem>, span: Span },
     Tuple(Vec<Target>, Span),
+    /// `*rest` in `a, *rest = xs`: what the other targets leave, as a list.
+    Starred(Box<Target>, Span),
 }
 
 impl Target {
@@ -193,7 +203,7 @@ impl Target {
         match self {
             Target::Name(name) => name.span,
             Target::Attr { target, name } => target.span.to(name.span),
-            Target::Index { span, .. } | Target::Tuple(_, span) => *span,
+            Target::Index { span, .. } | Target::Tuple(_, span) | Target::Starred(_, span) => *span,
         }
     }
 }
@@ -227,10 +237,20 @@ pub enum StmtKind {
     },
     Try {
         body: Block,
-        binding: Option<Spanned<Symbol>>,
-        handler: Block,
+        handlers: Vec<Handler>,
+        finally: Option<Block>,
     },
-    Raise(Expr),
+    /// `raise`, `raise error` or `raise error from cause`.
+    Raise {
+        error: Option<Expr>,
+        cause: Option<Expr>,
+    },
+    /// `global a, b` and `nonlocal a, b`: checked and resolved when the function is
+    /// parsed (its `FunctionScope`); at run time they do nothing.
+    Global(Vec<Spanned<Symbol>>),
+    Nonlocal(Vec<Spanned<Symbol>>),
+    /// `del x, xs[i], obj.attr`.
+    Del(Vec<Target>),
     Assert {
         cond: Expr,
         message: Option<Expr>,
@@ -240,10 +260,51 @@ pub enum StmtKind {
         binding: Option<Spanned<Symbol>>,
         body: Block,
     },
-    Import {
-        path: Spanned<String>,
-        alias: Spanned<Symbol>,
+    /// `import torch.nn as nn, math`, `import "file.tl" as f`: binds each alias to its
+    /// module or, without `as`, the first name of a dotted path to its top module
+    /// (Python's rule); a file's alias is its stem.
+    Import(Vec<(ModulePath, Option<Spanned<Symbol>>)>),
+    /// `from torch.distributions import Normal, Gamma as G`.
+    FromImport {
+        module: ModulePath,
+        names: Vec<(Spanned<Symbol>, Option<Spanned<Symbol>>)>,
     },
+}
+
+/// What an import names: a dotted module path (`torch.nn.functional`) or a `.tl` file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ModulePath {
+    Dotted(Vec<Spanned<Symbol>>),
+    File(Spanned<String>),
+}
+
+impl ModulePath {
+    pub fn span(&self) -> Span {
+        match self {
+            ModulePath::Dotted(names) => names[0].span.to(names[names.len() - 1].span),
+            ModulePath::File(path) => path.span,
+        }
+    }
+}
+
+/// One `catch` clause: `catch e { }` (any error), `catch ValueError as e { }`,
+/// `catch (KeyError, IndexError) { }`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Handler {
+    /// The error classes it catches; `None` catches every error but Ctrl-C.
+    pub types: Option<Expr>,
+    pub binding: Option<Spanned<Symbol>>,
+    pub body: Block,
+}
+
+/// How a function's names resolve, decided when it is parsed, as Python's compiler does:
+/// a name assigned anywhere in the body is local (reading it before the assignment is an
+/// `UnboundLocalError`), unless the body declares it `global` or `nonlocal`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FunctionScope {
+    pub locals: rustc_hash::FxHashSet<Symbol>,
+    pub globals: rustc_hash::FxHashSet<Symbol>,
+    pub nonlocals: rustc_hash::FxHashSet<Symbol>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -278,6 +339,9 @@ pub struct FunctionDef {
     pub params: Vec<Param>,
     pub body: FunctionBody,
     pub span: Span,
+    /// `@expr` lines before the `fn`, outermost first.
+    pub decorators: Vec<Expr>,
+    pub scope: Rc<FunctionScope>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -290,6 +354,8 @@ pub struct ClassDef {
     /// Class attributes: `name = value` in the class body.
     pub attributes: Vec<(Spanned<Symbol>, Expr)>,
     pub span: Span,
+    /// `@expr` lines before the `class`, outermost first.
+    pub decorators: Vec<Expr>,
 }
 
 /// One axis term of an einops pattern.

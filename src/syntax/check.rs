@@ -1,17 +1,25 @@
 //! Checks on the syntax tree that the grammar cannot express: `break`/`continue` only
-//! in loops and `return` only in functions, as Python reports at compile time.
+//! in loops, `return` only in functions, and `nonlocal` only of a name an enclosing
+//! function binds, as Python reports at compile time.
 
 use super::ast::*;
 use super::error::SyntaxError;
 
 #[derive(Clone, Copy)]
-struct Context {
+struct Context<'a> {
     in_loop: bool,
     in_function: bool,
+    /// The scopes of the functions around this point, innermost first.
+    function: Option<&'a Enclosing<'a>>,
+}
+
+struct Enclosing<'a> {
+    scope: &'a FunctionScope,
+    outer: Option<&'a Enclosing<'a>>,
 }
 
 pub fn check_program(program: &[Stmt]) -> Result<(), SyntaxError> {
-    let top = Context { in_loop: false, in_function: false };
+    let top = Context { in_loop: false, in_function: false, function: None };
     program.iter().try_for_each(|s| check_stmt(s, top))
 }
 
@@ -19,12 +27,34 @@ fn check_block(block: &Block, cx: Context) -> Result<(), SyntaxError> {
     block.stmts.iter().try_for_each(|s| check_stmt(s, cx))
 }
 
-fn check_function(def: &FunctionDef) -> Result<(), SyntaxError> {
-    let cx = Context { in_loop: false, in_function: true };
+fn check_function(def: &FunctionDef, outer: Context) -> Result<(), SyntaxError> {
+    let here = Enclosing { scope: &def.scope, outer: outer.function };
+    for name in &def.scope.nonlocals {
+        if !binds(outer.function, *name) {
+            return Err(SyntaxError::new(
+                format!("no binding for nonlocal '{name}' found"),
+                def.span,
+                "in this function",
+            )
+            .with_help("`nonlocal` names a variable of an enclosing function; use `global` for the module's"));
+        }
+    }
+    let cx = Context { in_loop: false, in_function: true, function: Some(&here) };
     match &def.body {
         FunctionBody::Block(block) => check_block(block, cx),
         FunctionBody::Expr(expr) => check_expr(expr, cx),
     }
+}
+
+/// Whether one of the enclosing functions binds `name` (or passes it further out).
+fn binds(mut enclosing: Option<&Enclosing>, name: crate::syntax::symbol::Symbol) -> bool {
+    while let Some(e) = enclosing {
+        if e.scope.locals.contains(&name) || e.scope.nonlocals.contains(&name) {
+            return true;
+        }
+        enclosing = e.outer;
+    }
+    false
 }
 
 fn check_stmt(stmt: &Stmt, cx: Context) -> Result<(), SyntaxError> {
@@ -35,10 +65,10 @@ fn check_stmt(stmt: &Stmt, cx: Context) -> Result<(), SyntaxError> {
         StmtKind::Break if !cx.in_loop => outside("break", "a loop"),
         StmtKind::Continue if !cx.in_loop => outside("continue", "a loop"),
         StmtKind::Return(_) if !cx.in_function => outside("return", "a function"),
-        StmtKind::Return(Some(e)) | StmtKind::Expr(e) | StmtKind::Raise(e) => check_expr(e, cx),
+        StmtKind::Return(Some(e)) | StmtKind::Expr(e) => check_expr(e, cx),
         StmtKind::Assign { value, .. } | StmtKind::AugAssign { value, .. } => check_expr(value, cx),
-        StmtKind::FnDef(def) => check_function(def),
-        StmtKind::ClassDef(def) => def.methods.iter().try_for_each(|m| check_function(m)),
+        StmtKind::FnDef(def) => check_function(def, cx),
+        StmtKind::ClassDef(def) => def.methods.iter().try_for_each(|m| check_function(m, cx)),
         StmtKind::While { cond, body } => {
             check_expr(cond, cx)?;
             check_block(body, Context { in_loop: true, ..cx })
@@ -47,16 +77,30 @@ fn check_stmt(stmt: &Stmt, cx: Context) -> Result<(), SyntaxError> {
             check_expr(iter, cx)?;
             check_block(body, Context { in_loop: true, ..cx })
         }
-        StmtKind::Try { body, handler, .. } => {
+        StmtKind::Try { body, handlers, finally } => {
             check_block(body, cx)?;
-            check_block(handler, cx)
+            handlers.iter().try_for_each(|h| check_block(&h.body, cx))?;
+            finally.as_ref().map_or(Ok(()), |b| check_block(b, cx))
         }
+        StmtKind::Nonlocal(names) if !cx.in_function => Err(SyntaxError::new(
+            "nonlocal declaration not allowed at module level",
+            names[0].span,
+            "not inside a function",
+        )),
         StmtKind::With { context, body, .. } => {
             check_expr(context, cx)?;
             check_block(body, cx)
         }
         StmtKind::Assert { cond, .. } => check_expr(cond, cx),
-        StmtKind::Return(None) | StmtKind::Break | StmtKind::Continue | StmtKind::Import { .. } => Ok(()),
+        StmtKind::Return(None)
+        | StmtKind::Break
+        | StmtKind::Continue
+        | StmtKind::Raise { .. }
+        | StmtKind::Global(_)
+        | StmtKind::Nonlocal(_)
+        | StmtKind::Del(_)
+        | StmtKind::Import(_)
+        | StmtKind::FromImport { .. } => Ok(()),
     }
 }
 
@@ -69,7 +113,7 @@ fn check_expr(expr: &Expr, cx: Context) -> Result<(), SyntaxError> {
             otherwise.as_deref().map_or(Ok(()), |e| check_expr(e, cx))
         }
         ExprKind::Block(block) => check_block(block, cx),
-        ExprKind::Lambda(def) => check_function(def),
+        ExprKind::Lambda(def) => check_function(def, cx),
         _ => Ok(()),
     }
 }

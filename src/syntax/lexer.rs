@@ -1,7 +1,7 @@
 //! Turns source text into the token stream the parser reads. logos recognises the
 //! tokens; this pass adds what needs context:
 //! - statements end at a newline or `;`, except inside `()`, `[]` and dict braces, after
-//!   a token that cannot end a line (a binary operator), and before `else`/`catch`/`}`;
+//!   a token that cannot end a line (a binary operator), and before `else`/`catch`/`finally`/`}`;
 //! - a `{` after a complete expression or `else`/`try`/`catch` opens a block, any
 //!   other `{` opens a dict;
 //! - `rearrange[`, `reduce[`, ... make the einops keywords; elsewhere they are names;
@@ -126,7 +126,7 @@ pub fn lex(text: &str, source: SourceId, base: usize) -> Result<Vec<SpannedTok>,
                 }
                 out.push((start, tok, end));
             }
-            Tok::Else | Tok::Catch => {
+            Tok::Else | Tok::Catch | Tok::Finally => {
                 drop_trailing_newline(&mut out);
                 out.push((start, tok, end));
             }

@@ -27,7 +27,36 @@ pub fn parse_program(text: &str, src: SourceId) -> Result<Vec<Stmt>, SyntaxError
     let end = text.len();
     generated::ProgramParser::new()
         .parse(src, tokens.into_iter().map(Ok::<_, SyntaxError>))
-        .map_err(|e| convert(e, src, end))
+        .map_err(|e| with_python_hint(convert(e, src, end), text))
+}
+
+/// A hint for a Python spelling tl writes differently, from the line the error is on.
+fn with_python_hint(error: SyntaxError, text: &str) -> SyntaxError {
+    let at = (error.span.start as usize).min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    // The error may be reported on the line after the Python spelling (`try { }` then
+    // `except` on the next line): look at both.
+    let next_end = text[line_end..].get(1..).and_then(|rest| rest.find('\n')).map_or(text.len(), |i| line_end + 1 + i);
+    let line = text[line_start..line_end].trim().trim_start_matches('}').trim_start();
+    let next = text.get(line_end..next_end).unwrap_or("").trim();
+    let opens_block = ["if ", "for ", "while ", "else", "class ", "try", "with ", "except"]
+        .iter()
+        .any(|keyword| line.starts_with(keyword));
+    let hint = if line.starts_with("def ") {
+        "tl writes a function as `fn f(x) { ... }` (or `fn f(x) = expr`)"
+    } else if line.contains("lambda ") || line.contains("lambda:") {
+        "tl writes `lambda x: expr` as `|x| expr`"
+    } else if line.starts_with("elif ") {
+        "tl writes `elif` as `else if`"
+    } else if line.starts_with("except") || next.starts_with("} except") || next.starts_with("except") {
+        "tl writes `except E as e:` as `catch E as e { ... }`"
+    } else if opens_block && line.ends_with(':') {
+        "tl's blocks are braces: `if x > 0 { ... }`, not a `:` and indentation"
+    } else {
+        return error;
+    };
+    error.with_help(hint)
 }
 
 /// Parses one expression that starts at byte `base` of `src` (an f-string field).

@@ -61,6 +61,16 @@ pub enum Tok {
     With,
     #[token("import")]
     Import,
+    #[token("from")]
+    From,
+    #[token("global")]
+    Global,
+    #[token("nonlocal")]
+    Nonlocal,
+    #[token("del")]
+    Del,
+    #[token("finally")]
+    Finally,
     #[token("as")]
     As,
     #[token("true")]
@@ -187,6 +197,10 @@ pub enum Tok {
     // Triple-quoted strings run over lines, as Python's do (docstrings).
     #[regex(r#""""([^"\\]|\\[^\x00]|"[^"\\]|""[^"\\]|"\\[^\x00]|""\\[^\x00])*""""#, triple_body)]
     #[regex(r#"'''([^'\\]|\\[^\x00]|'[^'\\]|''[^'\\]|'\\[^\x00]|''\\[^\x00])*'''"#, triple_body)]
+    // Raw strings keep their backslashes (`r"\d+"`), as Python's do.
+    #[regex(r#"[rR]"([^"\\\n]|\\[^\n])*""#, |lex| raw_string(lex.slice(), 2, 1))]
+    #[regex(r#"[rR]'([^'\\\n]|\\[^\n])*'"#, |lex| raw_string(lex.slice(), 2, 1))]
+    #[regex(r#"[rR]"""([^"\\]|\\[^\x00]|"[^"\\]|""[^"\\]|"\\[^\x00]|""\\[^\x00])*""""#, |lex| raw_string(lex.slice(), 4, 3))]
     Str(String),
     /// The raw text between the quotes of `f"..."`; `fstring.rs` splits it.
     #[regex(r#"f"([^"\\\n]|\\[^\n])*""#, |lex| raw_body(lex.slice()))]
@@ -218,6 +232,10 @@ fn triple_body(lex: &mut logos::Lexer<Tok>) -> Result<String, LexErrorKind> {
     unescape(&quoted[3..quoted.len() - 3]).map_err(LexErrorKind::BadEscape)
 }
 
+fn raw_string(quoted: &str, open: usize, close: usize) -> String {
+    quoted[open..quoted.len() - close].to_owned()
+}
+
 fn unterminated(_: &mut logos::Lexer<Tok>) -> Result<(), LexErrorKind> {
     Err(LexErrorKind::UnterminatedString)
 }
@@ -231,7 +249,10 @@ impl Tok {
     /// a block (`if x {`) rather than a dict (`x = {`).
     pub fn ends_expression(&self) -> bool {
         self.is_atom()
-            || matches!(self, Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::Else | Tok::Try | Tok::Catch)
+            || matches!(
+                self,
+                Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::Else | Tok::Try | Tok::Catch | Tok::Finally
+            )
     }
 
     /// Names and literals: a whole expression in one token.
@@ -269,6 +290,10 @@ impl Tok {
                     | Tok::Assert
                     | Tok::With
                     | Tok::Import
+                    | Tok::From
+                    | Tok::Global
+                    | Tok::Nonlocal
+                    | Tok::Del
             )
     }
 
@@ -351,6 +376,11 @@ impl Tok {
             Tok::Assert => "assert",
             Tok::With => "with",
             Tok::Import => "import",
+            Tok::From => "from",
+            Tok::Global => "global",
+            Tok::Nonlocal => "nonlocal",
+            Tok::Del => "del",
+            Tok::Finally => "finally",
             Tok::As => "as",
             Tok::True => "true",
             Tok::False => "false",

@@ -164,6 +164,17 @@ pub struct Class {
 }
 
 impl Class {
+    /// A special method (`__add__`, or `init` for `__init__`) here or in a base class.
+    pub fn special(&self, special: super::special::Special) -> Option<Value> {
+        let (dunder, short) = special.symbols();
+        let members = self.members.borrow();
+        let here = members.get(&dunder).or_else(|| short.and_then(|s| members.get(&s)));
+        match here {
+            Some(found) => Some(found.clone()),
+            None => self.base.as_ref().and_then(|b| b.special(special)),
+        }
+    }
+
     /// Finds a member here or in a base class.
     pub fn lookup(&self, name: Symbol) -> Option<Value> {
         if let Some(v) = self.members.borrow().get(&name) {
@@ -185,6 +196,18 @@ impl Class {
     }
 }
 
+/// What `@staticmethod`, `@classmethod` and `@property` make of a function: a class
+/// member that binds differently from a plain method.
+#[derive(Debug)]
+pub enum Descriptor {
+    /// Called without a receiver, from the class or an instance.
+    StaticMethod(Value),
+    /// Called with the class as its first argument.
+    ClassMethod(Value),
+    /// Read, assigned and deleted as an attribute, through these functions.
+    Property { get: Option<Value>, set: Option<Value>, delete: Option<Value>, doc: Option<Rc<str>> },
+}
+
 #[derive(Debug)]
 pub struct Instance {
     pub class: Rc<Class>,
@@ -197,6 +220,15 @@ pub struct Module {
     pub env: Rc<Env>,
     /// The module's docstring: a string as its first statement.
     pub doc: Option<Rc<str>>,
+    /// Whether the prelude's names are attributes too (`torch.zeros is zeros`).
+    pub exports_prelude: bool,
+}
+
+impl Module {
+    /// A namespace of builtins (`linalg`, `special`), without a docstring.
+    pub fn namespace(name: &str, env: Rc<Env>) -> Rc<Module> {
+        Rc::new(Module { name: name.into(), env, doc: None, exports_prelude: false })
+    }
 }
 
 /// `super()`: lookups on it search from `start` upwards and bind to `receiver`.

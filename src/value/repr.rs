@@ -12,6 +12,8 @@ use std::rc::Rc;
 pub trait ReprHook {
     /// The text of the instance's own `repr` method, or `None` if it has none.
     fn instance_repr(&mut self, instance: &Rc<Instance>, value: &Value) -> Eval<Option<String>>;
+    /// The text of its `__str__` (or, lacking one, its `__repr__`), or `None`.
+    fn instance_str(&mut self, instance: &Rc<Instance>, value: &Value) -> Eval<Option<String>>;
 }
 
 /// Python's `repr`.
@@ -27,6 +29,10 @@ pub fn str_of(value: &Value, hook: &mut dyn ReprHook) -> Eval<String> {
         Value::Str(s) => Ok(s.to_string()),
         Value::Error(e) => Ok(e.message.clone()),
         Value::Device(d) => Ok(d.to_string()),
+        Value::Instance(inst) => match hook.instance_str(inst, value)? {
+            Some(text) => Ok(text),
+            None => repr(value, hook),
+        },
         _ => repr(value, hook),
     }
 }
@@ -113,6 +119,7 @@ impl Printer<'_> {
             }
             Value::Module(m) => write!(out, "<module '{}'>", m.name).unwrap_or(()),
             Value::Super(_) => out.push_str("<super>"),
+            Value::Descriptor(_) => write!(out, "<{} object>", value.type_name()).unwrap_or(()),
             Value::Error(e) => write!(out, "{}({})", e.kind, str_repr(&e.message)).unwrap_or(()),
             Value::Einops(f) => write!(out, "{}[{}]", f.form.kind.name(), einops_pattern(f)).unwrap_or(()),
             Value::Tensor(t) => out.push_str(&crate::tensor::print::tensor_repr(t, &autograd_suffixes(t))),

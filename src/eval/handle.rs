@@ -1,0 +1,131 @@
+//! Raising and handling errors: `raise ... from ...`, `try` with typed `catch` clauses
+//! and `finally`, as Python's `try`/`except`/`finally`.
+
+use super::env::Env;
+use super::error::{fail, Eval, Flow, RuntimeError};
+use super::interpreter::Interpreter;
+use crate::exception::ErrorKind;
+use crate::syntax::ast::{Block, Expr, Handler};
+use crate::syntax::span::Span;
+use crate::value::{ErrorValue, Value};
+use std::rc::Rc;
+
+impl Interpreter {
+    pub(super) fn exec_try(
+        &mut self,
+        body: &Block,
+        handlers: &[Handler],
+        finally: Option<&Block>,
+        env: &Rc<Env>,
+    ) -> Eval<()> {
+        let depth = self.frames.len();
+        let outcome = match self.exec_block(body, env) {
+            Err(Flow::Error(error)) => {
+                self.frames.truncate(depth);
+                self.handle(*error, handlers, env)
+            }
+            other => other,
+        };
+        // `finally` runs however the rest ended; if it ends early itself, that wins.
+        if let Some(block) = finally {
+            self.exec_block(block, env)?;
+        }
+        outcome
+    }
+
+    /// Runs the first clause that catches `error`, or raises it on.
+    fn handle(&mut self, error: RuntimeError, handlers: &[Handler], env: &Rc<Env>) -> Eval<()> {
+        for handler in handlers {
+            let catches = match &handler.types {
+                // Like Python's `except Exception`: Ctrl-C and `exit()` pass through.
+                None => error.kind.is_a(ErrorKind::Exception),
+                Some(types) => {
+                    let classes = self.eval(types, env)?;
+                    error_classes(&classes, types)?.iter().any(|&class| error.kind.is_a(class))
+                }
+            };
+            if !catches {
+                continue;
+            }
+            if let Some(name) = &handler.binding {
+                let value = ErrorValue { kind: error.kind, message: error.message.clone() };
+                env.assign(name.node, Value::Error(Rc::new(value)));
+            }
+            self.handling.push(error);
+            let result = self.exec_block(&handler.body, env);
+            self.handling.pop();
+            return result;
+        }
+        Err(error.into())
+    }
+
+    /// The error that `raise`, `raise error` or `raise error from cause` throws.
+    pub(super) fn raise(
+        &mut self,
+        error: Option<&Expr>,
+        cause: Option<&Expr>,
+        span: Span,
+        env: &Rc<Env>,
+    ) -> Eval<Flow> {
+        let Some(error) = error else {
+            return match self.handling.last() {
+                Some(current) => Ok(current.clone().into()),
+                None => fail(ErrorKind::RuntimeError, span, "No active exception to reraise"),
+            };
+        };
+        let value = self.eval(error, env)?;
+        let mut raised = match value {
+            Value::Error(e) => RuntimeError::new(e.kind, e.message.clone(), span),
+            Value::Builtin(b) if ErrorKind::from_name(b.name).is_some() => {
+                RuntimeError::new(ErrorKind::from_name(b.name).unwrap_or(ErrorKind::Exception), "", span)
+            }
+            Value::Str(s) => RuntimeError::new(ErrorKind::Exception, s.to_string(), span),
+            other => {
+                return fail(
+                    ErrorKind::TypeError,
+                    error.span,
+                    format!("exceptions must derive from BaseException, not {}", other.type_name()),
+                )
+            }
+        };
+        if let Some(cause) = cause {
+            match self.eval(cause, env)? {
+                Value::Error(e) => {
+                    let text = if e.message.is_empty() { String::new() } else { format!(": {}", e.message) };
+                    raised = raised.with_help(format!("raised from {}{text}", e.kind));
+                }
+                Value::None => {}
+                other => {
+                    return fail(
+                        ErrorKind::TypeError,
+                        cause.span,
+                        format!("exception causes must derive from BaseException, not {}", other.type_name()),
+                    )
+                }
+            }
+        }
+        Ok(raised.into())
+    }
+}
+
+/// The error classes a `catch` names: one class or a tuple of them.
+fn error_classes(value: &Value, expr: &Expr) -> Eval<Vec<ErrorKind>> {
+    let one = |v: &Value| match v {
+        Value::Builtin(b) => ErrorKind::from_name(b.name),
+        _ => None,
+    };
+    let classes: Option<Vec<ErrorKind>> = match value {
+        Value::Tuple(items) => items.iter().map(one).collect(),
+        v => one(v).map(|k| vec![k]),
+    };
+    classes.map_or_else(
+        || {
+            fail(
+                ErrorKind::TypeError,
+                expr.span,
+                "catching classes that do not inherit from BaseException is not allowed",
+            )
+        },
+        Ok,
+    )
+}
