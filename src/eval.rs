@@ -9,6 +9,7 @@ mod einops;
 mod env;
 mod error;
 mod expr;
+mod generator;
 mod handle;
 mod index;
 mod interpreter;

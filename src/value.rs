@@ -42,6 +42,9 @@ pub enum Value {
     Super(Rc<SuperRef>),
     /// A `staticmethod`, `classmethod` or `property`.
     Descriptor(Rc<Descriptor>),
+    /// An iterator: a generator, or what `iter`, `zip`, `map`, ... return. Advancing it
+    /// through any alias advances it for all, as in Python.
+    Iterator(Rc<RefCell<crate::eval::ValueIter>>),
     /// A caught error (`catch e`) or one made to be raised (`ValueError("...")`).
     Error(Rc<ErrorValue>),
     /// `rearrange[...]` and the other einops forms used as values.
@@ -153,6 +156,10 @@ impl Value {
             Value::Instance(inst) => inst.class.name.to_string(),
             Value::Module(_) => "module".into(),
             Value::Super(_) => "super".into(),
+            Value::Iterator(it) => match it.try_borrow() {
+                Ok(it) => it.type_name().into(),
+                Err(_) => "generator".into(),
+            },
             Value::Descriptor(d) => match **d {
                 Descriptor::StaticMethod(_) => "staticmethod".into(),
                 Descriptor::ClassMethod(_) => "classmethod".into(),
@@ -225,6 +232,7 @@ impl Value {
             Value::Module(m) => addr(m),
             Value::Super(s) => addr(s),
             Value::Descriptor(d) => addr(d),
+            Value::Iterator(it) => addr(it),
             Value::Error(e) => addr(e),
             Value::Einops(e) => addr(e),
             Value::Tensor(t) => t.identity(),

@@ -4,12 +4,15 @@
 use super::convert::index_of;
 use super::tensor::args::arg;
 use super::tensor::reduce;
-use crate::eval::{fail, CallArgs, Eval, Flow, Interpreter, RuntimeError};
+use crate::eval::{fail, CallArgs, Eval, Flow, Interpreter, RuntimeError, ValueIter};
 use crate::exception::ErrorKind;
 use crate::syntax::ast::BinOp;
 use crate::syntax::span::Span;
 use crate::value::object::named;
+use crate::value::special::Special;
 use crate::value::{Builtin, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::cmp::Ordering;
 
 pub static BUILTINS: &[Builtin] = &[
@@ -75,67 +78,92 @@ Example: sorted([3, 1, 2], key=|v| -v, reverse=true)  # [1, 2, 3]",
     ),
     Builtin::function(
         reversed,
-        "reversed(sequence, /) -> list
+        "reversed(sequence, /) -> iterator
 
-The items of `sequence` in reverse order, as a new list.
+An iterator over the items of `sequence` in reverse order (of the items it holds now).
 
 Args:
     sequence: a list, tuple, string, range or other iterable
-Returns: a list
-Example: reversed([1, 2, 3])  # [3, 2, 1]",
+Returns: an iterator
+Example: list(reversed([1, 2, 3]))  # [3, 2, 1]",
     ),
     Builtin::function(
         enumerate,
-        "enumerate(iterable, start=0) -> list
+        "enumerate(iterable, start=0) -> enumerate
 
-The items of `iterable` paired with their counts: a list of `(count, item)` tuples, the
-count starting at `start`.
+A lazy iterator over the items of `iterable` paired with their counts: `(count, item)`
+tuples, the count starting at `start`.
 
 Args:
     iterable: the items to count
     start: the first count
-Returns: a list of tuples
-Example: enumerate(['a', 'b'], start=1)  # [(1, 'a'), (2, 'b')]",
+Returns: an iterator of tuples
+Example: list(enumerate(['a', 'b'], start=1))  # [(1, 'a'), (2, 'b')]",
     ),
     Builtin::function(
         zip,
-        "zip(*iterables, strict=False) -> list
+        "zip(*iterables, strict=False) -> zip
 
-Tuples of the items at the same position in each iterable, as long as the shortest one;
-with `strict=true`, iterables of different lengths are a ValueError.
+A lazy iterator over tuples of the items at the same position in each iterable, as long
+as the shortest one; with `strict=true`, iterables of different lengths are a ValueError.
 
 Args:
     iterables: the iterables to walk together
     strict: whether the iterables must all have the same length
-Returns: a list of tuples
-Example: zip([1, 2, 3], 'ab')  # [(1, 'a'), (2, 'b')]",
+Returns: an iterator of tuples
+Example: list(zip([1, 2, 3], 'ab'))  # [(1, 'a'), (2, 'b')]",
     ),
     Builtin::function(
         map,
-        "map(function, iterable, /, *iterables) -> list
+        "map(function, iterable, /, *iterables) -> map
 
-The results of calling `function` on each item of `iterable` (with several iterables, on
-their items at the same position, as long as the shortest one).
+A lazy iterator over the results of calling `function` on each item of `iterable` (with
+several iterables, on their items at the same position, as long as the shortest one).
 
 Args:
     function: a function of one argument, or of as many as there are iterables
     iterable: the items to apply it to
     iterables: more iterables, whose items are further arguments
-Returns: a list
-Example: map(|a, b| a + b, [1, 2], [10, 20])  # [11, 22]",
+Returns: an iterator
+Example: list(map(|a, b| a + b, [1, 2], [10, 20]))  # [11, 22]",
     ),
     Builtin::function(
         filter,
-        "filter(function, iterable, /) -> list
+        "filter(function, iterable, /) -> filter
 
-The items of `iterable` for which `function(item)` is true; with `none` for `function`,
-the items that are true themselves.
+A lazy iterator over the items of `iterable` for which `function(item)` is true; with
+`none` for `function`, the items that are true themselves.
 
 Args:
     function: a function of one item, or `none`
     iterable: the items to filter
-Returns: a list
-Example: filter(none, [0, 1, '', 'a'])  # [1, 'a']",
+Returns: an iterator
+Example: list(filter(none, [0, 1, '', 'a']))  # [1, 'a']",
+    ),
+    Builtin::function(
+        iter,
+        "iter(object, /) -> iterator
+
+An iterator over `object`'s items (`__iter__` for a class); an iterator is its own. Each
+`next` takes one item, for every name that holds the iterator.
+
+Args:
+    object: a list, tuple, string, dict, range, tensor, generator or iterable instance
+Returns: an iterator
+Example: next(iter([4, 5]))  # 4",
+    ),
+    Builtin::function(
+        next,
+        "next(iterator, default=<unset>, /)
+
+The next item of `iterator` (a generator, or what `iter` returned); at the end, `default`
+if given, else a `StopIteration` error.
+
+Args:
+    iterator: the iterator to advance
+    default: what to return at the end instead of raising
+Returns: the item
+Example: next(iter([]), 'empty')  # 'empty'",
     ),
     Builtin::function(
         any,
@@ -308,10 +336,14 @@ fn sorted(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     Ok(Value::list(sort_values(interp, items, key, reverse, args.span)?))
 }
 
+fn shared(iter: ValueIter) -> Value {
+    Value::Iterator(Rc::new(RefCell::new(iter)))
+}
+
 fn reversed(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let mut items = interp.collect(&args.positional[0], args.span)?;
     items.reverse();
-    Ok(Value::list(items))
+    Ok(shared(ValueIter::Items(items.into_iter())))
 }
 
 fn enumerate(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
@@ -319,76 +351,50 @@ fn enumerate(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         Some(start) => index_of(&start, args.span)?,
         None => 0,
     };
-    let items = interp.collect(&args.positional[0], args.span)?;
-    Ok(Value::list(
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| Value::tuple(vec![Value::Int(start.wrapping_add(i as i64)), v]))
-            .collect(),
-    ))
+    let iter = Box::new(interp.iterate(&args.positional[0], args.span)?);
+    Ok(shared(ValueIter::Enumerate { iter, count: start }))
 }
 
 fn zip(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let strict = args.keyword("strict").is_some_and(|v| v.truthy());
     // `*iterables` given by name is the one keyword the binder lets through.
     args.expect(0, usize::MAX)?;
-    let columns: Vec<Vec<Value>> =
-        args.positional.iter().map(|v| interp.collect(v, args.span)).collect::<Eval<_>>()?;
-    let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-    if strict {
-        unequal_lengths(&columns, n, args.span)?;
-    }
-    Ok(Value::list((0..n).map(|i| Value::tuple(columns.iter().map(|c| c[i].clone()).collect())).collect()))
-}
-
-/// `zip(..., strict=True)`: the first iterable found exhausted before the others, or
-/// longer than those before it, worded as CPython's zip words it.
-fn unequal_lengths(columns: &[Vec<Value>], shortest: usize, span: Span) -> Eval<()> {
-    let before = |i: usize| if i == 1 { "argument 1".to_string() } else { format!("arguments 1-{i}") };
-    let Some(first_short) = columns.iter().position(|c| c.len() == shortest) else { return Ok(()) };
-    if first_short > 0 {
-        let message = format!("zip() argument {} is shorter than {}", first_short + 1, before(first_short));
-        return fail(ErrorKind::ValueError, span, message);
-    }
-    match columns.iter().position(|c| c.len() > shortest) {
-        Some(i) => fail(
-            ErrorKind::ValueError,
-            span,
-            format!("zip() argument {} is longer than {}", i + 1, before(i)),
-        ),
-        None => Ok(()),
-    }
+    let iters = args.positional.iter().map(|v| interp.iterate(v, args.span)).collect::<Eval<_>>()?;
+    Ok(shared(ValueIter::Zip { iters, strict }))
 }
 
 fn map(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     // `*iterables` given by name is the one keyword the binder lets through.
     args.expect(2, usize::MAX)?;
     let function = args.positional[0].clone();
-    let columns: Vec<Vec<Value>> =
-        args.positional[1..].iter().map(|v| interp.collect(v, args.span)).collect::<Eval<_>>()?;
-    let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let call = CallArgs::new(columns.iter().map(|c| c[i].clone()).collect(), args.span);
-        out.push(interp.call(function.clone(), call)?);
-    }
-    Ok(Value::list(out))
+    let iters = args.positional[1..].iter().map(|v| interp.iterate(v, args.span)).collect::<Eval<_>>()?;
+    Ok(shared(ValueIter::Map { function, iters }))
 }
 
 fn filter(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let function = args.positional[0].clone();
-    let mut out = Vec::new();
-    for item in interp.collect(&args.positional[1], args.span)? {
-        let keep = match &function {
-            Value::None => item.truthy(),
-            f => interp.call(f.clone(), CallArgs::new(vec![item.clone()], args.span))?.truthy(),
-        };
-        if keep {
-            out.push(item);
+    let iter = Box::new(interp.iterate(&args.positional[1], args.span)?);
+    Ok(shared(ValueIter::Filter { function, iter }))
+}
+
+fn iter(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    interp.iterator(&args.positional[0], args.span)
+}
+
+fn next(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let mut iter = match &args.positional[0] {
+        Value::Iterator(shared) => ValueIter::Shared(shared.clone()),
+        object @ Value::Instance(i) if i.class.special(Special::Next).is_some() => ValueIter::Object(object.clone()),
+        other => {
+            let kind = other.type_name();
+            return fail(ErrorKind::TypeError, args.span, format!("'{kind}' object is not an iterator"));
         }
+    };
+    match (interp.next_item(&mut iter, args.span)?, args.positional.get(1)) {
+        (Some(item), _) => Ok(item),
+        (None, Some(default)) => Ok(default.clone()),
+        (None, None) => fail(ErrorKind::StopIteration, args.span, ""),
     }
-    Ok(Value::list(out))
 }
 
 fn any(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {

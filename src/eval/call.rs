@@ -147,6 +147,9 @@ impl Interpreter {
         }
         self.step(span)?;
         let env = self.bind(function, args)?;
+        if function.def.scope.generator {
+            return Ok(self.make_generator(function, env));
+        }
         self.frames.push(Frame { function: function.clone(), env: env.clone() });
         let result = match &function.def.body {
             FunctionBody::Block(block) => match self.exec_block(block, &env) {

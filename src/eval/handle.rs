@@ -36,15 +36,7 @@ impl Interpreter {
     /// Runs the first clause that catches `error`, or raises it on.
     fn handle(&mut self, error: RuntimeError, handlers: &[Handler], env: &Rc<Env>) -> Eval<()> {
         for handler in handlers {
-            let catches = match &handler.types {
-                // Like Python's `except Exception`: Ctrl-C and `exit()` pass through.
-                None => error.kind.is_a(ErrorKind::Exception),
-                Some(types) => {
-                    let classes = self.eval(types, env)?;
-                    error_classes(&classes, types)?.iter().any(|&class| error.kind.is_a(class))
-                }
-            };
-            if !catches {
+            if !self.catches(handler, &error, env)? {
                 continue;
             }
             if let Some(name) = &handler.binding {
@@ -57,6 +49,18 @@ impl Interpreter {
             return result;
         }
         Err(error.into())
+    }
+
+    /// Whether a `catch` clause catches `error`.
+    pub(super) fn catches(&mut self, handler: &Handler, error: &RuntimeError, env: &Rc<Env>) -> Eval<bool> {
+        match &handler.types {
+            // Like Python's `except Exception`: Ctrl-C and `exit()` pass through.
+            None => Ok(error.kind.is_a(ErrorKind::Exception)),
+            Some(types) => {
+                let classes = self.eval(types, env)?;
+                Ok(error_classes(&classes, types)?.iter().any(|&class| error.kind.is_a(class)))
+            }
+        }
     }
 
     /// The error that `raise`, `raise error` or `raise error from cause` throws.

@@ -2,6 +2,7 @@
 //! an iterable. Ranges and a tensor's rows stay lazy (a row is a view, made when
 //! reached); lists are walked live, as Python walks them.
 
+use super::call::CallArgs;
 use super::error::{fail, Eval, Flow};
 use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
@@ -21,9 +22,51 @@ pub enum ValueIter {
     /// An instance with `__getitem__` but no `__iter__`: items 0, 1, ... until
     /// `IndexError`, Python's old sequence protocol.
     Indexed { object: Value, index: i64 },
+    /// A generator function's paused run.
+    Generator(Box<super::generator::Generator>),
+    /// An iterator value (`iter(xs)`, a generator): shared by everything that holds it.
+    Shared(Rc<RefCell<ValueIter>>),
+    /// `zip(*iterables, strict=False)`.
+    Zip { iters: Vec<ValueIter>, strict: bool },
+    /// `map(function, *iterables)`.
+    Map { function: Value, iters: Vec<ValueIter> },
+    /// `filter(function, iterable)`; `function` `None` keeps the true items.
+    Filter { function: Value, iter: Box<ValueIter> },
+    /// `enumerate(iterable, start)`.
+    Enumerate { iter: Box<ValueIter>, count: i64 },
+}
+
+impl std::fmt::Debug for ValueIter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{} object>", self.type_name())
+    }
 }
 
 impl ValueIter {
+    /// Python's name for the iterator's type.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            ValueIter::Range { .. } => "range_iterator",
+            ValueIter::List { .. } => "list_iterator",
+            ValueIter::Rows { .. } | ValueIter::Items(_) | ValueIter::Indexed { .. } => "iterator",
+            ValueIter::Object(_) => "iterator",
+            ValueIter::Generator(_) => "generator",
+            ValueIter::Shared(inner) => inner.try_borrow().map_or("generator", |i| i.type_name()),
+            ValueIter::Zip { .. } => "zip",
+            ValueIter::Map { .. } => "map",
+            ValueIter::Filter { .. } => "filter",
+            ValueIter::Enumerate { .. } => "enumerate",
+        }
+    }
+
+    /// The function a generator runs, for its repr.
+    pub fn generator_name(&self) -> Option<String> {
+        match self {
+            ValueIter::Generator(g) => Some(g.name()),
+            _ => None,
+        }
+    }
+
     /// The next item of an iterator that needs no tl code.
     fn next_native(&mut self) -> Option<Value> {
         match self {
@@ -46,12 +89,37 @@ impl ValueIter {
                 row.map(Value::Tensor)
             }
             ValueIter::Items(items) => items.next(),
-            ValueIter::Object(_) | ValueIter::Indexed { .. } => None,
+            _ => None,
         }
     }
 }
 
+/// `zip(..., strict=True)` when iterable `ended` ran out: CPython's error if the others
+/// do not end there too.
+fn zip_end(interp: &mut Interpreter, iters: &mut [ValueIter], ended: usize, span: Span) -> Eval<Option<Value>> {
+    let before = |i: usize| if i == 1 { "argument 1".to_string() } else { format!("arguments 1-{i}") };
+    if ended > 0 {
+        let message = format!("zip() argument {} is shorter than {}", ended + 1, before(ended));
+        return fail(ErrorKind::ValueError, span, message);
+    }
+    for i in 1..iters.len() {
+        if interp.next_item(&mut iters[i], span)?.is_some() {
+            let message = format!("zip() argument {} is longer than {}", i + 1, before(i));
+            return fail(ErrorKind::ValueError, span, message);
+        }
+    }
+    Ok(None)
+}
+
 impl Interpreter {
+    /// An iterator value over `value`'s items (`iter(x)`); an iterator is its own.
+    pub fn iterator(&mut self, value: &Value, span: Span) -> Eval<Value> {
+        match value {
+            Value::Iterator(_) => Ok(value.clone()),
+            other => Ok(Value::Iterator(Rc::new(RefCell::new(self.iterate(other, span)?)))),
+        }
+    }
+
     /// The next item, `None` at the end (an object's `StopIteration`).
     pub fn next_item(&mut self, iter: &mut ValueIter, span: Span) -> Eval<Option<Value>> {
         match iter {
@@ -78,6 +146,55 @@ impl Interpreter {
                     other => other,
                 }
             }
+            ValueIter::Generator(generator) => self.resume(generator, span),
+            ValueIter::Shared(shared) => {
+                let shared = shared.clone();
+                let Ok(mut inner) = shared.try_borrow_mut() else {
+                    return fail(ErrorKind::ValueError, span, "generator already executing");
+                };
+                self.next_item(&mut inner, span)
+            }
+            ValueIter::Zip { iters, strict } => {
+                let strict = *strict;
+                let mut items = Vec::with_capacity(iters.len());
+                for i in 0..iters.len() {
+                    match self.next_item(&mut iters[i], span)? {
+                        Some(item) => items.push(item),
+                        None if strict => return zip_end(self, iters, i, span),
+                        None => return Ok(None),
+                    }
+                }
+                Ok((!iters.is_empty()).then(|| Value::tuple(items)))
+            }
+            ValueIter::Map { function, iters } => {
+                let mut items = Vec::with_capacity(iters.len());
+                for iter in iters.iter_mut() {
+                    match self.next_item(iter, span)? {
+                        Some(item) => items.push(item),
+                        None => return Ok(None),
+                    }
+                }
+                let function = function.clone();
+                self.call(function, CallArgs::new(items, span)).map(Some)
+            }
+            ValueIter::Filter { function, iter } => {
+                let function = function.clone();
+                while let Some(item) = self.next_item(iter, span)? {
+                    let keep = match &function {
+                        Value::None => item.clone(),
+                        f => self.call(f.clone(), CallArgs::new(vec![item.clone()], span))?,
+                    };
+                    if self.truth(&keep, span)? {
+                        return Ok(Some(item));
+                    }
+                }
+                Ok(None)
+            }
+            ValueIter::Enumerate { iter, count } => {
+                let Some(item) = self.next_item(iter, span)? else { return Ok(None) };
+                *count = count.wrapping_add(1);
+                Ok(Some(Value::tuple(vec![Value::Int(count.wrapping_sub(1)), item])))
+            }
             native => Ok(native.next_native()),
         }
     }
@@ -98,6 +215,7 @@ impl Interpreter {
             }
         }
         Ok(match value {
+            Value::Iterator(shared) => ValueIter::Shared(shared.clone()),
             Value::Range(range) => ValueIter::Range { range: *range, index: 0 },
             Value::List(list) => ValueIter::List { list: list.clone(), index: 0 },
             Value::Tuple(items) => ValueIter::Items(items.iter().cloned().collect::<Vec<_>>().into_iter()),

@@ -78,6 +78,15 @@ impl Interpreter {
             StmtKind::Try { body, handlers, finally } => self.exec_try(body, handlers, finally.as_ref(), env)?,
             StmtKind::Raise { error, cause } => return Err(self.raise(error.as_ref(), cause.as_ref(), stmt.span, env)?),
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            // The generator machine runs the statements that yield; one reached here
+            // sits where it cannot pause (inside an expression's block).
+            StmtKind::Yield(_) | StmtKind::YieldFrom(_) => {
+                return fail(
+                    ErrorKind::NotImplementedError,
+                    stmt.span,
+                    "tl generators yield from statements, not from inside an expression",
+                )
+            }
             StmtKind::Del(targets) => {
                 for target in targets {
                     self.delete(target, env)?;

@@ -20,6 +20,25 @@ pub fn binary(op: BinOp, lhs: Expr, rhs: Expr, span: Span) -> Expr {
     Spanned::new(ExprKind::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, span)
 }
 
+/// `(f(x) for x in xs if c)`: a generator, made as Python makes one: a function whose
+/// body is the clauses as loops around `yield f(x)`, called at once.
+pub fn generator_expression(element: Expr, clauses: Vec<CompClause>, span: Span) -> ActionResult<Expr> {
+    let mut body = Spanned::new(StmtKind::Yield(Some(element)), span);
+    for clause in clauses.into_iter().rev() {
+        for cond in clause.conditions.into_iter().rev() {
+            let then = Block { stmts: vec![body], span };
+            let test = ExprKind::If { cond: Box::new(cond), then, otherwise: None };
+            body = Spanned::new(StmtKind::Expr(Spanned::new(test, span)), span);
+        }
+        let block = Block { stmts: vec![body], span };
+        body = Spanned::new(StmtKind::For { target: clause.target, iter: clause.iter, body: block }, span);
+    }
+    let body = FunctionBody::Block(Block { stmts: vec![body], span });
+    let def = function_def(Symbol::intern("<genexpr>"), Vec::new(), body, span)?;
+    let callee = Spanned::new(ExprKind::Lambda(Rc::new(def)), span);
+    Ok(Spanned::new(ExprKind::Call { callee: Box::new(callee), args: Vec::new() }, span))
+}
+
 pub fn list_comp(element: Expr, clauses: Vec<CompClause>, span: Span) -> Expr {
     Spanned::new(ExprKind::ListComp { element: Box::new(element), clauses }, span)
 }

@@ -251,6 +251,10 @@ pub enum StmtKind {
     Nonlocal(Vec<Spanned<Symbol>>),
     /// `del x, xs[i], obj.attr`.
     Del(Vec<Target>),
+    /// `yield value` in a generator function.
+    Yield(Option<Expr>),
+    /// `yield from iterable`.
+    YieldFrom(Expr),
     Assert {
         cond: Expr,
         message: Option<Expr>,
@@ -305,6 +309,8 @@ pub struct FunctionScope {
     pub locals: rustc_hash::FxHashSet<Symbol>,
     pub globals: rustc_hash::FxHashSet<Symbol>,
     pub nonlocals: rustc_hash::FxHashSet<Symbol>,
+    /// Whether the body yields: calling the function makes a generator.
+    pub generator: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -82,6 +82,7 @@ fn check_stmt(stmt: &Stmt, cx: Context) -> Result<(), SyntaxError> {
             handlers.iter().try_for_each(|h| check_block(&h.body, cx))?;
             finally.as_ref().map_or(Ok(()), |b| check_block(b, cx))
         }
+        StmtKind::Yield(_) | StmtKind::YieldFrom(_) if !cx.in_function => outside("yield", "a function"),
         StmtKind::Nonlocal(names) if !cx.in_function => Err(SyntaxError::new(
             "nonlocal declaration not allowed at module level",
             names[0].span,
@@ -99,6 +100,8 @@ fn check_stmt(stmt: &Stmt, cx: Context) -> Result<(), SyntaxError> {
         | StmtKind::Global(_)
         | StmtKind::Nonlocal(_)
         | StmtKind::Del(_)
+        | StmtKind::Yield(_)
+        | StmtKind::YieldFrom(_)
         | StmtKind::Import(_)
         | StmtKind::FromImport { .. } => Ok(()),
     }

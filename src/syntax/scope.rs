@@ -2,7 +2,8 @@
 //! decides: a name bound anywhere in the body (assigned, a `for` target, a `fn`,
 //! `class` or `import`, a `catch ... as` or `with ... as` binding, `del`) is local to
 //! the whole body unless a `global` or `nonlocal` statement says otherwise. Nested
-//! functions, lambdas and comprehensions have scopes of their own.
+//! functions, lambdas and comprehensions have scopes of their own. A body that yields
+//! makes a generator function.
 
 use super::actions::ActionResult;
 use super::ast::*;
@@ -26,7 +27,7 @@ pub fn function_scope(params: &[Param], body: &FunctionBody) -> ActionResult<Fun
             }
         }
     }
-    let mut scope = FunctionScope::default();
+    let mut scope = FunctionScope { generator: walk.yields, ..Default::default() };
     scope.globals.extend(walk.globals.iter().map(|g| g.node));
     scope.nonlocals.extend(walk.nonlocals.iter().map(|n| n.node));
     scope.locals.extend(params.iter().map(|p| p.name.node));
@@ -38,6 +39,7 @@ pub fn function_scope(params: &[Param], body: &FunctionBody) -> ActionResult<Fun
 
 #[derive(Default)]
 struct Walk {
+    yields: bool,
     bound: Vec<Symbol>,
     globals: Vec<super::span::Spanned<Symbol>>,
     nonlocals: Vec<super::span::Spanned<Symbol>>,
@@ -112,6 +114,14 @@ impl Walk {
                 error.iter().chain(cause).for_each(|e| self.expr(e));
             }
             StmtKind::Assert { cond, .. } => self.expr(cond),
+            StmtKind::Yield(value) => {
+                self.yields = true;
+                value.iter().for_each(|e| self.expr(e));
+            }
+            StmtKind::YieldFrom(e) => {
+                self.yields = true;
+                self.expr(e);
+            }
             StmtKind::Return(None) | StmtKind::Break | StmtKind::Continue => {}
         }
     }

@@ -71,6 +71,8 @@ pub enum Tok {
     Del,
     #[token("finally")]
     Finally,
+    #[token("yield")]
+    Yield,
     #[token("as")]
     As,
     #[token("true")]
@@ -294,6 +296,7 @@ impl Tok {
                     | Tok::Global
                     | Tok::Nonlocal
                     | Tok::Del
+                    | Tok::Yield
             )
     }
 
@@ -381,6 +384,7 @@ impl Tok {
             Tok::Nonlocal => "nonlocal",
             Tok::Del => "del",
             Tok::Finally => "finally",
+            Tok::Yield => "yield",
             Tok::As => "as",
             Tok::True => "true",
             Tok::False => "false",

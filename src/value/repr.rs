@@ -120,6 +120,10 @@ impl Printer<'_> {
             Value::Module(m) => write!(out, "<module '{}'>", m.name).unwrap_or(()),
             Value::Super(_) => out.push_str("<super>"),
             Value::Descriptor(_) => write!(out, "<{} object>", value.type_name()).unwrap_or(()),
+            Value::Iterator(it) => match it.try_borrow().ok().and_then(|it| it.generator_name()) {
+                Some(name) => write!(out, "<generator object {name}>").unwrap_or(()),
+                None => write!(out, "<{} object>", value.type_name()).unwrap_or(()),
+            },
             Value::Error(e) => write!(out, "{}({})", e.kind, str_repr(&e.message)).unwrap_or(()),
             Value::Einops(f) => write!(out, "{}[{}]", f.form.kind.name(), einops_pattern(f)).unwrap_or(()),
             Value::Tensor(t) => out.push_str(&crate::tensor::print::tensor_repr(t, &autograd_suffixes(t))),
