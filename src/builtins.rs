@@ -11,6 +11,7 @@ pub(crate) mod math;
 pub mod methods;
 mod natives;
 mod plot;
+mod system;
 pub(crate) mod sequences;
 pub mod tensor;
 
@@ -26,6 +27,7 @@ use std::rc::Rc;
 /// found wins), or both; `help`, `dir`, completion and `tl doc` walk the same list.
 pub static TABLES: &[&[Builtin]] = &[
     core::BUILTINS,
+    system::BUILTINS,
     classes::BUILTINS,
     classes::CONSTANTS,
     help::BUILTINS,
@@ -57,8 +59,14 @@ pub static TABLES: &[&[Builtin]] = &[
 ];
 
 /// The builtins of the namespaces (`linalg.norm`, `autograd.grad`), by namespace.
-pub static NAMESPACES: &[(&str, &[Builtin])] =
-    &[("linalg", tensor::linalg::NAMESPACE), ("autograd", tensor::autograd::NAMESPACE)];
+pub static NAMESPACES: &[(&str, &[Builtin])] = &[
+    ("linalg", tensor::linalg::NAMESPACE),
+    ("autograd", tensor::autograd::NAMESPACE),
+    ("time", system::TIME),
+    ("os", system::OS),
+    ("os.path", system::OS_PATH),
+    ("_io", system::IO),
+];
 
 /// Installs every builtin and constant into the prelude scope.
 fn install(prelude: &Env) {
@@ -95,6 +103,14 @@ fn install(prelude: &Env) {
     // `autograd.functional.jacobian` as in PyTorch, and `autograd.jacobian` for short.
     autograd.env.set(Symbol::intern("functional"), Value::Module(autograd.clone()));
     prelude.set(Symbol::intern("autograd"), Value::Module(autograd));
+    for name in ["time", "_io"] {
+        let table = NAMESPACES.iter().find(|(n, _)| *n == name).map_or(&[][..], |(_, t)| *t);
+        prelude.set(Symbol::intern(name), Value::Module(Module::namespace(name, namespace(table))));
+    }
+    let os = Module::namespace("os", namespace(system::OS));
+    os.env.set(Symbol::intern("path"), Value::Module(Module::namespace("os.path", namespace(system::OS_PATH))));
+    os.env.set(Symbol::intern("sep"), Value::str("/"));
+    prelude.set(Symbol::intern("os"), Value::Module(os));
     for (name, value) in math::CONSTANTS {
         prelude.set(Symbol::intern(name), Value::Float(*value));
     }

@@ -21,7 +21,7 @@ mod stmt;
 
 pub use call::CallArgs;
 pub use env::Env;
-pub use error::{error_at, fail, guarded, Eval, Flow, RuntimeError, StackFrame};
+pub use error::{error_at, fail, guarded, keyboard_interrupt, Eval, Flow, RuntimeError, StackFrame};
 pub use index::Subscript;
 pub use interpreter::{Interpreter, Limits};
 pub use iter::ValueIter;

@@ -109,10 +109,15 @@ fn run_entry(interp: &mut Interpreter, line: &str, entry: usize) -> bool {
     let (command, rest) = match line.strip_prefix(':') {
         Some(cmd) => cmd.split_once(' ').map_or((cmd, ""), |(c, r)| (c, r.trim())),
         None => {
-            if let Err(failure) = interp.run_source(&name, line, PathBuf::from("."), true) {
-                report(interp, &failure);
-            }
-            return true;
+            return match interp.run_source(&name, line, PathBuf::from("."), true) {
+                // `exit()` and `quit()` end the session, as in Python's REPL.
+                Err(crate::diag::Failure::Runtime(e)) if e.kind == crate::exception::ErrorKind::SystemExit => false,
+                Err(failure) => {
+                    report(interp, &failure);
+                    true
+                }
+                Ok(_) => true,
+            };
         }
     };
     match command {

@@ -49,6 +49,15 @@ pub fn run(program: Program) -> i32 {
         interp.flush();
         match result {
             Ok(()) => 0,
+            // `exit(code)`: the status Python gives, a message printed, no diagnostic.
+            Err(Failure::Runtime(e)) if e.kind == ErrorKind::SystemExit => match e.message.parse::<i32>() {
+                Ok(code) => code,
+                Err(_) if e.message.is_empty() => 0,
+                Err(_) => {
+                    eprintln!("{}", e.message);
+                    1
+                }
+            },
             Err(failure) => {
                 report(&interp, &failure);
                 match &failure {

@@ -104,20 +104,7 @@ impl Interpreter {
                     return fail(ErrorKind::AssertionError, cond.span, text);
                 }
             }
-            StmtKind::With { context, binding, body } => {
-                let manager = self.eval(context, env)?;
-                let enter = self.get_attr(&manager, Symbol::intern("enter"), context.span)?;
-                let entered = self.call(enter, CallArgs::new(vec![], context.span))?;
-                if let Some(name) = binding {
-                    env.assign(name.node, entered);
-                }
-                let result = self.exec_block(body, env);
-                // `exit` runs however the block ends; an error in the block wins.
-                let exit = self.get_attr(&manager, Symbol::intern("exit"), context.span)?;
-                let exited = self.call(exit, CallArgs::new(vec![], context.span));
-                result?;
-                exited?;
-            }
+            StmtKind::With { context, binding, body } => self.exec_with(context, binding.as_ref(), body, env)?,
             StmtKind::Import(modules) => {
                 for (module, alias) in modules {
                     let (top, imported) = self.import_path(module)?;
@@ -183,6 +170,54 @@ impl Interpreter {
             }
         }
         Ok(())
+    }
+
+    /// `with manager as name { body }`: Python's `__enter__`/`__exit__(type, value,
+    /// traceback)`, whose true result swallows the block's error; tl's short `enter` and
+    /// `exit` take no arguments.
+    fn exec_with(
+        &mut self,
+        context: &crate::syntax::ast::Expr,
+        binding: Option<&crate::syntax::span::Spanned<Symbol>>,
+        body: &Block,
+        env: &Rc<Env>,
+    ) -> Eval<()> {
+        use crate::value::special::Special;
+        let span = context.span;
+        let manager = self.eval(context, env)?;
+        let python = matches!(&manager, Value::Instance(i) if i.class.lookup(Special::Exit.symbols().0).is_some());
+        let entered = match self.special_method(&manager, Special::Enter, span)? {
+            Some(enter) => self.call(enter, CallArgs::new(vec![], span))?,
+            None => {
+                let enter = self.get_attr(&manager, Symbol::intern("enter"), span)?;
+                self.call(enter, CallArgs::new(vec![], span))?
+            }
+        };
+        if let Some(name) = binding {
+            env.assign(name.node, entered);
+        }
+        let result = self.exec_block(body, env);
+        if !python {
+            // `exit` runs however the block ends; an error in the block wins.
+            let exit = self.get_attr(&manager, Symbol::intern("exit"), span)?;
+            let exited = self.call(exit, CallArgs::new(vec![], span));
+            result?;
+            return exited.map(|_| ());
+        }
+        let details = match &result {
+            Err(Flow::Error(error)) => {
+                let class = self.prelude.get_local(Symbol::intern(error.kind.name())).unwrap_or(Value::None);
+                let value = crate::value::ErrorValue { kind: error.kind, message: error.message.clone() };
+                vec![class, Value::Error(Rc::new(value)), Value::None]
+            }
+            _ => vec![Value::None, Value::None, Value::None],
+        };
+        let failed = matches!(result, Err(Flow::Error(_)));
+        let suppress = self.call_special(&manager, Special::Exit, details, span)?.unwrap_or(Value::None);
+        if failed && self.truth(&suppress, span)? {
+            return Ok(());
+        }
+        result
     }
 
     /// `del target`: unbinds a name, removes an item or an attribute.
