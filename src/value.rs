@@ -7,6 +7,7 @@ pub mod native;
 pub mod number;
 pub mod object;
 pub mod repr;
+pub mod set;
 pub mod signature;
 pub mod special;
 
@@ -29,6 +30,8 @@ pub enum Value {
     List(Rc<RefCell<Vec<Value>>>),
     Tuple(Rc<[Value]>),
     Dict(Rc<RefCell<Dict>>),
+    /// A `set` or `frozenset`.
+    Set(Rc<RefCell<set::Set>>),
     Range(Range),
     /// A `fn` or a lambda, with the scope it closes over.
     Function(Rc<Function>),
@@ -114,6 +117,10 @@ impl Value {
         }
     }
 
+    pub fn set(items: set::Set) -> Value {
+        Value::Set(Rc::new(RefCell::new(items)))
+    }
+
     pub fn list(items: Vec<Value>) -> Value {
         Value::List(Rc::new(RefCell::new(items)))
     }
@@ -148,6 +155,7 @@ impl Value {
             Value::List(_) => "list".into(),
             Value::Tuple(_) => "tuple".into(),
             Value::Dict(_) => "dict".into(),
+            Value::Set(s) => if s.borrow().frozen { "frozenset" } else { "set" }.into(),
             Value::Range(_) => "range".into(),
             Value::Function(_) => "function".into(),
             Value::Builtin(_) => "builtin_function".into(),
@@ -187,6 +195,7 @@ impl Value {
             Value::List(items) => !items.borrow().is_empty(),
             Value::Tuple(items) => !items.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Set(s) => !s.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::Size(s) => !s.is_empty(),
             Value::NamedTuple(_) => true,
@@ -224,6 +233,7 @@ impl Value {
             Value::List(l) => addr(l),
             Value::Tuple(t) => addr(t),
             Value::Dict(d) => addr(d),
+            Value::Set(s) => addr(s),
             Value::Function(f) => addr(f),
             Value::Builtin(b) => b.identity(),
             Value::BoundMethod(m) => addr(m),
@@ -334,6 +344,10 @@ pub fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDee
                 }
             }
             true
+        }
+        (Value::Set(x), Value::Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len() && x.is_subset(&y)
         }
         (Value::BoundMethod(x), Value::BoundMethod(y)) => {
             x.receiver.is(&y.receiver) && x.method.is(&y.method)

@@ -81,6 +81,29 @@ Returns: a tuple
 Example: tuple([1, 2])  # (1, 2)",
     ),
     Builtin::function(
+        |interp, args| set_of(interp, args, false),
+        "set(iterable=(), /) -> set
+
+A new set of the distinct items of `iterable` (which must be hashable), kept in the order
+they first appear (CPython's order follows their hashes).
+
+Args:
+    iterable: a list, tuple, string, dict (its keys), range or other iterable
+Returns: a set
+Example: set([1, 2, 1])  # {1, 2}",
+    ),
+    Builtin::function(
+        |interp, args| set_of(interp, args, true),
+        "frozenset(iterable=(), /) -> frozenset
+
+A set that cannot change: the distinct items of `iterable`.
+
+Args:
+    iterable: a list, tuple, string, dict (its keys), range or other iterable
+Returns: a frozenset
+Example: frozenset('aba')  # frozenset({'a', 'b'})",
+    ),
+    Builtin::function(
         dict,
         "dict(iterable=(), /, **kwargs) -> dict
 
@@ -310,6 +333,14 @@ fn tuple(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         None => Ok(Value::tuple(vec![])),
         Some(v) => Ok(Value::tuple(interp.collect(v, args.span)?)),
     }
+}
+
+fn set_of(interp: &mut Interpreter, args: CallArgs, frozen: bool) -> Eval<Value> {
+    let items = match args.positional.first() {
+        None => Vec::new(),
+        Some(v) => interp.collect(v, args.span)?,
+    };
+    interp.set_from(items, frozen, args.span).map(Value::set)
 }
 
 /// `dict()`, `dict(mapping)`, `dict(pairs)`, `dict(a=1, b=2)`.

@@ -3,6 +3,7 @@
 
 mod dict;
 mod list;
+mod set;
 mod text;
 
 use crate::eval::{fail, CallArgs, Eval};
@@ -543,6 +544,7 @@ pub static TYPE_METHODS: &[(&str, &[Builtin])] = &[
     ("float", FLOAT_METHODS),
     ("device", super::tensor::device::DEVICE_METHODS),
     ("property", super::classes::PROPERTY_METHODS),
+    ("set", set::SET_METHODS),
 ];
 
 /// The method tables of a value's type, searched in order.
@@ -554,12 +556,14 @@ fn tables(value: &Value) -> &'static [&'static [Builtin]] {
     static FLOAT: &[&[Builtin]] = &[FLOAT_METHODS];
     static DEVICE: &[&[Builtin]] = &[super::tensor::device::DEVICE_METHODS];
     static PROPERTY: &[&[Builtin]] = &[super::classes::PROPERTY_METHODS];
+    static SET: &[&[Builtin]] = &[set::SET_METHODS];
     match value {
         Value::Descriptor(d) if matches!(**d, crate::value::Descriptor::Property { .. }) => PROPERTY,
         Value::Str(_) => STR,
         Value::List(_) => LIST,
         Value::Tuple(_) => TUPLE,
         Value::Dict(_) => DICT,
+        Value::Set(_) => SET,
         Value::Float(_) => FLOAT,
         Value::Tensor(_) => super::TABLES,
         Value::Device(_) => DEVICE,

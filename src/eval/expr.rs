@@ -66,6 +66,19 @@ impl Interpreter {
                 }
                 Value::Dict(Rc::new(dict.into()))
             }
+            ExprKind::Set(items) => {
+                let items = self.eval_display(items, env)?;
+                self.set_of(items, span)?
+            }
+            ExprKind::SetComp { element, clauses } => {
+                let scope = Env::new(Some(env.clone()));
+                let mut items = Vec::new();
+                self.comprehension(clauses, &scope, &mut |interp, scope| {
+                    items.push(interp.eval(element, scope)?);
+                    interp.check_len(items.len(), span)
+                })?;
+                self.set_of(items, span)?
+            }
             ExprKind::ListComp { element, clauses } => {
                 let scope = Env::new(Some(env.clone()));
                 let mut items = Vec::new();
@@ -161,6 +174,19 @@ impl Interpreter {
     pub(super) fn condition(&mut self, cond: &Expr, env: &Rc<Env>) -> Eval<bool> {
         let value = self.eval(cond, env)?;
         self.truth(&value, cond.span)
+    }
+
+    /// A set of `items` (each must be hashable).
+    pub fn set_of(&mut self, items: Vec<Value>, span: Span) -> Eval<Value> {
+        self.set_from(items, false, span).map(Value::set)
+    }
+
+    pub fn set_from(&mut self, items: Vec<Value>, frozen: bool, span: Span) -> Eval<crate::value::set::Set> {
+        let mut set = crate::value::set::Set::new(frozen);
+        for item in items {
+            set.insert(hash_key(&item, span)?, item);
+        }
+        Ok(set)
     }
 
     /// The items of a list or tuple display, with `*xs` spliced in.

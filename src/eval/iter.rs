@@ -223,6 +223,7 @@ impl Interpreter {
                 s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect::<Vec<_>>().into_iter(),
             ),
             Value::Dict(d) => ValueIter::Items(d.borrow().keys().into_iter()),
+            Value::Set(s) => ValueIter::Items(s.borrow().values().into_iter()),
             Value::Tensor(t) if t.ndim() == 0 => {
                 return fail(ErrorKind::TypeError, span, "iteration over a 0-d tensor")
             }

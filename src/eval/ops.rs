@@ -6,6 +6,7 @@ use crate::exception::ErrorKind;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::syntax::span::Span;
 use crate::value::number::{as_number, float_floor_div, float_mod, int_floor_div, int_mod, Number};
+use crate::value::set::SetOp;
 use crate::value::special::Special;
 use crate::value::{equal_at_depth, TooDeep, Value};
 use std::cmp::Ordering;
@@ -52,6 +53,13 @@ impl Interpreter {
         if let Some(result) = self.natives.in_place_operator(op, &lhs, &rhs, span) {
             return result;
         }
+        if let (Value::Set(a), Value::Set(b), Some(set_op)) = (&lhs, &rhs, SetOp::of(op)) {
+            if !a.borrow().frozen {
+                let combined = a.borrow().combine(set_op, &b.borrow());
+                a.borrow_mut().items = combined.items;
+                return Ok(lhs);
+            }
+        }
         let Value::List(list) = &lhs else {
             return self.binary_op(op, lhs, rhs, span);
         };
@@ -93,6 +101,10 @@ impl Interpreter {
                 }));
             }
             return arithmetic(op, a, b, span);
+        }
+        if let (Value::Set(a), Value::Set(b), Some(set_op)) = (&lhs, &rhs, SetOp::of(op)) {
+            let combined = a.borrow().combine(set_op, &b.borrow());
+            return Ok(Value::set(combined));
         }
         match (op, &lhs, &rhs) {
             (BinOp::Add, Value::Str(a), Value::Str(b)) => {
@@ -185,6 +197,16 @@ impl Interpreter {
             CmpOp::IsNot => !lhs.is(rhs),
             CmpOp::In => self.contains(rhs, lhs, span)?,
             CmpOp::NotIn => !self.contains(rhs, lhs, span)?,
+            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge if matches!((lhs, rhs), (Value::Set(_), Value::Set(_))) => {
+                let (Value::Set(a), Value::Set(b)) = (lhs, rhs) else { return Ok(Value::Bool(false)) };
+                let (a, b) = (a.borrow(), b.borrow());
+                match op {
+                    CmpOp::Le => a.is_subset(&b),
+                    CmpOp::Lt => a.len() < b.len() && a.is_subset(&b),
+                    CmpOp::Ge => b.is_subset(&a),
+                    _ => b.len() < a.len() && b.is_subset(&a),
+                }
+            }
             CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
                 let ordering = order(lhs, rhs, span)?.ok_or_else(|| {
                     super::RuntimeError::new(
@@ -227,6 +249,7 @@ impl Interpreter {
             Value::List(items) => Ok(position(&items.borrow(), item, span)?.is_some()),
             Value::Tuple(items) => Ok(position(items, item, span)?.is_some()),
             Value::Dict(d) => Ok(d.borrow().get_by_key(item).is_some()),
+            Value::Set(s) => Ok(s.borrow().contains(item)),
             Value::Range(r) => Ok(match item.as_int() {
                 Some(i) if r.step > 0 => i >= r.start && i < r.stop && (i - r.start) % r.step == 0,
                 Some(i) => i <= r.start && i > r.stop && (r.start - i) % -r.step == 0,

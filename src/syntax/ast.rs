@@ -20,6 +20,12 @@ pub enum ExprKind {
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
     Dict(Vec<(Expr, Expr)>),
+    /// `{a, b}`: a set display (`{}` is a dict).
+    Set(Vec<Expr>),
+    SetComp {
+        element: Box<Expr>,
+        clauses: Vec<CompClause>,
+    },
     ListComp {
         element: Box<Expr>,
         clauses: Vec<CompClause>,

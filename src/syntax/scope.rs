@@ -157,7 +157,9 @@ impl Walk {
                     }
                 }
             }
-            ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().for_each(|e| self.expr(e)),
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                items.iter().for_each(|e| self.expr(e))
+            }
             _ => {}
         }
     }

@@ -141,6 +141,16 @@ pub enum Tok {
     PowAssign,
     #[token("@=")]
     AtAssign,
+    #[token("|=")]
+    PipeAssign,
+    #[token("&=")]
+    AmpAssign,
+    #[token("^=")]
+    CaretAssign,
+    #[token("<<=")]
+    ShlAssign,
+    #[token(">>=")]
+    ShrAssign,
 
     #[token("+")]
     Plus,
@@ -339,6 +349,11 @@ impl Tok {
                 | Tok::PercentAssign
                 | Tok::PowAssign
                 | Tok::AtAssign
+                | Tok::PipeAssign
+                | Tok::AmpAssign
+                | Tok::CaretAssign
+                | Tok::ShlAssign
+                | Tok::ShrAssign
         )
     }
 }
@@ -419,6 +434,11 @@ impl Tok {
             Tok::PercentAssign => "%=",
             Tok::PowAssign => "**=",
             Tok::AtAssign => "@=",
+            Tok::PipeAssign => "|=",
+            Tok::AmpAssign => "&=",
+            Tok::CaretAssign => "^=",
+            Tok::ShlAssign => "<<=",
+            Tok::ShrAssign => ">>=",
             Tok::Plus => "+",
             Tok::Minus => "-",
             Tok::Star => "*",

@@ -36,7 +36,7 @@ impl HashKey {
             Value::Float(x) => HashKey::Float(if x.is_nan() { f64::NAN.to_bits() } else { x.to_bits() }),
             Value::Str(s) => HashKey::Str(s.clone()),
             Value::Tuple(items) => HashKey::Tuple(items.iter().map(HashKey::of).collect::<Option<_>>()?),
-            Value::List(_) | Value::Dict(_) => return None,
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
             Value::Size(_) | Value::NamedTuple(_) => return HashKey::of(&value.as_plain_tuple()),
             Value::DType(d) => HashKey::Str(std::rc::Rc::from(d.name())),
             Value::Device(d) => HashKey::Str(std::rc::Rc::from(d.to_string())),

@@ -87,6 +87,18 @@ impl Printer<'_> {
                 out.push('}');
                 self.open.remove(&id);
             }
+            Value::Set(set) => {
+                let (items, frozen) = {
+                    let set = set.borrow();
+                    (set.values(), set.frozen)
+                };
+                match (items.is_empty(), frozen) {
+                    (true, false) => out.push_str("set()"),
+                    (true, true) => out.push_str("frozenset()"),
+                    (false, false) => self.sequence(value, &items, "{", "}", out)?,
+                    (false, true) => self.sequence(value, &items, "frozenset({", "})", out)?,
+                }
+            }
             Value::Range(r) if r.step == 1 => write!(out, "range({}, {})", r.start, r.stop).unwrap_or(()),
             Value::Range(r) => write!(out, "range({}, {}, {})", r.start, r.stop, r.step).unwrap_or(()),
             Value::Function(f) => write!(out, "<function {}>", f.def.name).unwrap_or(()),
