@@ -309,13 +309,41 @@ fn isinstance(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 fn issubclass(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    match (&args.positional[0], &args.positional[1]) {
-        (Value::Class(a), Value::Class(b)) => Ok(Value::Bool(a.is_subclass_of(b))),
-        (Value::Builtin(a), Value::Builtin(b)) => Ok(Value::Bool(a.name == b.name)),
-        (Value::Class(_) | Value::Builtin(_), _) => {
-            fail(ErrorKind::TypeError, args.span, "issubclass() arg 2 must be a class")
+    let is_class = |v: &Value| matches!(v, Value::Class(_) | Value::Builtin(_));
+    let (cls, info) = (&args.positional[0], &args.positional[1]);
+    if !is_class(cls) {
+        return fail(ErrorKind::TypeError, args.span, "issubclass() arg 1 must be a class");
+    }
+    let classes: Vec<&Value> = match info {
+        Value::Tuple(items) => items.iter().collect(),
+        one => vec![one],
+    };
+    if !classes.iter().all(|c| is_class(c)) {
+        return fail(
+            ErrorKind::TypeError,
+            args.span,
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        );
+    }
+    Ok(Value::Bool(classes.into_iter().any(|class| subclass(cls, class))))
+}
+
+/// Whether `a` is `b` or derives from it: user classes by their bases, built-in types by
+/// Python's few relations (`bool` is an `int`, error classes' hierarchy), every class an
+/// `object`.
+fn subclass(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Class(a), Value::Class(b)) => a.is_subclass_of(b),
+        (_, Value::Class(b)) => b.base.is_none() && b.name.as_str() == "object",
+        (Value::Builtin(a), Value::Builtin(b)) => {
+            a.name == b.name
+                || (a.name == "bool" && b.name == "int")
+                || matches!(
+                    (ErrorKind::from_name(a.name), ErrorKind::from_name(b.name)),
+                    (Some(x), Some(y)) if x.is_a(y)
+                )
         }
-        _ => fail(ErrorKind::TypeError, args.span, "issubclass() arg 1 must be a class"),
+        _ => false,
     }
 }
 

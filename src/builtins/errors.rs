@@ -63,6 +63,8 @@ error_classes! {
         "OverflowError(\"integer overflow\").kind  # 'OverflowError'";
     RecursionError: "An error for calls nested deeper than the interpreter allows.",
         "RecursionError().kind  # 'RecursionError'";
+    KeyboardInterrupt: "Raised by Ctrl-C: it stops the running code, and is not an `Exception`, so `catch e` lets it through.",
+        "isinstance(KeyboardInterrupt(), Exception)  # False";
     BaseException: "The root of every error class: `catch BaseException` catches Ctrl-C too.",
         "BaseException(\"x\").kind  # 'BaseException'";
     ArithmeticError: "The base of `ZeroDivisionError` and `OverflowError`.",
@@ -101,7 +103,7 @@ fn make_error(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     };
     // Declared only for the names of `ErrorKind`, so each has its kind.
     let kind = ErrorKind::from_name(args.function).expect("an error builtin names its kind");
-    Ok(Value::Error(Rc::new(ErrorValue { kind, message })))
+    Ok(Value::Error(Rc::new(ErrorValue { kind, message, cause: None })))
 }
 
 /// Types that exist to be compared (`type(f) == function`) but not called.

@@ -4,7 +4,7 @@
 use super::convert::index_of;
 use super::tensor::args::arg;
 use super::tensor::reduce;
-use crate::eval::{fail, CallArgs, Eval, Flow, Interpreter, RuntimeError, ValueIter};
+use crate::eval::{fail, CallArgs, Eval, Flow, Interpreter, ValueIter};
 use crate::exception::ErrorKind;
 use crate::syntax::ast::BinOp;
 use crate::syntax::span::Span;
@@ -194,17 +194,6 @@ Example: all([])  # True",
 ];
 
 /// `a < b` for sorting and `min`/`max`, with Python's error for unordered types.
-fn less_than(a: &Value, b: &Value, span: Span) -> Eval<bool> {
-    match crate::eval::order(a, b, span)? {
-        Some(ordering) => Ok(ordering == Some(Ordering::Less)),
-        None => fail(
-            ErrorKind::TypeError,
-            span,
-            format!("'<' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name()),
-        ),
-    }
-}
-
 /// Applies `key` (if any) to each item.
 fn keys_of(interp: &mut Interpreter, items: &[Value], key: &Option<Value>, span: Span) -> Eval<Vec<Value>> {
     match key {
@@ -255,8 +244,8 @@ fn extreme(interp: &mut Interpreter, mut args: CallArgs, want: Ordering) -> Eval
     let mut best = 0;
     for i in 1..items.len() {
         let better = match want {
-            Ordering::Less => less_than(&keys[i], &keys[best], args.span)?,
-            _ => less_than(&keys[best], &keys[i], args.span)?,
+            Ordering::Less => interp.less_than(&keys[i], &keys[best], args.span)?,
+            _ => interp.less_than(&keys[best], &keys[i], args.span)?,
         };
         if better {
             best = i;
@@ -300,27 +289,20 @@ pub fn sort_values(
             return Ordering::Equal;
         }
         let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
-        match crate::eval::order(x, y, span) {
-            Ok(Some(o)) => o.unwrap_or(Ordering::Equal),
+        // Python sorts by `<` alone: x < y, else y < x, else equal.
+        let mut less = |p: &Value, q: &Value| match interp.less_than(p, q, span) {
+            Ok(v) => v,
             Err(e) => {
                 error = Some(e);
-                Ordering::Equal
+                false
             }
-            Ok(None) => {
-                error = Some(
-                    RuntimeError::new(
-                        ErrorKind::TypeError,
-                        format!(
-                            "'<' not supported between instances of '{}' and '{}'",
-                            x.type_name(),
-                            y.type_name()
-                        ),
-                        span,
-                    )
-                    .into(),
-                );
-                Ordering::Equal
-            }
+        };
+        if less(x, y) {
+            Ordering::Less
+        } else if less(y, x) {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
         }
     });
     if let Some(e) = error {

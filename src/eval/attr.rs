@@ -50,7 +50,10 @@ impl Interpreter {
                 found => found,
             },
             Value::Builtin(b) if name.as_str() == "__name__" => Some(Value::str(b.name)),
-            Value::Function(f) if name.as_str() == "__name__" => Some(Value::str(&f.def.name.to_string())),
+            Value::Function(f) => match f.attributes.borrow().get(&name) {
+                Some(value) => Some(value.clone()),
+                None => (name.as_str() == "__name__").then(|| Value::str(&f.def.name.to_string())),
+            },
             Value::Super(sup) => match sup.start.as_ref().and_then(|c| c.lookup(name)) {
                 Some(member) => {
                     let class = match &sup.receiver {
@@ -73,6 +76,9 @@ impl Interpreter {
             Value::Error(error) => match name.as_str() {
                 "message" => Some(Value::str(&error.message)),
                 "kind" => Some(Value::str(error.kind.name())),
+                "__cause__" => Some(error.cause.clone().map_or(Value::None, Value::Error)),
+                "args" if error.message.is_empty() => Some(Value::tuple(vec![])),
+                "args" => Some(Value::tuple(vec![Value::str(&error.message)])),
                 _ => None,
             },
             _ => None,
@@ -107,6 +113,9 @@ impl Interpreter {
                 class.members.borrow_mut().insert(name, value);
             }
             Value::Module(module) => module.env.set(name, value),
+            Value::Function(f) => {
+                f.attributes.borrow_mut().insert(name, value);
+            }
             other => {
                 return fail(
                     ErrorKind::AttributeError,
@@ -178,7 +187,7 @@ impl Interpreter {
                 names
             }
             Value::Module(module) => module.env.local_names().iter().map(|s| s.to_string()).collect(),
-            Value::Error(_) => vec!["message".into(), "kind".into()],
+            Value::Error(_) => ["message", "kind", "args", "__cause__"].map(String::from).to_vec(),
             _ => Vec::new(),
         };
         names.extend(self.natives.attribute_names(target).into_iter().map(String::from));

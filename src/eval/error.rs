@@ -16,6 +16,8 @@ pub struct RuntimeError {
     pub help: Option<String>,
     /// Innermost call first: each entry is a call the error left.
     pub stack: Vec<StackFrame>,
+    /// The error it was raised from (`raise ... from e`).
+    pub cause: Option<std::rc::Rc<crate::value::ErrorValue>>,
 }
 
 #[derive(Clone, Debug)]
@@ -28,7 +30,12 @@ pub struct StackFrame {
 
 impl RuntimeError {
     pub fn new(kind: ErrorKind, message: impl Into<String>, span: Span) -> RuntimeError {
-        RuntimeError { kind, message: message.into(), span, label: None, help: None, stack: Vec::new() }
+        RuntimeError { kind, message: message.into(), span, label: None, help: None, stack: Vec::new(), cause: None }
+    }
+
+    /// The error as the value `catch ... as e` binds.
+    pub fn value(&self) -> crate::value::ErrorValue {
+        crate::value::ErrorValue { kind: self.kind, message: self.message.clone(), cause: self.cause.clone() }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

@@ -234,7 +234,8 @@ impl Interpreter {
                 None => None,
             });
         }
-        Ok(Value::Function(Rc::new(Function { def: def.clone(), env: env.clone(), defaults })))
+        let attributes = Default::default();
+        Ok(Value::Function(Rc::new(Function { def: def.clone(), env: env.clone(), defaults, attributes })))
     }
 
     /// Applies `@decorators` (written outermost first) to a new function or class.

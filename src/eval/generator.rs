@@ -12,7 +12,7 @@ use super::iter::ValueIter;
 use crate::exception::ErrorKind;
 use crate::syntax::ast::{Block, Expr, ExprKind, Handler, Stmt, StmtKind};
 use crate::syntax::span::Span;
-use crate::value::{ErrorValue, Function, Value};
+use crate::value::{Function, Value};
 use std::rc::Rc;
 
 /// A paused generator.
@@ -298,7 +298,7 @@ impl Interpreter {
                 continue;
             }
             if let Some(name) = &handler.binding {
-                let value = ErrorValue { kind: error.kind, message: error.message.clone() };
+                let value = error.value();
                 env.assign(name.node, Value::Error(Rc::new(value)));
             }
             if let Some(finally) = finally {

@@ -7,7 +7,7 @@ use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
 use crate::syntax::ast::{Block, Expr, Handler};
 use crate::syntax::span::Span;
-use crate::value::{ErrorValue, Value};
+use crate::value::Value;
 use std::rc::Rc;
 
 impl Interpreter {
@@ -40,7 +40,7 @@ impl Interpreter {
                 continue;
             }
             if let Some(name) = &handler.binding {
-                let value = ErrorValue { kind: error.kind, message: error.message.clone() };
+                let value = error.value();
                 env.assign(name.node, Value::Error(Rc::new(value)));
             }
             self.handling.push(error);
@@ -79,7 +79,11 @@ impl Interpreter {
         };
         let value = self.eval(error, env)?;
         let mut raised = match value {
-            Value::Error(e) => RuntimeError::new(e.kind, e.message.clone(), span),
+            Value::Error(e) => {
+                let mut raised = RuntimeError::new(e.kind, e.message.clone(), span);
+                raised.cause = e.cause.clone();
+                raised
+            }
             Value::Builtin(b) if ErrorKind::from_name(b.name).is_some() => {
                 RuntimeError::new(ErrorKind::from_name(b.name).unwrap_or(ErrorKind::Exception), "", span)
             }
@@ -97,6 +101,7 @@ impl Interpreter {
                 Value::Error(e) => {
                     let text = if e.message.is_empty() { String::new() } else { format!(": {}", e.message) };
                     raised = raised.with_help(format!("raised from {}{text}", e.kind));
+                    raised.cause = Some(e);
                 }
                 Value::None => {}
                 other => {

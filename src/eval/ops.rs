@@ -181,6 +181,12 @@ impl Interpreter {
         })
     }
 
+    /// `a < b`, as `sorted`, `min` and `max` ask it (instances by their `__lt__`).
+    pub fn less_than(&mut self, a: &Value, b: &Value, span: Span) -> Eval<bool> {
+        let result = self.compare(CmpOp::Lt, a, b, span)?;
+        self.truth(&result, span)
+    }
+
     pub(super) fn compare(&mut self, op: CmpOp, lhs: &Value, rhs: &Value, span: Span) -> Eval<Value> {
         if matches!(lhs, Value::Instance(_)) || matches!(rhs, Value::Instance(_)) {
             if let Some(result) = self.compare_special(op, lhs, rhs, span)? {

@@ -207,7 +207,7 @@ impl Interpreter {
         let details = match &result {
             Err(Flow::Error(error)) => {
                 let class = self.prelude.get_local(Symbol::intern(error.kind.name())).unwrap_or(Value::None);
-                let value = crate::value::ErrorValue { kind: error.kind, message: error.message.clone() };
+                let value = error.value();
                 vec![class, Value::Error(Rc::new(value)), Value::None]
             }
             _ => vec![Value::None, Value::None, Value::None],

@@ -24,6 +24,8 @@ pub struct Function {
     pub env: Rc<Env>,
     /// Default values, evaluated once when the `fn` statement ran (one per parameter).
     pub defaults: Vec<Option<Value>>,
+    /// Attributes set on the function (`wrapper.__name__ = f.__name__`, `f.calls = 0`).
+    pub attributes: RefCell<IndexMap<Symbol, Value>>,
 }
 
 impl fmt::Debug for Function {
@@ -244,4 +246,6 @@ pub struct ErrorValue {
     /// Python's class of it: `ValueError`, `TypeError`, ...
     pub kind: crate::exception::ErrorKind,
     pub message: String,
+    /// `raise ... from cause`: Python's `__cause__`.
+    pub cause: Option<Rc<ErrorValue>>,
 }

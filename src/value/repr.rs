@@ -136,6 +136,7 @@ impl Printer<'_> {
                 Some(name) => write!(out, "<generator object {name}>").unwrap_or(()),
                 None => write!(out, "<{} object>", value.type_name()).unwrap_or(()),
             },
+            Value::Error(e) if e.message.is_empty() => write!(out, "{}()", e.kind).unwrap_or(()),
             Value::Error(e) => write!(out, "{}({})", e.kind, str_repr(&e.message)).unwrap_or(()),
             Value::Einops(f) => write!(out, "{}[{}]", f.form.kind.name(), einops_pattern(f)).unwrap_or(()),
             Value::Tensor(t) => out.push_str(&crate::tensor::print::tensor_repr(t, &autograd_suffixes(t))),
