@@ -11,8 +11,8 @@ pub(crate) mod math;
 pub mod methods;
 mod natives;
 mod plot;
-mod system;
 pub(crate) mod sequences;
+mod system;
 pub mod tensor;
 
 use crate::eval::Env;
@@ -81,10 +81,7 @@ fn install(prelude: &Env) {
     prelude.set(Symbol::intern("cpu"), Value::Device(Device::Cpu));
     prelude.set(Symbol::intern("cuda"), Value::Device(Device::Cuda(0)));
     let linalg = namespace(tensor::linalg::NAMESPACE);
-    prelude.set(
-        Symbol::intern("linalg"),
-        Value::Module(Module::namespace("linalg", linalg)),
-    );
+    prelude.set(Symbol::intern("linalg"), Value::Module(Module::namespace("linalg", linalg)));
     for (name, manager) in tensor::autograd::context_managers() {
         prelude.set(Symbol::intern(name), manager);
     }
@@ -95,10 +92,7 @@ fn install(prelude: &Env) {
             special.set(Symbol::intern(name), value);
         }
     }
-    prelude.set(
-        Symbol::intern("special"),
-        Value::Module(Module::namespace("special", special)),
-    );
+    prelude.set(Symbol::intern("special"), Value::Module(Module::namespace("special", special)));
     let autograd = Module::namespace("autograd", namespace(tensor::autograd::NAMESPACE));
     // `autograd.functional.jacobian` as in PyTorch, and `autograd.jacobian` for short.
     autograd.env.set(Symbol::intern("functional"), Value::Module(autograd.clone()));
@@ -108,7 +102,8 @@ fn install(prelude: &Env) {
         prelude.set(Symbol::intern(name), Value::Module(Module::namespace(name, namespace(table))));
     }
     let os = Module::namespace("os", namespace(system::OS));
-    os.env.set(Symbol::intern("path"), Value::Module(Module::namespace("os.path", namespace(system::OS_PATH))));
+    os.env
+        .set(Symbol::intern("path"), Value::Module(Module::namespace("os.path", namespace(system::OS_PATH))));
     os.env.set(Symbol::intern("sep"), Value::str("/"));
     prelude.set(Symbol::intern("os"), Value::Module(os));
     for (name, value) in math::CONSTANTS {

@@ -111,7 +111,11 @@ fn run_entry(interp: &mut Interpreter, line: &str, entry: usize) -> bool {
         None => {
             return match interp.run_source(&name, line, PathBuf::from("."), true) {
                 // `exit()` and `quit()` end the session, as in Python's REPL.
-                Err(crate::diag::Failure::Runtime(e)) if e.kind == crate::exception::ErrorKind::SystemExit => false,
+                Err(crate::diag::Failure::Runtime(e))
+                    if e.kind == crate::exception::ErrorKind::SystemExit =>
+                {
+                    false
+                }
                 Err(failure) => {
                     report(interp, &failure);
                     true

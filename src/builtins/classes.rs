@@ -143,7 +143,12 @@ pub fn object_class() -> Value {
         members.insert(Symbol::intern(method.name), Value::Builtin(method));
     }
     let doc = Some(Rc::from("The base of every class."));
-    Value::Class(Rc::new(Class { name: Symbol::intern("object"), doc, base: None, members: RefCell::new(members) }))
+    Value::Class(Rc::new(Class {
+        name: Symbol::intern("object"),
+        doc,
+        base: None,
+        members: RefCell::new(members),
+    }))
 }
 
 fn object_init(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -164,7 +169,11 @@ fn not_implemented(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn callable_argument(args: &CallArgs, what: &str) -> Eval<Value> {
     let function = args.positional[0].clone();
     if !function.is_callable() {
-        return fail(ErrorKind::TypeError, args.span, format!("{what}() needs a function, not {}", function.type_name()));
+        return fail(
+            ErrorKind::TypeError,
+            args.span,
+            format!("{what}() needs a function, not {}", function.type_name()),
+        );
     }
     Ok(function)
 }
@@ -207,7 +216,9 @@ enum Part {
 }
 
 fn property_with(part: Part, _: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    let Value::Descriptor(d) = &args.positional[0] else { return fail(ErrorKind::TypeError, args.span, "not a property") };
+    let Value::Descriptor(d) = &args.positional[0] else {
+        return fail(ErrorKind::TypeError, args.span, "not a property");
+    };
     let Descriptor::Property { get, set, delete, doc } = &**d else {
         return fail(ErrorKind::TypeError, args.span, "not a property");
     };
@@ -231,7 +242,11 @@ fn super_(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
                 _ => false,
             };
             if !belongs {
-                return fail(ErrorKind::TypeError, args.span, "super(type, obj): obj must be an instance or subtype of type");
+                return fail(
+                    ErrorKind::TypeError,
+                    args.span,
+                    "super(type, obj): obj must be an instance or subtype of type",
+                );
             }
             Ok(Value::Super(Rc::new(SuperRef { receiver: object.clone(), start: class.base.clone() })))
         }
@@ -240,6 +255,10 @@ fn super_(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
             args.span,
             format!("super() argument 1 must be a type, not {}", first.type_name()),
         ),
-        _ => fail(ErrorKind::TypeError, args.span, "super() takes two arguments or none (tl has no unbound super)"),
+        _ => fail(
+            ErrorKind::TypeError,
+            args.span,
+            "super() takes two arguments or none (tl has no unbound super)",
+        ),
     }
 }

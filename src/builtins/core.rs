@@ -423,4 +423,3 @@ fn vars(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn id(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(Value::Int(args.positional[0].identity() as i64))
 }
-

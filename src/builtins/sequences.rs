@@ -12,8 +12,8 @@ use crate::value::object::named;
 use crate::value::special::Special;
 use crate::value::{Builtin, Value};
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::cmp::Ordering;
+use std::rc::Rc;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin::function(
@@ -366,7 +366,9 @@ fn iter(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn next(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let mut iter = match &args.positional[0] {
         Value::Iterator(shared) => ValueIter::Shared(shared.clone()),
-        object @ Value::Instance(i) if i.class.special(Special::Next).is_some() => ValueIter::Object(object.clone()),
+        object @ Value::Instance(i) if i.class.special(Special::Next).is_some() => {
+            ValueIter::Object(object.clone())
+        }
         other => {
             let kind = other.type_name();
             return fail(ErrorKind::TypeError, args.span, format!("'{kind}' object is not an iterator"));

@@ -304,33 +304,53 @@ fn open(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let mode = match arg(&mut args, 1, "mode") {
         Some(Value::Str(m)) => m.to_string(),
         None => "r".into(),
-        Some(other) => return fail(ErrorKind::TypeError, args.span, format!("open() argument 'mode' must be str, not {}", other.type_name())),
+        Some(other) => {
+            return fail(
+                ErrorKind::TypeError,
+                args.span,
+                format!("open() argument 'mode' must be str, not {}", other.type_name()),
+            )
+        }
     };
     match arg(&mut args, 2, "encoding") {
         None | Some(Value::None) => {}
         Some(Value::Str(e)) if matches!(e.to_lowercase().as_str(), "utf-8" | "utf8") => {}
         Some(other) => {
             let shown = interp.str_of(&other)?;
-            return fail(ErrorKind::ValueError, args.span, format!("tl reads and writes UTF-8 only, not encoding {shown}"));
+            return fail(
+                ErrorKind::ValueError,
+                args.span,
+                format!("tl reads and writes UTF-8 only, not encoding {shown}"),
+            );
         }
     }
     let plain = mode.replace('t', "");
     let base = match plain.as_str() {
         "r" | "w" | "a" | "x" | "r+" | "w+" | "a+" => plain.chars().next().unwrap_or('r'),
         _ if mode.contains('b') => {
-            return fail(ErrorKind::ValueError, args.span, format!("binary mode '{mode}' is not supported: tl files are text"))
+            return fail(
+                ErrorKind::ValueError,
+                args.span,
+                format!("binary mode '{mode}' is not supported: tl files are text"),
+            )
         }
         _ => return fail(ErrorKind::ValueError, args.span, format!("invalid mode: '{mode}'")),
     };
     if plain.ends_with('+') {
-        return fail(ErrorKind::ValueError, args.span, format!("mode '{mode}' (read and write) is not supported: open the file twice"));
+        return fail(
+            ErrorKind::ValueError,
+            args.span,
+            format!("mode '{mode}' (read and write) is not supported: open the file twice"),
+        );
     }
     let content = match base {
         'r' => match std::fs::read_to_string(&path) {
             Ok(content) => content,
             Err(e) => return os_error(e, &path, &args),
         },
-        'x' if Path::new(&path).exists() => return os_error(std::io::ErrorKind::AlreadyExists.into(), &path, &args),
+        'x' if Path::new(&path).exists() => {
+            return os_error(std::io::ErrorKind::AlreadyExists.into(), &path, &args)
+        }
         'w' | 'x' => match std::fs::write(&path, "") {
             Ok(()) => String::new(),
             Err(e) => return os_error(e, &path, &args),
@@ -338,7 +358,9 @@ fn open(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         _ => String::new(),
     };
     let span = args.span;
-    let Some(io) = interp.global("io") else { return fail(ErrorKind::ImportError, span, "the io module is missing") };
+    let Some(io) = interp.global("io") else {
+        return fail(ErrorKind::ImportError, span, "the io module is missing");
+    };
     let class = interp.get_attr(&io, crate::syntax::symbol::Symbol::intern("TextFile"), span)?;
     let mode = Value::str(&base.to_string());
     interp.call(class, CallArgs::new(vec![Value::str(&path), mode, Value::str(&content)], span))
@@ -358,7 +380,11 @@ fn write_text(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let append = arg(&mut args, 2, "append").is_some_and(|v| v.truthy());
     let written = if append {
         use std::io::Write;
-        std::fs::OpenOptions::new().append(true).create(true).open(&path).and_then(|mut f| f.write_all(content.as_bytes()))
+        std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(content.as_bytes()))
     } else {
         std::fs::write(&path, content)
     };
@@ -434,7 +460,8 @@ fn listdir(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         Ok(entries) => entries,
         Err(e) => return os_error(e, &path, &args),
     };
-    let mut names: Vec<String> = entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> =
+        entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
 }
@@ -463,7 +490,11 @@ fn join(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let mut out = String::new();
     for part in &args.positional {
         let Value::Str(part) = part else {
-            return fail(ErrorKind::TypeError, args.span, format!("join() argument must be str, not {}", part.type_name()));
+            return fail(
+                ErrorKind::TypeError,
+                args.span,
+                format!("join() argument must be str, not {}", part.type_name()),
+            );
         };
         if part.starts_with('/') || out.is_empty() {
             out = part.to_string();
@@ -499,7 +530,10 @@ fn splitext(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let path = text(&mut args, 0, "p")?;
     let name_start = path.rfind('/').map_or(0, |i| i + 1);
     let name = &path[name_start..];
-    let dot = name.trim_start_matches('.').rfind('.').map(|i| i + (name.len() - name.trim_start_matches('.').len()));
+    let dot = name
+        .trim_start_matches('.')
+        .rfind('.')
+        .map(|i| i + (name.len() - name.trim_start_matches('.').len()));
     let (root, ext) = match dot {
         Some(i) => (&path[..name_start + i], &path[name_start + i..]),
         None => (path.as_str(), ""),
@@ -509,7 +543,11 @@ fn splitext(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 
 fn abspath(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let path = text(&mut args, 0, "path")?;
-    let full = if path.starts_with('/') { PathBuf::from(&path) } else { std::env::current_dir().unwrap_or_default().join(&path) };
+    let full = if path.starts_with('/') {
+        PathBuf::from(&path)
+    } else {
+        std::env::current_dir().unwrap_or_default().join(&path)
+    };
     let mut parts: Vec<String> = Vec::new();
     for component in full.components() {
         match component {

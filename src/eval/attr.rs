@@ -1,13 +1,13 @@
 //! `x.name`: fields and methods of instances, members of classes and modules, and the
 //! built-in methods of strings, lists and dicts.
 
+use super::call::CallArgs;
 use super::error::{fail, Eval, RuntimeError};
 use super::interpreter::Interpreter;
+use super::module::module_name;
 use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
-use super::call::CallArgs;
-use super::module::module_name;
 use crate::value::special::Special;
 use crate::value::{Descriptor, Value};
 

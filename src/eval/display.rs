@@ -4,8 +4,8 @@
 use super::error::{fail, Eval};
 use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
-use crate::value::special::Special;
 use crate::value::repr::{self, ReprHook};
+use crate::value::special::Special;
 use crate::value::{Instance, Value};
 use std::rc::Rc;
 

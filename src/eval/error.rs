@@ -30,7 +30,15 @@ pub struct StackFrame {
 
 impl RuntimeError {
     pub fn new(kind: ErrorKind, message: impl Into<String>, span: Span) -> RuntimeError {
-        RuntimeError { kind, message: message.into(), span, label: None, help: None, stack: Vec::new(), cause: None }
+        RuntimeError {
+            kind,
+            message: message.into(),
+            span,
+            label: None,
+            help: None,
+            stack: Vec::new(),
+            cause: None,
+        }
     }
 
     /// The error as the value `catch ... as e` binds.

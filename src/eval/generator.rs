@@ -28,11 +28,21 @@ pub struct Generator {
 
 /// Where the run is inside one statement that contains a `yield`.
 enum Place {
-    Block { block: *const Block, next: usize },
-    While { stmt: *const Stmt },
-    For { stmt: *const Stmt, items: ValueIter },
+    Block {
+        block: *const Block,
+        next: usize,
+    },
+    While {
+        stmt: *const Stmt,
+    },
+    For {
+        stmt: *const Stmt,
+        items: ValueIter,
+    },
     /// Inside a `try`'s body: an error stops here to look for its handler.
-    Try { stmt: *const Stmt },
+    Try {
+        stmt: *const Stmt,
+    },
     /// Inside a handler or a `finally`: errors pass on.
     Handled,
 }
@@ -76,7 +86,9 @@ fn yields(stmt: &Stmt) -> bool {
             block_yields(body)
         }
         StmtKind::Try { body, handlers, finally } => {
-            block_yields(body) || handlers.iter().any(|h| block_yields(&h.body)) || finally.iter().any(block_yields)
+            block_yields(body)
+                || handlers.iter().any(|h| block_yields(&h.body))
+                || finally.iter().any(block_yields)
         }
         StmtKind::Expr(expr) => expr_yields(expr),
         _ => false,
@@ -89,7 +101,9 @@ fn block_yields(block: &Block) -> bool {
 
 fn expr_yields(expr: &Expr) -> bool {
     match &expr.node {
-        ExprKind::If { then, otherwise, .. } => block_yields(then) || otherwise.as_deref().is_some_and(expr_yields),
+        ExprKind::If { then, otherwise, .. } => {
+            block_yields(then) || otherwise.as_deref().is_some_and(expr_yields)
+        }
         ExprKind::Block(block) => block_yields(block),
         _ => false,
     }
@@ -114,7 +128,9 @@ impl Interpreter {
                 generator.finished = true;
                 Err(match flow {
                     Flow::Error(mut error) => {
-                        error.stack.push(super::error::StackFrame { function: generator.name(), call_span: span });
+                        error
+                            .stack
+                            .push(super::error::StackFrame { function: generator.name(), call_span: span });
                         Flow::Error(error)
                     }
                     other => other,

@@ -176,7 +176,13 @@ fn instance_key(subscripts: &[Subscript], span: Span) -> Eval<Value> {
     for s in subscripts {
         match s {
             Subscript::Item(v) => keys.push(v.clone()),
-            _ => return fail(ErrorKind::TypeError, span, "tl passes no slice objects: a class's __getitem__ takes keys"),
+            _ => {
+                return fail(
+                    ErrorKind::TypeError,
+                    span,
+                    "tl passes no slice objects: a class's __getitem__ takes keys",
+                )
+            }
         }
     }
     Ok(if keys.len() == 1 { keys.remove(0) } else { Value::tuple(keys) })
@@ -218,7 +224,8 @@ impl Interpreter {
                     }
                     Subscript::Slice { lower, upper, step } => {
                         let (start, stop, step) = slice_indices(len, lower, upper, step, span)?;
-                        let doomed: rustc_hash::FxHashSet<usize> = slice_positions(start, stop, step).collect();
+                        let doomed: rustc_hash::FxHashSet<usize> =
+                            slice_positions(start, stop, step).collect();
                         let mut position = 0;
                         items.borrow_mut().retain(|_| {
                             position += 1;
@@ -226,7 +233,11 @@ impl Interpreter {
                         });
                     }
                     Subscript::Ellipsis => {
-                        return fail(ErrorKind::TypeError, span, "list indices must be integers or slices, not ellipsis")
+                        return fail(
+                            ErrorKind::TypeError,
+                            span,
+                            "list indices must be integers or slices, not ellipsis",
+                        )
                     }
                 }
                 Ok(())

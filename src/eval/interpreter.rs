@@ -199,7 +199,12 @@ impl Interpreter {
 
     /// Looks a name up from `env`, loading a standard-library namespace on first use;
     /// `Ok(None)` if the name is not defined.
-    pub(super) fn lookup(&mut self, name: Symbol, env: &Env, span: crate::syntax::span::Span) -> Eval<Option<Value>> {
+    pub(super) fn lookup(
+        &mut self,
+        name: Symbol,
+        env: &Env,
+        span: crate::syntax::span::Span,
+    ) -> Eval<Option<Value>> {
         match env.resolve(name) {
             super::env::Lookup::Found(v) => return Ok(Some(v)),
             super::env::Lookup::Unbound => {

@@ -13,27 +13,51 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub enum ValueIter {
-    Range { range: Range, index: usize },
-    List { list: Rc<RefCell<Vec<Value>>>, index: usize },
-    Rows { tensor: crate::tensor::Tensor, index: usize },
+    Range {
+        range: Range,
+        index: usize,
+    },
+    List {
+        list: Rc<RefCell<Vec<Value>>>,
+        index: usize,
+    },
+    Rows {
+        tensor: crate::tensor::Tensor,
+        index: usize,
+    },
     Items(std::vec::IntoIter<Value>),
     /// An object with `__next__` (what an instance's `__iter__` returned).
     Object(Value),
     /// An instance with `__getitem__` but no `__iter__`: items 0, 1, ... until
     /// `IndexError`, Python's old sequence protocol.
-    Indexed { object: Value, index: i64 },
+    Indexed {
+        object: Value,
+        index: i64,
+    },
     /// A generator function's paused run.
     Generator(Box<super::generator::Generator>),
     /// An iterator value (`iter(xs)`, a generator): shared by everything that holds it.
     Shared(Rc<RefCell<ValueIter>>),
     /// `zip(*iterables, strict=False)`.
-    Zip { iters: Vec<ValueIter>, strict: bool },
+    Zip {
+        iters: Vec<ValueIter>,
+        strict: bool,
+    },
     /// `map(function, *iterables)`.
-    Map { function: Value, iters: Vec<ValueIter> },
+    Map {
+        function: Value,
+        iters: Vec<ValueIter>,
+    },
     /// `filter(function, iterable)`; `function` `None` keeps the true items.
-    Filter { function: Value, iter: Box<ValueIter> },
+    Filter {
+        function: Value,
+        iter: Box<ValueIter>,
+    },
     /// `enumerate(iterable, start)`.
-    Enumerate { iter: Box<ValueIter>, count: i64 },
+    Enumerate {
+        iter: Box<ValueIter>,
+        count: i64,
+    },
 }
 
 impl std::fmt::Debug for ValueIter {
@@ -96,7 +120,12 @@ impl ValueIter {
 
 /// `zip(..., strict=True)` when iterable `ended` ran out: CPython's error if the others
 /// do not end there too.
-fn zip_end(interp: &mut Interpreter, iters: &mut [ValueIter], ended: usize, span: Span) -> Eval<Option<Value>> {
+fn zip_end(
+    interp: &mut Interpreter,
+    iters: &mut [ValueIter],
+    ended: usize,
+    span: Span,
+) -> Eval<Option<Value>> {
     let before = |i: usize| if i == 1 { "argument 1".to_string() } else { format!("arguments 1-{i}") };
     if ended > 0 {
         let message = format!("zip() argument {} is shorter than {}", ended + 1, before(ended));
@@ -140,7 +169,9 @@ impl Interpreter {
                 let object = object.clone();
                 *index += 1;
                 match self.call_special(&object, Special::GetItem, vec![Value::Int(*index - 1)], span) {
-                    Err(Flow::Error(e)) if e.kind == ErrorKind::IndexError || e.kind == ErrorKind::StopIteration => {
+                    Err(Flow::Error(e))
+                        if e.kind == ErrorKind::IndexError || e.kind == ErrorKind::StopIteration =>
+                    {
                         Ok(None)
                     }
                     other => other,
@@ -203,7 +234,9 @@ impl Interpreter {
         if let Value::Instance(inst) = value {
             if let Some(iterator) = self.call_special(value, Special::Iter, vec![], span)? {
                 return match &iterator {
-                    Value::Instance(i) if i.class.special(Special::Next).is_some() => Ok(ValueIter::Object(iterator)),
+                    Value::Instance(i) if i.class.special(Special::Next).is_some() => {
+                        Ok(ValueIter::Object(iterator))
+                    }
                     _ => self.iterate(&iterator, span),
                 };
             }

@@ -9,11 +9,11 @@ use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
 use crate::storage::dtype::DType;
 use crate::syntax::ast::{ExprKind, ModulePath, StmtKind};
-use crate::syntax::symbol::Symbol;
-use crate::value::Value;
 use crate::syntax::parser::parse_checked;
 use crate::syntax::span::{Span, Spanned};
+use crate::syntax::symbol::Symbol;
 use crate::value::Module;
+use crate::value::Value;
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -109,13 +109,19 @@ impl Interpreter {
         }
         let doc = "PyTorch's namespace: `torch.X` is the prelude's `X` (`torch.zeros is zeros`), with PyTorch's \
                    dtype names (`torch.float` is float32, `torch.long` int64) and `torch.distributions` for `dist`.";
-        let module = Rc::new(Module { name: "torch".into(), env, doc: Some(Rc::from(doc)), exports_prelude: true });
+        let module =
+            Rc::new(Module { name: "torch".into(), env, doc: Some(Rc::from(doc)), exports_prelude: true });
         self.modules.insert(key, module.clone());
         module
     }
 
     /// `from module import name`: an attribute of the module, or `ImportError`.
-    pub(super) fn import_name(&mut self, module: &Value, path: &ModulePath, name: &Spanned<Symbol>) -> Eval<Value> {
+    pub(super) fn import_name(
+        &mut self,
+        module: &Value,
+        path: &ModulePath,
+        name: &Spanned<Symbol>,
+    ) -> Eval<Value> {
         if let Ok(value) = self.get_attr(module, name.node, name.span) {
             return Ok(value);
         }

@@ -203,7 +203,9 @@ impl Interpreter {
             CmpOp::IsNot => !lhs.is(rhs),
             CmpOp::In => self.contains(rhs, lhs, span)?,
             CmpOp::NotIn => !self.contains(rhs, lhs, span)?,
-            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge if matches!((lhs, rhs), (Value::Set(_), Value::Set(_))) => {
+            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge
+                if matches!((lhs, rhs), (Value::Set(_), Value::Set(_))) =>
+            {
                 let (Value::Set(a), Value::Set(b)) = (lhs, rhs) else { return Ok(Value::Bool(false)) };
                 let (a, b) = (a.borrow(), b.borrow());
                 match op {
@@ -262,7 +264,9 @@ impl Interpreter {
                 None => false,
             }),
             Value::Instance(_) => {
-                if let Some(found) = self.call_special(container, Special::Contains, vec![item.clone()], span)? {
+                if let Some(found) =
+                    self.call_special(container, Special::Contains, vec![item.clone()], span)?
+                {
                     return self.truth(&found, span);
                 }
                 let mut items = self.iterate(container, span)?;

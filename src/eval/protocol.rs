@@ -41,7 +41,9 @@ impl Interpreter {
                 Descriptor::ClassMethod(f) => Ok(bound(class, f.clone())),
                 Descriptor::Property { get, .. } => match (instance, get) {
                     (None, _) => Ok(member.clone()),
-                    (Some(receiver), Some(get)) => self.call(get.clone(), CallArgs::new(vec![receiver.clone()], span)),
+                    (Some(receiver), Some(get)) => {
+                        self.call(get.clone(), CallArgs::new(vec![receiver.clone()], span))
+                    }
                     (Some(_), None) => fail(ErrorKind::AttributeError, span, "property has no getter"),
                 },
             },
@@ -113,7 +115,13 @@ impl Interpreter {
 
     /// A comparison by the operands' methods, when one is an instance; `==` and `!=`
     /// fall back to identity, as in Python.
-    pub(super) fn compare_special(&mut self, op: CmpOp, lhs: &Value, rhs: &Value, span: Span) -> Eval<Option<Value>> {
+    pub(super) fn compare_special(
+        &mut self,
+        op: CmpOp,
+        lhs: &Value,
+        rhs: &Value,
+        span: Span,
+    ) -> Eval<Option<Value>> {
         let Some((method, reflected)) = Special::of_comparison(op) else { return Ok(None) };
         if let Some(result) = self.call_named(lhs, method.symbols().0, rhs.clone(), span)? {
             return Ok(Some(result));

@@ -75,8 +75,12 @@ impl Interpreter {
                     }
                 }
             }
-            StmtKind::Try { body, handlers, finally } => self.exec_try(body, handlers, finally.as_ref(), env)?,
-            StmtKind::Raise { error, cause } => return Err(self.raise(error.as_ref(), cause.as_ref(), stmt.span, env)?),
+            StmtKind::Try { body, handlers, finally } => {
+                self.exec_try(body, handlers, finally.as_ref(), env)?
+            }
+            StmtKind::Raise { error, cause } => {
+                return Err(self.raise(error.as_ref(), cause.as_ref(), stmt.span, env)?)
+            }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             // The generator machine runs the statements that yield; one reached here
             // sits where it cannot pause (inside an expression's block).
@@ -104,7 +108,9 @@ impl Interpreter {
                     return fail(ErrorKind::AssertionError, cond.span, text);
                 }
             }
-            StmtKind::With { context, binding, body } => self.exec_with(context, binding.as_ref(), body, env)?,
+            StmtKind::With { context, binding, body } => {
+                self.exec_with(context, binding.as_ref(), body, env)?
+            }
             StmtKind::Import(modules) => {
                 for (module, alias) in modules {
                     let (top, imported) = self.import_path(module)?;
@@ -147,7 +153,10 @@ impl Interpreter {
                 if items.len() < fixed || (star.is_none() && items.len() > fixed) {
                     let message = if items.len() < fixed {
                         let at_least = if star.is_some() { "at least " } else { "" };
-                        format!("not enough values to unpack (expected {at_least}{fixed}, got {})", items.len())
+                        format!(
+                            "not enough values to unpack (expected {at_least}{fixed}, got {})",
+                            items.len()
+                        )
                     } else {
                         format!("too many values to unpack (expected {fixed})")
                     };
@@ -166,7 +175,11 @@ impl Interpreter {
                 }
             }
             Target::Starred(_, span) => {
-                return fail(ErrorKind::SyntaxError, *span, "starred assignment target must be in a list or tuple")
+                return fail(
+                    ErrorKind::SyntaxError,
+                    *span,
+                    "starred assignment target must be in a list or tuple",
+                )
             }
         }
         Ok(())
@@ -185,7 +198,8 @@ impl Interpreter {
         use crate::value::special::Special;
         let span = context.span;
         let manager = self.eval(context, env)?;
-        let python = matches!(&manager, Value::Instance(i) if i.class.lookup(Special::Exit.symbols().0).is_some());
+        let python =
+            matches!(&manager, Value::Instance(i) if i.class.lookup(Special::Exit.symbols().0).is_some());
         let entered = match self.special_method(&manager, Special::Enter, span)? {
             Some(enter) => self.call(enter, CallArgs::new(vec![], span))?,
             None => {
@@ -225,7 +239,11 @@ impl Interpreter {
         match target {
             Target::Name(name) => {
                 if !env.delete(name.node) {
-                    return fail(ErrorKind::NameError, name.span, format!("name '{}' is not defined", name.node));
+                    return fail(
+                        ErrorKind::NameError,
+                        name.span,
+                        format!("name '{}' is not defined", name.node),
+                    );
                 }
             }
             Target::Attr { target, name } => {

@@ -271,7 +271,11 @@ pub fn del_targets(expr: Expr) -> ActionResult<StmtKind> {
 /// classes.
 pub fn handler(types: Option<Expr>, binding: Option<Spanned<Symbol>>, body: Block) -> ActionResult<Handler> {
     if binding.is_some() && types.is_none() {
-        return fail(SyntaxError::new("`as` needs the error classes before it", body.span, "nothing before `as`"));
+        return fail(SyntaxError::new(
+            "`as` needs the error classes before it",
+            body.span,
+            "nothing before `as`",
+        ));
     }
     match types {
         Some(Spanned { node: ExprKind::Name(name), span })
@@ -283,7 +287,12 @@ pub fn handler(types: Option<Expr>, binding: Option<Spanned<Symbol>>, body: Bloc
     }
 }
 
-pub fn try_stmt(body: Block, handlers: Vec<Handler>, finally: Option<Block>, span: Span) -> ActionResult<StmtKind> {
+pub fn try_stmt(
+    body: Block,
+    handlers: Vec<Handler>,
+    finally: Option<Block>,
+    span: Span,
+) -> ActionResult<StmtKind> {
     if handlers.is_empty() && finally.is_none() {
         return fail(
             SyntaxError::new("`try` needs a `catch` or a `finally`", span, "neither follows this block")

@@ -197,8 +197,15 @@ pub struct Block {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Target {
     Name(Spanned<Symbol>),
-    Attr { target: Expr, name: Spanned<Symbol> },
-    Index { target: Expr, items: Vec<IndexItem>, span: Span },
+    Attr {
+        target: Expr,
+        name: Spanned<Symbol>,
+    },
+    Index {
+        target: Expr,
+        items: Vec<IndexItem>,
+        span: Span,
+    },
     Tuple(Vec<Target>, Span),
     /// `*rest` in `a, *rest = xs`: what the other targets leave, as a list.
     Starred(Box<Target>, Span),

@@ -36,7 +36,9 @@ fn check_function(def: &FunctionDef, outer: Context) -> Result<(), SyntaxError> 
                 def.span,
                 "in this function",
             )
-            .with_help("`nonlocal` names a variable of an enclosing function; use `global` for the module's"));
+            .with_help(
+                "`nonlocal` names a variable of an enclosing function; use `global` for the module's",
+            ));
         }
     }
     let cx = Context { in_loop: false, in_function: true, function: Some(&here) };

@@ -37,7 +37,8 @@ fn with_python_hint(error: SyntaxError, text: &str) -> SyntaxError {
     let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     // The error may be reported on the line after the Python spelling (`try { }` then
     // `except` on the next line): look at both.
-    let next_end = text[line_end..].get(1..).and_then(|rest| rest.find('\n')).map_or(text.len(), |i| line_end + 1 + i);
+    let next_end =
+        text[line_end..].get(1..).and_then(|rest| rest.find('\n')).map_or(text.len(), |i| line_end + 1 + i);
     let line = text[line_start..line_end].trim().trim_start_matches('}').trim_start();
     let next = text.get(line_end..next_end).unwrap_or("").trim();
     let opens_block = ["if ", "for ", "while ", "else", "class ", "try", "with ", "except"]

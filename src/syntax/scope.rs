@@ -22,7 +22,11 @@ pub fn function_scope(params: &[Param], body: &FunctionBody) -> ActionResult<Fun
         for (declared, what) in [(&walk.globals, "global"), (&walk.nonlocals, "nonlocal")] {
             if let Some(at) = declared.iter().find(|d| d.node == name) {
                 return Err(ParseError::User {
-                    error: SyntaxError::new(format!("name '{name}' is parameter and {what}"), at.span, "declared here"),
+                    error: SyntaxError::new(
+                        format!("name '{name}' is parameter and {what}"),
+                        at.span,
+                        "declared here",
+                    ),
                 });
             }
         }

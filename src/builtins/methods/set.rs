@@ -191,7 +191,11 @@ fn this(args: &CallArgs) -> Rc<RefCell<Set>> {
 fn mutable(args: &CallArgs, method: &str) -> Eval<Rc<RefCell<Set>>> {
     let set = this(args);
     if set.borrow().frozen {
-        return fail(ErrorKind::AttributeError, args.span, format!("'frozenset' object has no attribute '{method}'"));
+        return fail(
+            ErrorKind::AttributeError,
+            args.span,
+            format!("'frozenset' object has no attribute '{method}'"),
+        );
     }
     Ok(set)
 }
