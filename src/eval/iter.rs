@@ -131,8 +131,8 @@ fn zip_end(
         let message = format!("zip() argument {} is shorter than {}", ended + 1, before(ended));
         return fail(ErrorKind::ValueError, span, message);
     }
-    for i in 1..iters.len() {
-        if interp.next_item(&mut iters[i], span)?.is_some() {
+    for (i, iter) in iters.iter_mut().enumerate().skip(1) {
+        if interp.next_item(iter, span)?.is_some() {
             let message = format!("zip() argument {} is longer than {}", i + 1, before(i));
             return fail(ErrorKind::ValueError, span, message);
         }
