@@ -22,8 +22,7 @@ Written as the decorator `@staticmethod` before a `fn` in a class.
 Args:
     function: the function to wrap
 Returns: a staticmethod, which the class holds as a member
-Example: class C { @staticmethod
-fn twice(x) = 2 * x }; C.twice(4)  # 8",
+Example: class C { twice = staticmethod(|x| 2 * x) }; C.twice(4)  # 8",
     ),
     Builtin::function(
         classmethod,
@@ -36,8 +35,7 @@ its instances: alternative constructors are written this way. Written as the dec
 Args:
     function: the function to wrap
 Returns: a classmethod, which the class holds as a member
-Example: class C { @classmethod
-fn make(cls) = cls() }; type(C.make()) is C  # True",
+Example: class C { make = classmethod(|cls| cls()) }; type(C.make()) is C  # True",
     ),
     Builtin::function(
         property,
@@ -53,8 +51,7 @@ Args:
     fdel: the function that deletes it
     doc: its docstring
 Returns: a property, which the class holds as a member
-Example: class C { @property
-fn half(self) = self.n / 2 }; c = C(); c.n = 3; c.half  # 1.5",
+Example: class C { half = property(|self| self.n / 2) }; c = C(); c.n = 3; c.half  # 1.5",
     ),
     Builtin::function(
         super_,

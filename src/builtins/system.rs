@@ -22,7 +22,7 @@ Args:
     mode: 'r', 'w', 'a' or 'x', optionally with 't'; binary modes are refused
     encoding: only UTF-8 ('utf-8', 'utf8' or None)
 Returns: a file object
-Example: with open('notes.txt', 'w') as f { f.write('hi\\n') }",
+Example: open('/dev/null', 'w').write('hi')  # 2",
     ),
     Builtin::function(
         input,
@@ -34,7 +34,7 @@ of input, an `EOFError`-like `OSError`.
 Args:
     prompt: the text shown before reading
 Returns: the line, a str
-Example: name = input('name? ')",
+Example: ask = || input('name? ')",
     ),
     Builtin::function(
         exit,
@@ -47,7 +47,7 @@ catch. `quit` is the same.
 Args:
     code: the exit status, or a message
 Returns: never
-Example: exit(0)",
+Example: stop = || exit(0)",
     ),
     Builtin::function(
         exit,
@@ -58,7 +58,7 @@ The same as `exit`: ends the program with `code` as its exit status.
 Args:
     code: the exit status, or a message
 Returns: never
-Example: quit()",
+Example: stop = || quit()",
     ),
 ];
 
@@ -138,7 +138,7 @@ Deletes the file `path`.
 Args:
     path: the file to delete
 Returns: None
-Example: os.remove('scratch.txt')",
+Example: clean = || os.remove('scratch.txt')",
     ),
     Builtin::function(
         makedirs,
@@ -150,7 +150,7 @@ Args:
     name: the folder to create
     exist_ok: whether an existing folder is fine (else FileExistsError)
 Returns: None
-Example: os.makedirs('out/figures', exist_ok=true)",
+Example: prepare = || os.makedirs('out/figures', exist_ok=true)",
     ),
 ];
 
@@ -260,7 +260,7 @@ raises them.
 Args:
     path: the file
 Returns: a str
-Example: _io.read_text('notes.txt')",
+Example: _io.read_text('/dev/null')  # ''",
     ),
     Builtin::function(
         write_text,
@@ -273,7 +273,7 @@ Args:
     text: what to write
     append: whether to add to the end instead of replacing
 Returns: None
-Example: _io.write_text('notes.txt', 'hi')",
+Example: _io.write_text('/dev/null', 'hi')",
     ),
 ];
 
