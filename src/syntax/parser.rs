@@ -150,6 +150,7 @@ fn is_expression_start(name: &str) -> bool {
         || matches!(
             name,
             "FStr"
+                | "\"*\""
                 | "\"-\""
                 | "\"not\""
                 | "\"{\""
