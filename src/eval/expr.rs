@@ -71,22 +71,11 @@ impl Interpreter {
                 self.set_of(items, span)?
             }
             ExprKind::SetComp { element, clauses } => {
-                let scope = Env::new(Some(env.clone()));
-                let mut items = Vec::new();
-                self.comprehension(clauses, &scope, &mut |interp, scope| {
-                    items.push(interp.eval(element, scope)?);
-                    interp.check_len(items.len(), span)
-                })?;
+                let items = self.comprehension_items(element, clauses, env, span)?;
                 self.set_of(items, span)?
             }
             ExprKind::ListComp { element, clauses } => {
-                let scope = Env::new(Some(env.clone()));
-                let mut items = Vec::new();
-                self.comprehension(clauses, &scope, &mut |interp, scope| {
-                    items.push(interp.eval(element, scope)?);
-                    interp.check_len(items.len(), span)
-                })?;
-                Value::list(items)
+                Value::list(self.comprehension_items(element, clauses, env, span)?)
             }
             ExprKind::DictComp { key, value, clauses } => {
                 let scope = Env::new(Some(env.clone()));
@@ -246,6 +235,23 @@ impl Interpreter {
             value = self.call(function, CallArgs::new(vec![value], decorator.span))?;
         }
         Ok(value)
+    }
+
+    /// The elements a list or set comprehension makes, in its own scope.
+    fn comprehension_items(
+        &mut self,
+        element: &Expr,
+        clauses: &[CompClause],
+        env: &Rc<Env>,
+        span: Span,
+    ) -> Eval<Vec<Value>> {
+        let scope = Env::new(Some(env.clone()));
+        let mut items = Vec::new();
+        self.comprehension(clauses, &scope, &mut |interp, scope| {
+            items.push(interp.eval(element, scope)?);
+            interp.check_len(items.len(), span)
+        })?;
+        Ok(items)
     }
 
     fn comprehension(
