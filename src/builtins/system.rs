@@ -454,7 +454,14 @@ fn getcwd(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn listdir(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let path = match arg(&mut args, 0, "path") {
         Some(Value::Str(p)) => p.to_string(),
-        _ => ".".into(),
+        None | Some(Value::None) => ".".into(),
+        Some(other) => {
+            return fail(
+                ErrorKind::TypeError,
+                args.span,
+                format!("listdir: path should be a string, not {}", other.type_name()),
+            )
+        }
     };
     let entries = match std::fs::read_dir(&path) {
         Ok(entries) => entries,
