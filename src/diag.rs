@@ -38,7 +38,11 @@ pub fn render(failure: &Failure, sources: &SourceMap, color: bool) -> String {
         Failure::Runtime(e) => {
             let label = e.label.clone().unwrap_or_else(|| "here".to_string());
             let mut text = render_report(
-                if e.message.is_empty() { e.kind.to_string() } else { format!("{}: {}", e.kind, e.message) },
+                if e.message.is_empty() {
+                    e.class_name()
+                } else {
+                    format!("{}: {}", e.class_name(), e.message)
+                },
                 &[(user_span(e, sources), label)],
                 e.help.clone(),
                 sources,

@@ -145,6 +145,7 @@ pub fn object_class() -> Value {
         doc,
         base: None,
         members: RefCell::new(members),
+        error_kind: None,
     }))
 }
 

@@ -288,6 +288,8 @@ fn is_instance(value: &Value, kind: &Value) -> bool {
         Value::Builtin(b) => match (b.name, value) {
             ("int", Value::Bool(_)) => true,
             (name, Value::Error(e)) => ErrorKind::from_name(name).is_some_and(|class| e.kind.is_a(class)),
+            (name, Value::Instance(i)) if i.class.error_kind.is_some() => ErrorKind::from_name(name)
+                .is_some_and(|class| i.class.error_kind.is_some_and(|k| k.is_a(class))),
             (name, v) => v.type_name() == name,
         },
         Value::Tuple(kinds) => kinds.iter().any(|k| is_instance(value, k)),
@@ -334,6 +336,9 @@ fn issubclass(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn subclass(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Class(a), Value::Class(b)) => a.is_subclass_of(b),
+        (Value::Class(a), Value::Builtin(b)) => {
+            matches!((a.error_kind, ErrorKind::from_name(b.name)), (Some(x), Some(y)) if x.is_a(y))
+        }
         (_, Value::Class(b)) => b.base.is_none() && b.name.as_str() == "object",
         (Value::Builtin(a), Value::Builtin(b)) => {
             a.name == b.name

@@ -3,6 +3,7 @@
 
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::exception::ErrorKind;
+use crate::syntax::symbol::Symbol;
 use crate::value::{Builtin, ErrorValue, Value};
 use std::rc::Rc;
 
@@ -104,6 +105,101 @@ fn make_error(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     // Declared only for the names of `ErrorKind`, so each has its kind.
     let kind = ErrorKind::from_name(args.function).expect("an error builtin names its kind");
     Ok(Value::Error(Rc::new(ErrorValue { kind, message, cause: None })))
+}
+
+/// The methods a class deriving from an error class (`class E(ValueError) { }`)
+/// inherits: Python's `BaseException` keeps the constructor's arguments as `args` (the
+/// interpreter sets them before `__init__` runs, so an `__init__` that never calls
+/// `super().__init__` still has them), and its `str` and `repr` come from them.
+pub static EXCEPTION_METHODS: &[Builtin] = &[
+    Builtin::method(
+        exception_init,
+        "__init__(self, /, *args) -> None
+
+Keeps `args` as the error's `args`: what `super().__init__(message)` in an error class's
+`__init__` runs.
+
+Args:
+    self: the error
+    args: the message (usually one string), or several values
+Returns: None
+Example: class E(ValueError) { fn __init__(self, n) { super().__init__(f\"bad {n}\") } }; E(3).args  # ('bad 3',)",
+    ),
+    Builtin::method(
+        exception_str,
+        "__str__(self, /) -> str
+
+The error's message: the `str` of its one argument, of the tuple of several, or empty (for
+a `KeyError`, the `repr` of its one argument).
+
+Args:
+    self: the error
+Returns: a str
+Example: class E(ValueError) { }; str(E('no'))  # 'no'",
+    ),
+    Builtin::method(
+        exception_repr,
+        "__repr__(self, /) -> str
+
+The error as a call of its class: `E('no')`.
+
+Args:
+    self: the error
+Returns: a str
+Example: class E(ValueError) { }; repr(E('no', 2))  # \"E('no', 2)\"",
+    ),
+];
+
+/// The `args` of an instance of an error class: a tuple, unless a program replaced it.
+fn exception_args(args: &CallArgs) -> Value {
+    match &args.positional[0] {
+        Value::Instance(inst) => {
+            inst.fields.borrow().get(&Symbol::intern("args")).cloned().unwrap_or_else(|| Value::tuple(vec![]))
+        }
+        _ => Value::tuple(vec![]),
+    }
+}
+
+fn exception_init(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    if !args.keywords.is_empty() {
+        return fail(
+            ErrorKind::TypeError,
+            args.span,
+            format!("{}() takes no keyword arguments", args.function),
+        );
+    }
+    if let Value::Instance(inst) = &args.positional[0] {
+        let rest = Value::tuple(args.positional[1..].to_vec());
+        inst.fields.borrow_mut().insert(Symbol::intern("args"), rest);
+    }
+    Ok(Value::None)
+}
+
+fn exception_str(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let is_key_error = matches!(&args.positional[0], Value::Instance(inst)
+        if inst.class.error_kind.is_some_and(|k| k.is_a(ErrorKind::KeyError)));
+    let text = match exception_args(&args) {
+        Value::Tuple(items) if items.is_empty() => String::new(),
+        Value::Tuple(items) if items.len() == 1 && is_key_error => interp.repr(&items[0])?,
+        Value::Tuple(items) if items.len() == 1 => interp.str_of(&items[0])?,
+        other => interp.str_of(&other)?,
+    };
+    Ok(Value::str(&text))
+}
+
+fn exception_repr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let name = match &args.positional[0] {
+        Value::Instance(inst) => inst.class.name.to_string(),
+        other => other.type_name(),
+    };
+    let inside = match exception_args(&args) {
+        Value::Tuple(items) => {
+            let shown: Result<Vec<String>, _> = items.iter().map(|v| interp.repr(v)).collect();
+            shown?.join(", ")
+        }
+        other => interp.repr(&other)?,
+    };
+    Ok(Value::str(&format!("{name}({inside})")))
 }
 
 /// Types that exist to be compared (`type(f) == function`) but not called.

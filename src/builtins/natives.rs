@@ -28,6 +28,10 @@ impl NativeTypes for Natives {
         super::install(prelude)
     }
 
+    fn exception_methods(&self) -> &'static [Builtin] {
+        super::errors::EXCEPTION_METHODS
+    }
+
     fn call(&self, interp: &mut Interpreter, builtin: &'static Builtin, args: CallArgs) -> Eval<Value> {
         super::call::call(interp, builtin, args)
     }

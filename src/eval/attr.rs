@@ -76,7 +76,7 @@ impl Interpreter {
             Value::Error(error) => match name.as_str() {
                 "message" => Some(Value::str(&error.message)),
                 "kind" => Some(Value::str(error.kind.name())),
-                "__cause__" => Some(error.cause.clone().map_or(Value::None, Value::Error)),
+                "__cause__" => Some(error.cause.clone().unwrap_or(Value::None)),
                 "args" if error.message.is_empty() => Some(Value::tuple(vec![])),
                 "args" => Some(Value::tuple(vec![Value::str(&error.message)])),
                 _ => None,

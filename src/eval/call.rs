@@ -78,14 +78,19 @@ impl Interpreter {
                 self.call(m.method.clone(), args)
             }
             Value::Class(class) => {
-                let instance = Value::Instance(Rc::new(Instance {
-                    class: class.clone(),
-                    fields: RefCell::new(IndexMap::new()),
-                }));
+                let mut fields = IndexMap::new();
+                // Python's `BaseException.__new__` keeps the arguments, whatever
+                // `__init__` then does with them.
+                if class.error_kind.is_some() {
+                    fields.insert(Symbol::intern("args"), Value::tuple(args.positional.clone()));
+                }
+                let instance =
+                    Value::Instance(Rc::new(Instance { class: class.clone(), fields: RefCell::new(fields) }));
+                let takes_arguments = class.error_kind.is_some();
                 match class.special(Special::Init) {
                     // `object.__init__` (a builtin) takes no arguments: Python's message.
                     Some(Value::Builtin(_)) | None
-                        if !args.positional.is_empty() || !args.keywords.is_empty() =>
+                        if !takes_arguments && (!args.positional.is_empty() || !args.keywords.is_empty()) =>
                     {
                         return fail(
                             ErrorKind::TypeError,
@@ -93,7 +98,8 @@ impl Interpreter {
                             format!("{}() takes no arguments", class.name),
                         )
                     }
-                    Some(Value::Builtin(_)) | None => {}
+                    Some(Value::Builtin(_)) | None if !takes_arguments => {}
+                    None => {}
                     Some(init) => {
                         let span = args.span;
                         args.positional.insert(0, instance.clone());

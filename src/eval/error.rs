@@ -17,7 +17,11 @@ pub struct RuntimeError {
     /// Innermost call first: each entry is a call the error left.
     pub stack: Vec<StackFrame>,
     /// The error it was raised from (`raise ... from e`).
-    pub cause: Option<std::rc::Rc<crate::value::ErrorValue>>,
+    /// An error value, or an instance of a program's own error class.
+    pub cause: Option<Value>,
+    /// The instance raised, when it is of a program's own error class (`raise E(1)`
+    /// for `class E(ValueError)`): what `catch ... as e` binds.
+    pub raised: Option<Value>,
 }
 
 #[derive(Clone, Debug)]
@@ -38,12 +42,28 @@ impl RuntimeError {
             help: None,
             stack: Vec::new(),
             cause: None,
+            raised: None,
         }
     }
 
     /// The error as the value `catch ... as e` binds.
-    pub fn value(&self) -> crate::value::ErrorValue {
-        crate::value::ErrorValue { kind: self.kind, message: self.message.clone(), cause: self.cause.clone() }
+    pub fn value(&self) -> Value {
+        match &self.raised {
+            Some(instance) => instance.clone(),
+            None => Value::Error(std::rc::Rc::new(crate::value::ErrorValue {
+                kind: self.kind,
+                message: self.message.clone(),
+                cause: self.cause.clone(),
+            })),
+        }
+    }
+
+    /// The name of its class: the program's own error class, or Python's.
+    pub fn class_name(&self) -> String {
+        match &self.raised {
+            Some(Value::Instance(instance)) => instance.class.name.to_string(),
+            _ => self.kind.to_string(),
+        }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

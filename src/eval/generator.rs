@@ -314,8 +314,7 @@ impl Interpreter {
                 continue;
             }
             if let Some(name) = &handler.binding {
-                let value = error.value();
-                env.assign(name.node, Value::Error(Rc::new(value)));
+                env.assign(name.node, error.value());
             }
             if let Some(finally) = finally {
                 g.places.push(Place::Handled);

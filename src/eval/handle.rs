@@ -1,13 +1,14 @@
 //! Raising and handling errors: `raise ... from ...`, `try` with typed `catch` clauses
 //! and `finally`, as Python's `try`/`except`/`finally`.
 
+use super::call::CallArgs;
 use super::env::Env;
 use super::error::{fail, Eval, Flow, RuntimeError};
 use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
 use crate::syntax::ast::{Block, Expr, Handler};
 use crate::syntax::span::Span;
-use crate::value::Value;
+use crate::value::{Class, Value};
 use std::rc::Rc;
 
 impl Interpreter {
@@ -40,8 +41,7 @@ impl Interpreter {
                 continue;
             }
             if let Some(name) = &handler.binding {
-                let value = error.value();
-                env.assign(name.node, Value::Error(Rc::new(value)));
+                env.assign(name.node, error.value());
             }
             self.handling.push(error);
             let result = self.exec_block(&handler.body, env);
@@ -58,7 +58,12 @@ impl Interpreter {
             None => Ok(error.kind.is_a(ErrorKind::Exception)),
             Some(types) => {
                 let classes = self.eval(types, env)?;
-                Ok(error_classes(&classes, types)?.iter().any(|&class| error.kind.is_a(class)))
+                Ok(error_classes(&classes, types)?.iter().any(|class| match class {
+                    Caught::Kind(kind) => error.kind.is_a(*kind),
+                    Caught::Class(class) => {
+                        matches!(&error.raised, Some(Value::Instance(i)) if i.class.is_subclass_of(class))
+                    }
+                }))
             }
         }
     }
@@ -77,8 +82,18 @@ impl Interpreter {
                 None => fail(ErrorKind::RuntimeError, span, "No active exception to reraise"),
             };
         };
-        let value = self.eval(error, env)?;
+        let mut value = self.eval(error, env)?;
+        // `raise E` for an error class of the program's own raises `E()`.
+        if matches!(&value, Value::Class(c) if c.error_kind.is_some()) {
+            value = self.call(value, CallArgs::new(vec![], span))?;
+        }
         let mut raised = match value {
+            Value::Instance(ref instance) if instance.class.error_kind.is_some() => {
+                let kind = instance.class.error_kind.unwrap_or(ErrorKind::Exception);
+                let mut raised = RuntimeError::new(kind, self.str_of(&value)?, span);
+                raised.raised = Some(value.clone());
+                raised
+            }
             Value::Error(e) => {
                 let mut raised = RuntimeError::new(e.kind, e.message.clone(), span);
                 raised.cause = e.cause.clone();
@@ -97,19 +112,28 @@ impl Interpreter {
             }
         };
         if let Some(cause) = cause {
-            match self.eval(cause, env)? {
-                Value::Error(e) => {
-                    let text = if e.message.is_empty() { String::new() } else { format!(": {}", e.message) };
-                    raised = raised.with_help(format!("raised from {}{text}", e.kind));
-                    raised.cause = Some(e);
+            let cause_value = self.eval(cause, env)?;
+            let described = match &cause_value {
+                Value::Error(e) => Some((e.kind.to_string(), e.message.clone())),
+                Value::Instance(instance) if instance.class.error_kind.is_some() => {
+                    Some((instance.class.name.to_string(), self.str_of(&cause_value)?))
                 }
-                Value::None => {}
-                other => {
+                _ => None,
+            };
+            match described {
+                Some((class, message)) => {
+                    let text = if message.is_empty() { String::new() } else { format!(": {message}") };
+                    raised = raised.with_help(format!("raised from {class}{text}"));
+                    raised.cause = Some(cause_value);
+                }
+                None if matches!(cause_value, Value::None) => {}
+                None => {
+                    let other = cause_value;
                     return fail(
                         ErrorKind::TypeError,
                         cause.span,
                         format!("exception causes must derive from BaseException, not {}", other.type_name()),
-                    )
+                    );
                 }
             }
         }
@@ -117,13 +141,20 @@ impl Interpreter {
     }
 }
 
+/// A class a `catch` names: one of Python's, or a program's own error class.
+enum Caught {
+    Kind(ErrorKind),
+    Class(Rc<Class>),
+}
+
 /// The error classes a `catch` names: one class or a tuple of them.
-fn error_classes(value: &Value, expr: &Expr) -> Eval<Vec<ErrorKind>> {
+fn error_classes(value: &Value, expr: &Expr) -> Eval<Vec<Caught>> {
     let one = |v: &Value| match v {
-        Value::Builtin(b) => ErrorKind::from_name(b.name),
+        Value::Builtin(b) => ErrorKind::from_name(b.name).map(Caught::Kind),
+        Value::Class(c) if c.error_kind.is_some() => Some(Caught::Class(c.clone())),
         _ => None,
     };
-    let classes: Option<Vec<ErrorKind>> = match value {
+    let classes: Option<Vec<Caught>> = match value {
         Value::Tuple(items) => items.iter().map(one).collect(),
         v => one(v).map(|k| vec![k]),
     };

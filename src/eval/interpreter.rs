@@ -10,7 +10,7 @@ use crate::syntax::ast::{ExprKind, StmtKind};
 use crate::syntax::parser::parse_checked;
 use crate::syntax::symbol::Symbol;
 use crate::value::native::NativeTypes;
-use crate::value::{Function, Module, Value};
+use crate::value::{Class, Function, Module, Value};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -64,6 +64,8 @@ pub struct Interpreter {
     /// What the builtins layer defines: builtin calls, tensors' attributes, indexing
     /// and operators.
     pub(super) natives: &'static dyn NativeTypes,
+    /// Python's error classes as bases of classes (`class E(ValueError)`), made once each.
+    pub(super) exception_bases: HashMap<ErrorKind, Rc<Class>>,
 }
 
 impl Interpreter {
@@ -86,6 +88,7 @@ impl Interpreter {
             steps: 0,
             interactive: false,
             natives,
+            exception_bases: HashMap::new(),
         }
     }
 

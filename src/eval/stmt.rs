@@ -220,9 +220,12 @@ impl Interpreter {
         }
         let details = match &result {
             Err(Flow::Error(error)) => {
-                let class = self.prelude.get_local(Symbol::intern(error.kind.name())).unwrap_or(Value::None);
                 let value = error.value();
-                vec![class, Value::Error(Rc::new(value)), Value::None]
+                let class = match &value {
+                    Value::Instance(instance) => Value::Class(instance.class.clone()),
+                    _ => self.prelude.get_local(Symbol::intern(error.kind.name())).unwrap_or(Value::None),
+                };
+                vec![class, value, Value::None]
             }
             _ => vec![Value::None, Value::None, Value::None],
         };
@@ -313,6 +316,9 @@ impl Interpreter {
         let base = match &def.base {
             Some(expr) => match self.eval(expr, env)? {
                 Value::Class(c) => Some(c),
+                Value::Builtin(b) if ErrorKind::from_name(b.name).is_some() => {
+                    ErrorKind::from_name(b.name).map(|kind| self.exception_base(kind))
+                }
                 other => {
                     return fail(
                         ErrorKind::TypeError,
@@ -322,10 +328,7 @@ impl Interpreter {
                 }
             },
             // Every class ends at `object`, as in Python.
-            None => match self.prelude.get_local(Symbol::intern("object")) {
-                Some(Value::Class(object)) => Some(object),
-                _ => None,
-            },
+            None => self.object_class(),
         };
         // The class body's names are visible to the decorators that follow them
         // (`@r.setter` after `fn r`), as in Python's class namespace.
@@ -345,8 +348,39 @@ impl Interpreter {
         Ok(Value::Class(Rc::new(Class {
             name: def.name.node,
             doc: def.doc.as_deref().map(Rc::from),
+            error_kind: base.as_ref().and_then(|b| b.error_kind),
             base,
             members: RefCell::new(members),
         })))
+    }
+
+    fn object_class(&self) -> Option<Rc<Class>> {
+        match self.prelude.get_local(Symbol::intern("object")) {
+            Some(Value::Class(object)) => Some(object),
+            _ => None,
+        }
+    }
+
+    /// Python's error class `kind` as a class to derive from: the builtin methods of
+    /// `BaseException` on a class of that name, below `object`.
+    fn exception_base(&mut self, kind: ErrorKind) -> Rc<Class> {
+        if let Some(class) = self.exception_bases.get(&kind) {
+            return class.clone();
+        }
+        let members = self
+            .natives
+            .exception_methods()
+            .iter()
+            .map(|m| (Symbol::intern(m.name), Value::Builtin(m)))
+            .collect();
+        let class = Rc::new(Class {
+            name: Symbol::intern(kind.name()),
+            doc: None,
+            base: self.object_class(),
+            members: RefCell::new(members),
+            error_kind: Some(kind),
+        });
+        self.exception_bases.insert(kind, class.clone());
+        class
     }
 }

@@ -265,10 +265,10 @@ pub fn del_targets(expr: Expr) -> ActionResult<StmtKind> {
     Ok(StmtKind::Del(targets))
 }
 
-/// `catch X { }` names the error classes it catches when `X` is one of Python's error
-/// names (`catch ValueError { }`); any other bare name is the binding of a clause that
-/// catches everything (`catch e { }`, tl's form). With `as`, what precedes it is the
-/// classes.
+/// `catch X { }` names the error class it catches when `X` is capitalised, as Python's
+/// classes are (`catch ValueError { }`, `catch MyError { }`); a lower-case bare name is
+/// the binding of a clause that catches everything (`catch e { }`, tl's form). With
+/// `as`, what precedes it is the classes.
 pub fn handler(types: Option<Expr>, binding: Option<Spanned<Symbol>>, body: Block) -> ActionResult<Handler> {
     if binding.is_some() && types.is_none() {
         return fail(SyntaxError::new(
@@ -279,7 +279,7 @@ pub fn handler(types: Option<Expr>, binding: Option<Spanned<Symbol>>, body: Bloc
     }
     match types {
         Some(Spanned { node: ExprKind::Name(name), span })
-            if binding.is_none() && crate::exception::ErrorKind::from_name(name.as_str()).is_none() =>
+            if binding.is_none() && !name.as_str().starts_with(|c: char| c.is_uppercase()) =>
         {
             Ok(Handler { types: None, binding: Some(Spanned::new(name, span)), body })
         }

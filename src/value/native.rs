@@ -56,4 +56,8 @@ pub trait NativeTypes {
 
     /// `lhs op rhs` for a comparison when either operand is a native type.
     fn compare_operator(&self, op: CmpOp, lhs: &Value, rhs: &Value, span: Span) -> Option<Eval<Value>>;
+
+    /// The methods of Python's error classes seen as bases (`class E(ValueError)`):
+    /// `__init__` keeping its arguments as `args`, `__str__` and `__repr__` from them.
+    fn exception_methods(&self) -> &'static [Builtin];
 }

@@ -163,6 +163,9 @@ pub struct Class {
     pub base: Option<Rc<Class>>,
     /// Methods and class attributes.
     pub members: RefCell<IndexMap<Symbol, Value>>,
+    /// For a class deriving from one of Python's error classes (`class E(ValueError)`),
+    /// that class: what `raise` reports and what `catch ValueError` matches.
+    pub error_kind: Option<crate::exception::ErrorKind>,
 }
 
 impl Class {
@@ -247,5 +250,6 @@ pub struct ErrorValue {
     pub kind: crate::exception::ErrorKind,
     pub message: String,
     /// `raise ... from cause`: Python's `__cause__`.
-    pub cause: Option<Rc<ErrorValue>>,
+    /// An error value, or an instance of a program's own error class.
+    pub cause: Option<Value>,
 }

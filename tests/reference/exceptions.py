@@ -72,3 +72,47 @@ try:
         print("not reached")
 except BaseException as e:
     print("BaseException caught", type(e).__name__, isinstance(e, Exception))
+
+# A program's own error classes: args kept, str/repr from them, caught by their base.
+class ShapeError(ValueError):
+    def __init__(self, expected, got):
+        super().__init__(f"expected {expected}, got {got}")
+        self.expected = expected
+        self.got = got
+
+class Quiet(Exception):
+    pass
+
+class Odd(KeyError):
+    pass
+
+try:
+    raise ShapeError((2, 3), (3, 2))
+except ValueError as e:
+    print(type(e).__name__, "|", e, "|", repr(e), "|", e.args, e.expected, e.got)
+try:
+    raise Quiet
+except Quiet as e:
+    print("Quiet:", repr(e), e.args, str(e) == "")
+try:
+    raise Quiet("a", 2)
+except (TypeError, Quiet) as e:
+    print(e, repr(e), isinstance(e, Exception), isinstance(e, ValueError))
+try:
+    raise Odd("k")
+except LookupError as e:
+    print("Odd:", e, issubclass(Odd, KeyError), issubclass(Odd, IndexError))
+try:
+    try:
+        raise ShapeError(1, 2)
+    except Quiet:
+        print("not reached")
+except ShapeError as e:
+    print("outer caught", e.got)
+try:
+    try:
+        raise ShapeError(1, 2)
+    except ShapeError as e:
+        raise RuntimeError("wrapped") from e
+except RuntimeError as e:
+    print(e, "from", type(e.__cause__).__name__)

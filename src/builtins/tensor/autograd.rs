@@ -248,8 +248,9 @@ pub fn context_managers() -> Vec<(&'static str, Value)> {
             let mut members = IndexMap::new();
             members.insert(Symbol::intern("enter"), Value::Builtin(enter));
             members.insert(Symbol::intern("exit"), Value::Builtin(&GRAD_MODE_EXIT));
+            let members = RefCell::new(members);
             let class =
-                Class { name: Symbol::intern(name), doc: None, base: None, members: RefCell::new(members) };
+                Class { name: Symbol::intern(name), doc: None, base: None, members, error_kind: None };
             (name, Value::Class(Rc::new(class)))
         })
         .collect()

@@ -1,0 +1,30 @@
+# random after random.seed(42): CPython's Mersenne Twister draws, number for number
+# (random, uniform, randint, randrange, choice, choices, shuffle, sample, gauss).
+import random
+
+random.seed(42)
+print([random.random() for _ in range(3)])
+print(random.uniform(1, 5), random.uniform(-2.5, 0.5))
+print([random.randint(1, 6) for _ in range(10)])
+print(random.randrange(10), random.randrange(5, 50), random.randrange(0, 100, 7))
+colors = ["red", "green", "blue", "gold"]
+print(random.choice(colors), random.choice("xyz"), random.choice(range(1000)))
+print(random.choices(colors, k=5))
+print(random.choices(range(3), weights=[1, 0, 5], k=6))
+deck = list(range(10))
+random.shuffle(deck)
+print(deck)
+print(random.sample(range(100), 5), random.sample(colors, 2))
+print([random.gauss(0, 1) for _ in range(3)])
+print(random.gauss(10, 0.5))
+random.seed(42)
+again = random.random()
+print(again, again == 0.6394267984578837)
+random.seed(7)
+print(random.randint(0, 10**6), random.random())
+state = random.getstate()
+x = random.random()
+random.setstate(state)
+print(random.random() == x)
+random.seed(2024)
+print(random.getrandbits(16), random.getrandbits(40))
