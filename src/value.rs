@@ -32,6 +32,8 @@ pub enum Value {
     Dict(Rc<RefCell<Dict>>),
     /// A `set` or `frozenset`.
     Set(Rc<RefCell<set::Set>>),
+    /// `d.keys()`, `d.values()`, `d.items()`.
+    DictView(Rc<dict::DictView>),
     Range(Range),
     /// A `fn` or a lambda, with the scope it closes over.
     Function(Rc<Function>),
@@ -156,6 +158,7 @@ impl Value {
             Value::Tuple(_) => "tuple".into(),
             Value::Dict(_) => "dict".into(),
             Value::Set(s) => if s.borrow().frozen { "frozenset" } else { "set" }.into(),
+            Value::DictView(v) => v.type_name().into(),
             Value::Range(_) => "range".into(),
             Value::Function(_) => "function".into(),
             Value::Builtin(_) => "builtin_function".into(),
@@ -196,6 +199,7 @@ impl Value {
             Value::Tuple(items) => !items.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Set(s) => !s.borrow().is_empty(),
+            Value::DictView(v) => v.len() > 0,
             Value::Range(r) => !r.is_empty(),
             Value::Size(s) => !s.is_empty(),
             Value::NamedTuple(_) => true,
@@ -234,6 +238,7 @@ impl Value {
             Value::Tuple(t) => addr(t),
             Value::Dict(d) => addr(d),
             Value::Set(s) => addr(s),
+            Value::DictView(v) => addr(v),
             Value::Function(f) => addr(f),
             Value::Builtin(b) => b.identity(),
             Value::BoundMethod(m) => addr(m),
@@ -271,6 +276,11 @@ impl Value {
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
             (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b),
             (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
+            (Value::Set(a), Value::Set(b)) => Rc::ptr_eq(a, b),
+            (Value::DictView(a), Value::DictView(b)) => Rc::ptr_eq(a, b),
+            (Value::Iterator(a), Value::Iterator(b)) => Rc::ptr_eq(a, b),
+            (Value::Descriptor(a), Value::Descriptor(b)) => Rc::ptr_eq(a, b),
+            (Value::Super(a), Value::Super(b)) => Rc::ptr_eq(a, b),
             (Value::Range(a), Value::Range(b)) => a == b,
             (Value::Function(a), Value::Function(b)) => Rc::ptr_eq(a, b),
             (Value::Builtin(a), Value::Builtin(b)) => a.same(b),
@@ -349,6 +359,15 @@ pub fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDee
             let (x, y) = (x.borrow(), y.borrow());
             x.len() == y.len() && x.is_subset(&y)
         }
+        // Keys and items views equal sets (and each other) of the same items.
+        (Value::DictView(x), Value::Set(y)) | (Value::Set(y), Value::DictView(x)) => {
+            let y = y.borrow();
+            x.as_set().is_some_and(|x| x.len() == y.len() && x.is_subset(&y))
+        }
+        (Value::DictView(x), Value::DictView(y)) => match (x.as_set(), y.as_set()) {
+            (Some(x), Some(y)) => x.len() == y.len() && x.is_subset(&y),
+            _ => Rc::ptr_eq(x, y),
+        },
         (Value::BoundMethod(x), Value::BoundMethod(y)) => {
             x.receiver.is(&y.receiver) && x.method.is(&y.method)
         }

@@ -253,6 +253,7 @@ fn len(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.borrow().len(),
         Value::Set(s) => s.borrow().len(),
+        Value::DictView(v) => v.len(),
         Value::Range(r) => r.len(),
         Value::Size(dims) => dims.len(),
         Value::NamedTuple(n) => n.items.len(),

@@ -413,37 +413,39 @@ Example: (1, 2, 1).count(1)  # 2",
 static DICT_METHODS: &[Builtin] = &[
     Builtin::method(
         dict_keys,
-        "keys(self, /) -> list
+        "keys(self, /) -> dict_keys
 
-The dict's keys, in insertion order, as a new list (Python gives a view).
+A view of the dict's keys, in insertion order: it sees later changes to the dict, iterates,
+has a `len` and `in`, and takes the set operators (`d.keys() & {'a'}`).
 
 Args:
     self: the dict
-Returns: a list
-Example: {'a': 1, 'b': 2}.keys()  # ['a', 'b']",
+Returns: a dict_keys view
+Example: {'a': 1, 'b': 2}.keys()  # dict_keys(['a', 'b'])",
     ),
     Builtin::method(
         dict_values,
-        "values(self, /) -> list
+        "values(self, /) -> dict_values
 
-The dict's values, in insertion order, as a new list (Python gives a view).
+A view of the dict's values, in insertion order: it sees later changes to the dict,
+iterates, and has a `len` and `in`.
 
 Args:
     self: the dict
-Returns: a list
-Example: {'a': 1, 'b': 2}.values()  # [1, 2]",
+Returns: a dict_values view
+Example: {'a': 1, 'b': 2}.values()  # dict_values([1, 2])",
     ),
     Builtin::method(
         dict_items,
-        "items(self, /) -> list
+        "items(self, /) -> dict_items
 
-The dict's entries as `(key, value)` tuples, in insertion order, as a new list (Python
-gives a view).
+A view of the dict's entries as `(key, value)` tuples, in insertion order: it sees later
+changes to the dict, iterates, has a `len` and `in`, and takes the set operators.
 
 Args:
     self: the dict
-Returns: a list of tuples
-Example: {'a': 1}.items()  # [('a', 1)]",
+Returns: a dict_items view
+Example: {'a': 1}.items()  # dict_items([('a', 1)])",
     ),
     Builtin::method(
         dict_get,
@@ -471,6 +473,18 @@ Args:
     default: what a missing key gives
 Returns: the value removed, or `default`
 Example: {'a': 1}.pop('a')  # 1",
+    ),
+    Builtin::method(
+        dict_popitem,
+        "popitem(self, /) -> tuple
+
+Removes the entry inserted last and returns it as a `(key, value)` tuple; a KeyError when
+the dict is empty.
+
+Args:
+    self: the dict
+Returns: a tuple
+Example: {'a': 1, 'b': 2}.popitem()  # ('b', 2)",
     ),
     Builtin::method(
         dict_setdefault,

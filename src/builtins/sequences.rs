@@ -382,9 +382,21 @@ fn next(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 }
 
 fn any(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    Ok(Value::Bool(interp.collect(&args.positional[0], args.span)?.iter().any(Value::truthy)))
+    Ok(Value::Bool(has_item_of_truth(interp, &args, true)?))
 }
 
 fn all(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    Ok(Value::Bool(interp.collect(&args.positional[0], args.span)?.iter().all(Value::truthy)))
+    Ok(Value::Bool(!has_item_of_truth(interp, &args, false)?))
+}
+
+/// Whether an item's truth is `wanted`, walking the iterable only up to the first such
+/// item, as Python's `any` and `all` do (a generator is left at the item after it).
+fn has_item_of_truth(interp: &mut Interpreter, args: &CallArgs, wanted: bool) -> Eval<bool> {
+    let mut iter = interp.iterate(&args.positional[0], args.span)?;
+    while let Some(item) = interp.next_item(&mut iter, args.span)? {
+        if interp.truth(&item, args.span)? == wanted {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }

@@ -257,6 +257,7 @@ impl Interpreter {
             ),
             Value::Dict(d) => ValueIter::Items(d.borrow().keys().into_iter()),
             Value::Set(s) => ValueIter::Items(s.borrow().values().into_iter()),
+            Value::DictView(v) => ValueIter::Items(v.items().into_iter()),
             Value::Tensor(t) if t.ndim() == 0 => {
                 return fail(ErrorKind::TypeError, span, "iteration over a 0-d tensor")
             }

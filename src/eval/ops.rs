@@ -5,8 +5,9 @@ use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::syntax::span::Span;
+use crate::value::dict::ViewKind;
 use crate::value::number::{as_number, float_floor_div, float_mod, int_floor_div, int_mod, Number};
-use crate::value::set::SetOp;
+use crate::value::set::{Set, SetOp};
 use crate::value::special::Special;
 use crate::value::{equal_at_depth, TooDeep, Value};
 use std::cmp::Ordering;
@@ -105,6 +106,11 @@ impl Interpreter {
         if let (Value::Set(a), Value::Set(b), Some(set_op)) = (&lhs, &rhs, SetOp::of(op)) {
             let combined = a.borrow().combine(set_op, &b.borrow());
             return Ok(Value::set(combined));
+        }
+        // A keys or items view with any iterable: Python's set operators, giving a set.
+        if let (Some(set_op), true) = (SetOp::of(op), is_set_view(&lhs) || is_set_view(&rhs)) {
+            let (a, b) = (self.operand_set(&lhs, span)?, self.operand_set(&rhs, span)?);
+            return Ok(Value::set(a.combine(set_op, &b)));
         }
         match (op, &lhs, &rhs) {
             (BinOp::Add, Value::Str(a), Value::Str(b)) => {
@@ -258,17 +264,30 @@ impl Interpreter {
             Value::Tuple(items) => Ok(position(items, item, span)?.is_some()),
             Value::Dict(d) => Ok(d.borrow().get_by_key(item).is_some()),
             Value::Set(s) => Ok(s.borrow().contains(item)),
+            Value::DictView(view) => match (view.kind, item) {
+                (ViewKind::Keys, key) => Ok(view.dict.borrow().get_by_key(key).is_some()),
+                (ViewKind::Items, Value::Tuple(pair)) if pair.len() == 2 => {
+                    let found = view.dict.borrow().get_by_key(&pair[0]).cloned();
+                    Ok(match found {
+                        Some(v) => v.is(&pair[1]) || equal(&v, &pair[1], span)?,
+                        None => false,
+                    })
+                }
+                (ViewKind::Items, _) => Ok(false),
+                (ViewKind::Values, _) => Ok(position(&view.dict.borrow().values(), item, span)?.is_some()),
+            },
             Value::Range(r) => Ok(match item.as_int() {
                 Some(i) if r.step > 0 => i >= r.start && i < r.stop && (i - r.start) % r.step == 0,
                 Some(i) => i <= r.start && i > r.stop && (r.start - i) % -r.step == 0,
                 None => false,
             }),
-            Value::Instance(_) => {
+            Value::Instance(_) | Value::Iterator(_) => {
                 if let Some(found) =
                     self.call_special(container, Special::Contains, vec![item.clone()], span)?
                 {
                     return self.truth(&found, span);
                 }
+                // Python walks an iterator up to the item found, consuming what it passed.
                 let mut items = self.iterate(container, span)?;
                 while let Some(candidate) = self.next_item(&mut items, span)? {
                     let same = self.compare(CmpOp::Eq, &candidate, item, span)?;
@@ -283,6 +302,23 @@ impl Interpreter {
                 span,
                 format!("argument of type '{}' is not iterable", other.type_name()),
             ),
+        }
+    }
+}
+
+fn is_set_view(value: &Value) -> bool {
+    matches!(value, Value::DictView(v) if v.kind != ViewKind::Values)
+}
+
+impl Interpreter {
+    /// An operand of a set operator with a dict view, as a set.
+    fn operand_set(&mut self, value: &Value, span: Span) -> Eval<Set> {
+        match value {
+            Value::Set(s) => Ok(s.borrow().clone()),
+            other => {
+                let items = self.collect(other, span)?;
+                self.set_from(items, false, span)
+            }
         }
     }
 }

@@ -36,7 +36,7 @@ impl HashKey {
             Value::Float(x) => HashKey::Float(if x.is_nan() { f64::NAN.to_bits() } else { x.to_bits() }),
             Value::Str(s) => HashKey::Str(s.clone()),
             Value::Tuple(items) => HashKey::Tuple(items.iter().map(HashKey::of).collect::<Option<_>>()?),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView(_) => return None,
             Value::Size(_) | Value::NamedTuple(_) => return HashKey::of(&value.as_plain_tuple()),
             Value::DType(d) => HashKey::Str(std::rc::Rc::from(d.name())),
             Value::Device(d) => HashKey::Str(std::rc::Rc::from(d.to_string())),
@@ -108,5 +108,57 @@ impl Dict {
 
     pub fn values(&self) -> Vec<Value> {
         self.entries.values().map(|(_, v)| v.clone()).collect()
+    }
+}
+
+/// Which of a dict's views `d.keys()`, `d.values()` or `d.items()` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// Python 3's dict views: live windows on the dict (they see later changes), that
+/// iterate, have a length and `in`, and, for keys and items, set operators.
+#[derive(Debug)]
+pub struct DictView {
+    pub dict: std::rc::Rc<std::cell::RefCell<Dict>>,
+    pub kind: ViewKind,
+}
+
+impl DictView {
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            ViewKind::Keys => "dict_keys",
+            ViewKind::Values => "dict_values",
+            ViewKind::Items => "dict_items",
+        }
+    }
+
+    /// What the view holds now, in the dict's order.
+    pub fn items(&self) -> Vec<Value> {
+        let dict = self.dict.borrow();
+        match self.kind {
+            ViewKind::Keys => dict.keys(),
+            ViewKind::Values => dict.values(),
+            ViewKind::Items => dict.iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.dict.borrow().len()
+    }
+
+    /// The view as a set, for a keys or items view whose items are all hashable.
+    pub fn as_set(&self) -> Option<super::set::Set> {
+        if self.kind == ViewKind::Values {
+            return None;
+        }
+        let mut set = super::set::Set::new(false);
+        for item in self.items() {
+            set.insert(HashKey::of(&item)?, item);
+        }
+        Some(set)
     }
 }

@@ -87,6 +87,12 @@ impl Printer<'_> {
                 out.push('}');
                 self.open.remove(&id);
             }
+            Value::DictView(view) => {
+                out.push_str(view.type_name());
+                out.push('(');
+                self.sequence(value, &view.items(), "[", "]", out)?;
+                out.push(')');
+            }
             Value::Set(set) => {
                 let (items, frozen) = {
                     let set = set.borrow();

@@ -1,5 +1,6 @@
-# itertools, functools and collections as CPython has them, and time.perf_counter
-# (only its ordering is printed: the values vary).
+# itertools (with tee and chain.from_iterable), functools (with lru_cache's
+# CacheInfo) and collections as CPython has them, and time.perf_counter (only its
+# ordering is printed: the values vary).
 import itertools
 import functools
 import collections
@@ -14,6 +15,13 @@ print(list(itertools.accumulate([1, 2, 3, 4])), list(itertools.accumulate([3, 1,
 print(list(itertools.takewhile(lambda x: x < 3, [1, 2, 5, 1])), list(itertools.dropwhile(lambda x: x < 3, [1, 2, 5, 1])))
 print(list(itertools.zip_longest("abc", [1], fillvalue="-")), list(itertools.repeat("z", 3)))
 print([(k, list(g)) for k, g in itertools.groupby("aaabccaa")], list(itertools.pairwise([1, 2, 3])))
+print(list(itertools.chain.from_iterable(["ab", [1, 2], (), range(2)])), list(itertools.chain.from_iterable(s * 2 for s in "xy")))
+a, b = itertools.tee(itertools.count(1), 2)
+print(list(itertools.islice(a, 4)), next(b), list(itertools.islice(b, 2)), next(a))
+first, second, third = itertools.tee("abc", 3)
+print(list(zip(first, second)), list(third), itertools.tee([1], 0), list(first), len(itertools.tee([])))
+c, d = itertools.tee(b)
+print(c is b, next(c), next(d), next(b), list(itertools.islice(d, 3)))
 
 print(functools.reduce(lambda a, b: a * b, range(1, 6)), functools.reduce(lambda a, b: a + b, [], 100))
 def power(base, exp):
@@ -25,6 +33,14 @@ print(square(7), two_to(10), [square(x) for x in range(4)])
 def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
 print(fib(60), sorted(["bb", "a", "ccc"], key=functools.cmp_to_key(lambda x, y: len(y) - len(x))))
+print(fib.cache_info(), fib.cache_info().hits, fib.cache_info()[1])
+@functools.lru_cache(maxsize=2)
+def halve(n, exact=False):
+    return n / 2 if exact else n // 2
+results = [halve(n) for n in [8, 6, 8, 4, 6, 8]] + [halve(8, exact=True), halve(8, exact=True)]
+print(results, halve.cache_info())
+halve.cache_clear()
+print(halve.cache_info(), halve(3), halve.cache_info(), halve.cache_parameters())
 
 od = collections.OrderedDict()
 od["z"] = 1

@@ -4,22 +4,25 @@ use super::{dict, key_of};
 use crate::builtins::convert::update_dict;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::exception::ErrorKind;
+use crate::value::dict::{DictView, ViewKind};
 use crate::value::{Dict, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(super) fn dict_keys(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    Ok(Value::list(dict(&args).borrow().keys()))
+    Ok(view(&args, ViewKind::Keys))
 }
 
 pub(super) fn dict_values(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    Ok(Value::list(dict(&args).borrow().values()))
+    Ok(view(&args, ViewKind::Values))
 }
 
 pub(super) fn dict_items(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    let d = dict(&args);
-    let items = d.borrow().iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect();
-    Ok(Value::list(items))
+    Ok(view(&args, ViewKind::Items))
+}
+
+fn view(args: &CallArgs, kind: ViewKind) -> Value {
+    Value::DictView(Rc::new(DictView { dict: dict(args), kind }))
 }
 
 pub(super) fn dict_get(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
@@ -38,6 +41,14 @@ pub(super) fn dict_pop(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> 
             let shown = interp.repr(&args.positional[1])?;
             fail(ErrorKind::KeyError, args.span, shown)
         }
+    }
+}
+
+/// Python 3.7's `popitem`: the entry inserted last, removed.
+pub(super) fn dict_popitem(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    match dict(&args).borrow_mut().pop_last() {
+        Some((key, value)) => Ok(Value::tuple(vec![key, value])),
+        None => fail(ErrorKind::KeyError, args.span, "'popitem(): dictionary is empty'"),
     }
 }
 

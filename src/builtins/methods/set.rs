@@ -146,6 +146,18 @@ Returns: None
 Example: s = {1, 2}; s.difference_update([2]); s  # {1}",
     ),
     Builtin::method(
+        |interp, args| set_update(interp, args, SetOp::SymmetricDifference),
+        "symmetric_difference_update(self, other, /) -> None
+
+Keeps the items in exactly one of the set and `other`: removes those in both, adds those
+only in `other`.
+
+Args:
+    other: an iterable
+Returns: None
+Example: s = {1, 2}; s.symmetric_difference_update([2, 3]); s  # {1, 3}",
+    ),
+    Builtin::method(
         |interp, args| set_relation(interp, args, |a, b| a.is_subset(b)),
         "issubset(self, other, /) -> bool
 
@@ -262,12 +274,7 @@ fn set_combine(interp: &mut Interpreter, args: CallArgs, op: SetOp) -> Eval<Valu
 }
 
 fn set_update(interp: &mut Interpreter, args: CallArgs, op: SetOp) -> Eval<Value> {
-    let name = match op {
-        SetOp::Union => "update",
-        SetOp::Intersection => "intersection_update",
-        _ => "difference_update",
-    };
-    let set = mutable(&args, name)?;
+    let set = mutable(&args, args.function)?;
     for other in &args.positional[1..] {
         let other = as_set(interp, other, &args)?;
         let combined = set.borrow().combine(op, &other);
