@@ -65,6 +65,7 @@ pub static NAMESPACES: &[(&str, &[Builtin])] = &[
     ("time", system::TIME),
     ("os", system::OS),
     ("os.path", system::OS_PATH),
+    ("sys", system::SYS),
     ("_io", system::IO),
 ];
 
@@ -106,6 +107,11 @@ fn install(prelude: &Env) {
         .set(Symbol::intern("path"), Value::Module(Module::namespace("os.path", namespace(system::OS_PATH))));
     os.env.set(Symbol::intern("sep"), Value::str("/"));
     prelude.set(Symbol::intern("os"), Value::Module(os));
+    let sys = Module::namespace("sys", namespace(system::SYS));
+    sys.env.set(Symbol::intern("argv"), Value::list(vec![]));
+    sys.env.set(Symbol::intern("maxsize"), Value::Int(i64::MAX));
+    sys.env.set(Symbol::intern("platform"), Value::str(std::env::consts::OS));
+    prelude.set(Symbol::intern("sys"), Value::Module(sys));
     for (name, value) in math::CONSTANTS {
         prelude.set(Symbol::intern(name), Value::Float(*value));
     }

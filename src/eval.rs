@@ -16,6 +16,7 @@ mod interpreter;
 mod iter;
 mod module;
 mod ops;
+mod percent;
 mod protocol;
 mod stmt;
 

@@ -239,6 +239,284 @@ Args:
 Returns: a str
 Example: 'ab'.center(6, '*')  # '**ab**'",
     ),
+    Builtin::method(
+        str_zfill,
+        "zfill(self, width, /) -> str
+
+The string padded on the left with zeros to `width` characters, after a leading sign.
+
+Args:
+    self: the string
+    width: the length of the result
+Returns: a str
+Example: '-42'.zfill(5)  # '-0042'",
+    ),
+    Builtin::method(
+        str_title,
+        "title(self, /) -> str
+
+A copy with each word's first letter in upper case and the others in lower case; a word
+starts at a letter that follows a non-letter.
+
+Args:
+    self: the string
+Returns: a str
+Example: 'hello wORLD'.title()  # 'Hello World'",
+    ),
+    Builtin::method(
+        str_capitalize,
+        "capitalize(self, /) -> str
+
+A copy with the first character in upper case and the rest in lower case.
+
+Args:
+    self: the string
+Returns: a str
+Example: 'hELLO'.capitalize()  # 'Hello'",
+    ),
+    Builtin::method(
+        str_swapcase,
+        "swapcase(self, /) -> str
+
+A copy with upper-case letters in lower case and lower-case ones in upper case.
+
+Args:
+    self: the string
+Returns: a str
+Example: 'aB'.swapcase()  # 'Ab'",
+    ),
+    Builtin::method(
+        str_casefold,
+        "casefold(self, /) -> str
+
+A copy for caseless comparison: lower case, with `ß` as `ss`.
+
+Args:
+    self: the string
+Returns: a str
+Example: 'Straße'.casefold()  # 'strasse'",
+    ),
+    Builtin::method(
+        |i, a| str_is(|c| c.is_ascii_digit() || matches!(c, '¹' | '²' | '³' | '⁰'..='⁹'), i, a),
+        "isdigit(self, /) -> bool
+
+Whether the string is not empty and each character is a digit: `0`-`9` or a superscript
+digit (digits of other scripts are not recognised).
+
+Args:
+    self: the string
+Returns: a bool
+Example: '042'.isdigit()  # True",
+    ),
+    Builtin::method(
+        |i, a| str_is(char::is_numeric, i, a),
+        "isnumeric(self, /) -> bool
+
+Whether the string is not empty and each character is numeric (digits, and characters such
+as `½`).
+
+Args:
+    self: the string
+Returns: a bool
+Example: '12'.isnumeric()  # True",
+    ),
+    Builtin::method(
+        |i, a| str_is(|c| c.is_ascii_digit(), i, a),
+        "isdecimal(self, /) -> bool
+
+Whether the string is not empty and each character is a decimal digit `0`-`9` (digits of
+other scripts are not recognised).
+
+Args:
+    self: the string
+Returns: a bool
+Example: '12'.isdecimal()  # True",
+    ),
+    Builtin::method(
+        |i, a| str_is(char::is_alphabetic, i, a),
+        "isalpha(self, /) -> bool
+
+Whether the string is not empty and each character is a letter.
+
+Args:
+    self: the string
+Returns: a bool
+Example: 'abc'.isalpha()  # True",
+    ),
+    Builtin::method(
+        |i, a| str_is(char::is_alphanumeric, i, a),
+        "isalnum(self, /) -> bool
+
+Whether the string is not empty and each character is a letter or a digit.
+
+Args:
+    self: the string
+Returns: a bool
+Example: 'a1'.isalnum()  # True",
+    ),
+    Builtin::method(
+        |i, a| str_is(char::is_whitespace, i, a),
+        "isspace(self, /) -> bool
+
+Whether the string is not empty and each character is whitespace.
+
+Args:
+    self: the string
+Returns: a bool
+Example: ' \\t'.isspace()  # True",
+    ),
+    Builtin::method(
+        |_, a| Ok(Value::Bool(text(&a).is_ascii())),
+        "isascii(self, /) -> bool
+
+Whether each character is ASCII (true for the empty string too, unlike the other tests).
+
+Args:
+    self: the string
+Returns: a bool
+Example: 'abc'.isascii()  # True",
+    ),
+    Builtin::method(
+        |i, a| str_is_case(true, i, a),
+        "isupper(self, /) -> bool
+
+Whether the string has a cased letter and no lower-case one.
+
+Args:
+    self: the string
+Returns: a bool
+Example: 'ABC1'.isupper()  # True",
+    ),
+    Builtin::method(
+        |i, a| str_is_case(false, i, a),
+        "islower(self, /) -> bool
+
+Whether the string has a cased letter and no upper-case one.
+
+Args:
+    self: the string
+Returns: a bool
+Example: 'abc1'.islower()  # True",
+    ),
+    Builtin::method(
+        |i, a| str_partition(false, i, a),
+        "partition(self, sep, /) -> tuple
+
+The parts before the first `sep`, `sep` itself and after it; `(s, '', '')` when `sep` is not
+there.
+
+Args:
+    self: the string
+    sep: the separator, not empty
+Returns: a tuple of three strings
+Example: 'a=b=c'.partition('=')  # ('a', '=', 'b=c')",
+    ),
+    Builtin::method(
+        |i, a| str_partition(true, i, a),
+        "rpartition(self, sep, /) -> tuple
+
+The parts before the last `sep`, `sep` itself and after it; `('', '', s)` when `sep` is not
+there.
+
+Args:
+    self: the string
+    sep: the separator, not empty
+Returns: a tuple of three strings
+Example: 'a=b=c'.rpartition('=')  # ('a=b', '=', 'c')",
+    ),
+    Builtin::method(
+        str_splitlines,
+        "splitlines(self, /, keepends=False) -> list
+
+The lines of the string, split at `\\n`, `\\r\\n`, `\\r` and Python's other line
+boundaries, without the line breaks unless `keepends`.
+
+Args:
+    self: the string
+    keepends: whether each line keeps its line break
+Returns: a list of strings
+Example: 'a\\nb\\r\\nc'.splitlines()  # ['a', 'b', 'c']",
+    ),
+    Builtin::method(
+        str_expandtabs,
+        "expandtabs(self, /, tabsize=8) -> str
+
+A copy with each tab replaced by spaces up to the next column that is a multiple of
+`tabsize`.
+
+Args:
+    self: the string
+    tabsize: the distance between tab stops
+Returns: a str
+Example: 'a\\tb'.expandtabs(4)  # 'a   b'",
+    ),
+    Builtin::method(
+        |i, a| str_remove_affix(true, i, a),
+        "removeprefix(self, prefix, /) -> str
+
+The string without `prefix` at its start, or unchanged when it does not start with it.
+
+Args:
+    self: the string
+    prefix: the text to remove
+Returns: a str
+Example: 'test_case'.removeprefix('test_')  # 'case'",
+    ),
+    Builtin::method(
+        |i, a| str_remove_affix(false, i, a),
+        "removesuffix(self, suffix, /) -> str
+
+The string without `suffix` at its end, or unchanged when it does not end with it.
+
+Args:
+    self: the string
+    suffix: the text to remove
+Returns: a str
+Example: 'lab.tl'.removesuffix('.tl')  # 'lab'",
+    ),
+    Builtin::method(
+        str_rfind,
+        "rfind(self, sub, start=None, end=None, /) -> int
+
+The index of the last occurrence of `sub` in the string (or in its slice `[start:end]`), or
+-1 when there is none.
+
+Args:
+    self: the string
+    sub: the text to look for
+    start: where the search begins, as in `s[start:end]`
+    end: where the search ends
+Returns: an int
+Example: 'banana'.rfind('an')  # 3",
+    ),
+    Builtin::method(
+        |i, a| str_index(false, i, a),
+        "index(self, sub, start=None, end=None, /) -> int
+
+Like `find`, but a ValueError when `sub` is not there.
+
+Args:
+    self: the string
+    sub: the text to look for
+    start: where the search begins, as in `s[start:end]`
+    end: where the search ends
+Returns: an int
+Example: 'banana'.index('n')  # 2",
+    ),
+    Builtin::method(
+        |i, a| str_index(true, i, a),
+        "rindex(self, sub, start=None, end=None, /) -> int
+
+Like `rfind`, but a ValueError when `sub` is not there.
+
+Args:
+    self: the string
+    sub: the text to look for
+    start: where the search begins, as in `s[start:end]`
+    end: where the search ends
+Returns: an int
+Example: 'banana'.rindex('n')  # 4",
+    ),
 ];
 
 static LIST_METHODS: &[Builtin] = &[

@@ -62,6 +62,66 @@ Example: stop = || quit()",
     ),
 ];
 
+/// The deepest recursion `sys.setrecursionlimit` allows: tl grows its stack as calls
+/// nest, so the bound is memory (some kilobytes a call), not a crash.
+const MAX_RECURSION_LIMIT: i64 = 100_000;
+
+/// What `sys.` holds besides `argv` (set with the script's arguments), `maxsize` and
+/// `platform`.
+pub static SYS: &[Builtin] = &[
+    Builtin::function(
+        exit,
+        "exit(status=None, /)
+
+Ends the program by raising `SystemExit(status)`: the exit status is `status` when it is an
+int, 1 with the message printed when it is anything else, 0 for `none`.
+
+Args:
+    status: the exit status, or a message
+Returns: never returns
+Example: f = || sys.exit(1)",
+    ),
+    Builtin::function(
+        getrecursionlimit,
+        "getrecursionlimit() -> int
+
+How deeply tl calls may nest before a `RecursionError` (1000 unless set).
+
+Returns: an int
+Example: sys.getrecursionlimit() > 0  # True",
+    ),
+    Builtin::function(
+        setrecursionlimit,
+        "setrecursionlimit(limit, /) -> None
+
+Sets how deeply tl calls may nest before a `RecursionError`: from 1 to 100000 (each level
+takes some kilobytes of stack, which tl grows as needed).
+
+Args:
+    limit: the deepest nesting allowed
+Returns: None
+Example: sys.setrecursionlimit(sys.getrecursionlimit())  # None",
+    ),
+];
+
+fn getrecursionlimit(interp: &mut Interpreter, _: CallArgs) -> Eval<Value> {
+    Ok(Value::Int(interp.limits().max_depth as i64))
+}
+
+fn setrecursionlimit(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let limit = crate::builtins::convert::index_of(&args.positional[0], args.span)?;
+    if limit < 1 {
+        return fail(ErrorKind::ValueError, args.span, "recursion limit must be greater or equal than 1");
+    }
+    if limit > MAX_RECURSION_LIMIT {
+        let message = format!("recursion limit {limit} is above tl's most, {MAX_RECURSION_LIMIT}");
+        return fail(ErrorKind::ValueError, args.span, message);
+    }
+    let limits = crate::eval::Limits { max_depth: limit as usize, ..interp.limits() };
+    interp.set_limits(limits);
+    Ok(Value::None)
+}
+
 /// What `time.` holds.
 pub static TIME: &[Builtin] = &[
     Builtin::function(

@@ -290,10 +290,11 @@ impl Interpreter {
                         Some(_) => Value::str(&self.str_of(&value)?),
                         None => value,
                     };
+                    let spec = self.fstring(spec, env)?;
                     let text = match &value {
                         _ if spec.is_empty() => self.str_of(&value)?,
-                        Value::Instance(_) => self.format_instance(&value, spec, expr.span)?,
-                        _ => format_value(&value, spec).map_err(|message| {
+                        Value::Instance(_) => self.format_instance(&value, &spec, expr.span)?,
+                        _ => format_value(&value, &spec).map_err(|message| {
                             RuntimeError::new(ErrorKind::ValueError, message, expr.span)
                         })?,
                     };

@@ -85,9 +85,10 @@ fn yields(stmt: &Stmt) -> bool {
         StmtKind::While { body, .. } | StmtKind::For { body, .. } | StmtKind::With { body, .. } => {
             block_yields(body)
         }
-        StmtKind::Try { body, handlers, finally } => {
+        StmtKind::Try { body, handlers, orelse, finally } => {
             block_yields(body)
                 || handlers.iter().any(|h| block_yields(&h.body))
+                || orelse.iter().any(block_yields)
                 || finally.iter().any(block_yields)
         }
         StmtKind::Expr(expr) => expr_yields(expr),
@@ -196,15 +197,16 @@ impl Interpreter {
                 Ok(None)
             }
             Place::Try { stmt: pointer } => {
-                // The body ended without an error: the `finally`, then what follows.
-                let finally = match &stmt(*pointer).node {
-                    StmtKind::Try { finally, .. } => finally.as_ref(),
-                    _ => None,
+                // The body ended without an error: the `else`, the `finally`, then what
+                // follows (pushed in reverse).
+                let (orelse, finally) = match &stmt(*pointer).node {
+                    StmtKind::Try { orelse, finally, .. } => (orelse.as_ref(), finally.as_ref()),
+                    _ => (None, None),
                 };
                 g.places.pop();
-                if let Some(finally) = finally {
+                for block in [finally, orelse].into_iter().flatten() {
                     g.places.push(Place::Handled);
-                    g.places.push(Place::Block { block: finally, next: 0 });
+                    g.places.push(Place::Block { block, next: 0 });
                 }
                 Ok(None)
             }

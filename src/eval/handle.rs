@@ -16,6 +16,7 @@ impl Interpreter {
         &mut self,
         body: &Block,
         handlers: &[Handler],
+        orelse: Option<&Block>,
         finally: Option<&Block>,
         env: &Rc<Env>,
     ) -> Eval<()> {
@@ -25,6 +26,8 @@ impl Interpreter {
                 self.frames.truncate(depth);
                 self.handle(*error, handlers, env)
             }
+            // `else` runs when the body ended normally; its errors are not caught here.
+            Ok(()) => orelse.map_or(Ok(()), |block| self.exec_block(block, env)),
             other => other,
         };
         // `finally` runs however the rest ended; if it ends early itself, that wins.

@@ -94,12 +94,19 @@ impl Interpreter {
 
     /// Sets `argv`: the script's path and its arguments.
     pub fn set_argv(&mut self, argv: Vec<String>) {
-        let items = argv.iter().map(|a| Value::str(a)).collect();
-        self.prelude.set(Symbol::intern("argv"), Value::list(items));
+        let items = Value::list(argv.iter().map(|a| Value::str(a)).collect());
+        if let Some(Value::Module(sys)) = self.prelude.get_local(Symbol::intern("sys")) {
+            sys.env.set(Symbol::intern("argv"), items.clone());
+        }
+        self.prelude.set(Symbol::intern("argv"), items);
     }
 
     pub fn set_limits(&mut self, limits: Limits) {
         self.limits = limits;
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
     }
 
     /// Runs a script file in the global scope; `name` is how diagnostics call it.

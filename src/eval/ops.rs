@@ -113,6 +113,7 @@ impl Interpreter {
             return Ok(Value::set(a.combine(set_op, &b)));
         }
         match (op, &lhs, &rhs) {
+            (BinOp::Mod, Value::Str(template), args) => self.percent_format(template, args, span),
             (BinOp::Add, Value::Str(a), Value::Str(b)) => {
                 self.check_len(a.len() + b.len(), span)?;
                 Ok(Value::Str(Rc::from(format!("{a}{b}"))))

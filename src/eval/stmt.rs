@@ -75,8 +75,8 @@ impl Interpreter {
                     }
                 }
             }
-            StmtKind::Try { body, handlers, finally } => {
-                self.exec_try(body, handlers, finally.as_ref(), env)?
+            StmtKind::Try { body, handlers, orelse, finally } => {
+                self.exec_try(body, handlers, orelse.as_ref(), finally.as_ref(), env)?
             }
             StmtKind::Raise { error, cause } => {
                 return Err(self.raise(error.as_ref(), cause.as_ref(), stmt.span, env)?)

@@ -290,9 +290,17 @@ pub fn handler(types: Option<Expr>, binding: Option<Spanned<Symbol>>, body: Bloc
 pub fn try_stmt(
     body: Block,
     handlers: Vec<Handler>,
+    orelse: Option<Block>,
     finally: Option<Block>,
     span: Span,
 ) -> ActionResult<StmtKind> {
+    if let (Some(orelse), true) = (&orelse, handlers.is_empty()) {
+        return fail(SyntaxError::new(
+            "`else` after `try` needs a `catch` before it",
+            orelse.span,
+            "no `catch` precedes this `else`",
+        ));
+    }
     if handlers.is_empty() && finally.is_none() {
         return fail(
             SyntaxError::new("`try` needs a `catch` or a `finally`", span, "neither follows this block")
@@ -308,7 +316,7 @@ pub fn try_stmt(
             ));
         }
     }
-    Ok(StmtKind::Try { body, handlers, finally })
+    Ok(StmtKind::Try { body, handlers, orelse, finally })
 }
 
 pub fn fstring(body: &str, src: SourceId, offset: usize, span: Span) -> ActionResult<Expr> {

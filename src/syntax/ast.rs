@@ -86,7 +86,12 @@ pub enum ExprKind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FStringPart {
     Text(String),
-    Field { expr: Expr, conversion: Option<char>, spec: String },
+    /// `{expr!conversion:spec}`; the spec may hold fields of its own (`{x:{width}}`).
+    Field {
+        expr: Expr,
+        conversion: Option<char>,
+        spec: Vec<FStringPart>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -251,6 +256,8 @@ pub enum StmtKind {
     Try {
         body: Block,
         handlers: Vec<Handler>,
+        /// Python's `else`: runs when the body raised nothing, outside the handlers.
+        orelse: Option<Block>,
         finally: Option<Block>,
     },
     /// `raise`, `raise error` or `raise error from cause`.

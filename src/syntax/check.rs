@@ -79,9 +79,10 @@ fn check_stmt(stmt: &Stmt, cx: Context) -> Result<(), SyntaxError> {
             check_expr(iter, cx)?;
             check_block(body, Context { in_loop: true, ..cx })
         }
-        StmtKind::Try { body, handlers, finally } => {
+        StmtKind::Try { body, handlers, orelse, finally } => {
             check_block(body, cx)?;
             handlers.iter().try_for_each(|h| check_block(&h.body, cx))?;
+            orelse.as_ref().map_or(Ok(()), |b| check_block(b, cx))?;
             finally.as_ref().map_or(Ok(()), |b| check_block(b, cx))
         }
         StmtKind::Yield(_) | StmtKind::YieldFrom(_) if !cx.in_function => outside("yield", "a function"),

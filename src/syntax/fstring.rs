@@ -46,7 +46,7 @@ pub fn parse(body: &str, src: SourceId, offset: usize) -> Result<Vec<FStringPart
             b'{' => {
                 flush_text(&mut text, text_start, i, &mut parts)?;
                 let (field, end) = parse_field(body, i, src, offset)?;
-                parts.push(field);
+                parts.extend(field);
                 i = end;
                 text_start = i;
             }
@@ -61,15 +61,19 @@ pub fn parse(body: &str, src: SourceId, offset: usize) -> Result<Vec<FStringPart
     Ok(parts)
 }
 
-/// Parses the field that opens at `open` (a `{`); returns it and the index after its `}`.
+/// Parses the field that opens at `open` (a `{`); returns its parts and the index after
+/// its `}`. A field is one part, or two for Python's `{x=}`: the text `x=`, then the
+/// value (its `repr` unless a conversion or spec says otherwise).
 fn parse_field(
     body: &str,
     open: usize,
     src: SourceId,
     offset: usize,
-) -> Result<(FStringPart, usize), SyntaxError> {
+) -> Result<(Vec<FStringPart>, usize), SyntaxError> {
     let bytes = body.as_bytes();
     let span = |a: usize, b: usize| Span::new(src, offset + a, offset + b);
+    let unclosed =
+        || SyntaxError::new("unclosed `{` in f-string", span(open, open + 1), "this field has no `}`");
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
     let mut i = open + 1;
@@ -104,14 +108,18 @@ fn parse_field(
         }
         i += 1;
     }
-    let Some(expr_end) = expr_end else {
-        return Err(SyntaxError::new(
-            "unclosed `{` in f-string",
-            span(open, open + 1),
-            "this field has no `}`",
-        ));
-    };
-    let source = &body[open + 1..expr_end];
+    let expr_end = expr_end.ok_or_else(unclosed)?;
+    let mut source = &body[open + 1..expr_end];
+    // `{x=}` and `{x = }`: a trailing `=` that is not part of `==`, `!=`, `<=` or `>=`.
+    let trimmed = source.trim_end();
+    let self_documenting = trimmed.ends_with('=')
+        && !trimmed[..trimmed.len() - 1].ends_with(['=', '!', '<', '>'])
+        && !trimmed[..trimmed.len() - 1].trim().is_empty();
+    let mut parts = Vec::new();
+    if self_documenting {
+        parts.push(FStringPart::Text(source.to_string()));
+        source = &trimmed[..trimmed.len() - 1];
+    }
     if source.trim().is_empty() {
         return Err(SyntaxError::new(
             "empty expression in f-string",
@@ -121,28 +129,34 @@ fn parse_field(
     }
     let expr = parse_expr(source, src, offset + open + 1)?;
     let mut i = expr_end + if conversion.is_some() { 2 } else { 0 };
-    let mut spec = String::new();
+    let mut spec = Vec::new();
     if bytes[i] == b':' {
         i += 1;
+        let mut text = String::new();
         while i < bytes.len() && bytes[i] != b'}' {
             if bytes[i] == b'{' {
-                return Err(SyntaxError::new(
-                    "nested fields in a format spec are not supported",
-                    span(i, i + 1),
-                    "compute the spec first",
-                ));
+                if !text.is_empty() {
+                    spec.push(FStringPart::Text(std::mem::take(&mut text)));
+                }
+                let (nested, end) = parse_field(body, i, src, offset)?;
+                spec.extend(nested);
+                i = end;
+                continue;
             }
             let ch = body[i..].chars().next().unwrap_or(' ');
-            spec.push(ch);
+            text.push(ch);
             i += ch.len_utf8();
         }
         if i >= bytes.len() {
-            return Err(SyntaxError::new(
-                "unclosed `{` in f-string",
-                span(open, open + 1),
-                "this field has no `}`",
-            ));
+            return Err(unclosed());
+        }
+        if !text.is_empty() {
+            spec.push(FStringPart::Text(text));
         }
     }
-    Ok((FStringPart::Field { expr, conversion, spec }, i + 1))
+    if self_documenting && conversion.is_none() && spec.is_empty() {
+        conversion = Some('r');
+    }
+    parts.push(FStringPart::Field { expr, conversion, spec });
+    Ok((parts, i + 1))
 }

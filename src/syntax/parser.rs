@@ -222,6 +222,7 @@ mod tests {
         let crate::syntax::ast::ExprKind::FString(parts) = &expr.node else { panic!() };
         assert_eq!(parts.len(), 4);
         let crate::syntax::ast::FStringPart::Field { expr, spec, .. } = &parts[1] else { panic!() };
-        assert_eq!((expr.span.start, expr.span.end, spec.as_str()), (4, 9, ".3f"));
+        assert_eq!((expr.span.start, expr.span.end), (4, 9));
+        assert_eq!(spec, &vec![crate::syntax::ast::FStringPart::Text(".3f".into())]);
     }
 }

@@ -86,12 +86,13 @@ impl Walk {
                 self.expr(iter);
                 self.block(body);
             }
-            StmtKind::Try { body, handlers, finally } => {
+            StmtKind::Try { body, handlers, orelse, finally } => {
                 self.block(body);
                 for handler in handlers {
                     self.bound.extend(handler.binding.as_ref().map(|b| b.node));
                     self.block(&handler.body);
                 }
+                orelse.iter().for_each(|b| self.block(b));
                 finally.iter().for_each(|b| self.block(b));
             }
             StmtKind::With { context, binding, body } => {

@@ -116,3 +116,23 @@ try:
         raise RuntimeError("wrapped") from e
 except RuntimeError as e:
     print(e, "from", type(e.__cause__).__name__)
+
+# try/else: else runs only when the body raised nothing, and its errors are not caught there.
+for value in ["3", "x"]:
+    try:
+        n = int(value)
+    except ValueError:
+        print("not a number:", value)
+    else:
+        print("parsed", n)
+    finally:
+        print("done with", value)
+try:
+    try:
+        pass
+    except ValueError:
+        print("not reached")
+    else:
+        raise ValueError("from else")
+except ValueError as e:
+    print("outer caught", e)

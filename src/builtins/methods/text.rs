@@ -262,3 +262,185 @@ pub(super) fn str_format(interp: &mut Interpreter, args: CallArgs) -> Eval<Value
     }
     Ok(Value::str(&out))
 }
+
+/// `zfill`: zeros after a leading sign, up to `width` characters.
+pub(super) fn str_zfill(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let s = text(&args);
+    let width = index_of(&args.positional[1], args.span)?.max(0) as usize;
+    let len = s.chars().count();
+    if len >= width {
+        return Ok(Value::Str(s));
+    }
+    let (sign, digits) = match s.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
+        _ => (String::new(), &*s),
+    };
+    Ok(Value::str(&format!("{sign}{}{digits}", "0".repeat(width - len))))
+}
+
+/// Python's `title`: a letter after a non-letter starts a word (so `"they're"` gives
+/// `"They'Re"`, as in Python).
+pub(super) fn str_title(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let mut out = String::new();
+    let mut after_letter = false;
+    for c in text(&args).chars() {
+        if after_letter {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        after_letter = c.is_alphabetic();
+    }
+    Ok(Value::str(&out))
+}
+
+pub(super) fn str_capitalize(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let s = text(&args);
+    let mut chars = s.chars();
+    let out: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+        None => String::new(),
+    };
+    Ok(Value::str(&out))
+}
+
+pub(super) fn str_swapcase(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let out: String = text(&args)
+        .chars()
+        .flat_map(|c| -> Vec<char> {
+            if c.is_uppercase() {
+                c.to_lowercase().collect()
+            } else {
+                c.to_uppercase().collect()
+            }
+        })
+        .collect();
+    Ok(Value::str(&out))
+}
+
+pub(super) fn str_casefold(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    // Unicode's full case folding differs from lower-casing for a few letters (ß → ss).
+    Ok(Value::str(&text(&args).to_lowercase().replace('ß', "ss")))
+}
+
+/// The character tests (`isdigit`, `isalpha`, ...): true when the string is not empty
+/// and every character passes.
+pub(super) fn str_is(test: fn(char) -> bool, _: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let s = text(&args);
+    Ok(Value::Bool(!s.is_empty() && s.chars().all(test)))
+}
+
+/// `isupper`/`islower`: some cased character, and none of the other case.
+pub(super) fn str_is_case(upper: bool, _: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let s = text(&args);
+    let cased = s.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+    let wrong = s.chars().any(|c| if upper { c.is_lowercase() } else { c.is_uppercase() });
+    Ok(Value::Bool(cased && !wrong))
+}
+
+/// `partition` (from the first `sep`) and `rpartition` (from the last).
+pub(super) fn str_partition(last: bool, _: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let s = text(&args);
+    let sep = str_arg(&args, 1)?;
+    if sep.is_empty() {
+        return fail(ErrorKind::ValueError, args.span, "empty separator");
+    }
+    let found = if last { s.rfind(&*sep) } else { s.find(&*sep) };
+    let parts = match found {
+        Some(at) => [&s[..at], &*sep, &s[at + sep.len()..]],
+        None if last => ["", "", &*s],
+        None => [&*s, "", ""],
+    };
+    Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
+}
+
+/// `splitlines(keepends=False)` at Python's line boundaries.
+pub(super) fn str_splitlines(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let keep = arg(&mut args, 1, "keepends").is_some_and(|v| v.truthy());
+    let s = text(&args);
+    let is_break = |c: char| {
+        matches!(
+            c,
+            '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+    };
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_break(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+            chars.next();
+            end += 1;
+        }
+        lines.push(Value::str(&s[start..if keep { end } else { i }]));
+        start = end;
+    }
+    if start < s.len() {
+        lines.push(Value::str(&s[start..]));
+    }
+    Ok(Value::list(lines))
+}
+
+/// `expandtabs(tabsize=8)`: each tab to the next multiple of `tabsize` columns, counted
+/// from the last line break.
+pub(super) fn str_expandtabs(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let size = match arg(&mut args, 1, "tabsize") {
+        Some(v) => index_of(&v, args.span)?.max(0) as usize,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut column = 0;
+    for c in text(&args).chars() {
+        match c {
+            '\t' if size > 0 => {
+                let pad = size - column % size;
+                interp.check_len(out.len().saturating_add(pad), args.span)?;
+                out.push_str(&" ".repeat(pad));
+                column += pad;
+            }
+            '\t' => {}
+            '\n' | '\r' => {
+                out.push(c);
+                column = 0;
+            }
+            c => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    Ok(Value::str(&out))
+}
+
+/// `removeprefix` / `removesuffix`.
+pub(super) fn str_remove_affix(prefix: bool, _: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let s = text(&args);
+    let affix = str_arg(&args, 1)?;
+    let out = if prefix { s.strip_prefix(&*affix) } else { s.strip_suffix(&*affix) };
+    Ok(out.map_or(Value::Str(s.clone()), Value::str))
+}
+
+/// `rfind`: the index of the last occurrence in `[start:end]`, or -1.
+pub(super) fn str_rfind(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let s = text(&args);
+    let needle = str_arg(&args, 1)?;
+    let Some((offset, slice)) = window(&s, args.positional.get(2), args.positional.get(3), args.span)? else {
+        return Ok(Value::Int(-1));
+    };
+    let found = slice.rfind(&*needle).map(|byte| (offset + slice[..byte].chars().count()) as i64);
+    Ok(Value::Int(found.unwrap_or(-1)))
+}
+
+/// `index` / `rindex`: `find` / `rfind` that raise instead of giving -1.
+pub(super) fn str_index(last: bool, interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let span = args.span;
+    let found = if last { str_rfind(interp, args)? } else { str_find(interp, args)? };
+    match found {
+        Value::Int(-1) => fail(ErrorKind::ValueError, span, "substring not found"),
+        found => Ok(found),
+    }
+}
