@@ -199,7 +199,7 @@ impl Value {
             Value::Tuple(items) => !items.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Set(s) => !s.borrow().is_empty(),
-            Value::DictView(v) => v.len() > 0,
+            Value::DictView(v) => !v.is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::Size(s) => !s.is_empty(),
             Value::NamedTuple(_) => true,

@@ -63,7 +63,7 @@ impl Env {
                 if scope.locals.contains(&name) {
                     return Lookup::Unbound;
                 }
-                if scope.globals.contains(&name) {
+                if !scope.globals.is_empty() && scope.globals.contains(&name) {
                     return env.module().resolve(name);
                 }
             }
@@ -91,6 +91,9 @@ impl Env {
     /// function's that has it).
     fn binding_scope(&self, name: Symbol) -> &Env {
         let Some(scope) = &self.scope else { return self };
+        if scope.globals.is_empty() && scope.nonlocals.is_empty() {
+            return self;
+        }
         if scope.globals.contains(&name) {
             return self.module();
         }
@@ -108,6 +111,7 @@ impl Env {
     }
 
     /// `name = value` run in this scope.
+    #[inline]
     pub fn assign(&self, name: Symbol, value: Value) {
         self.binding_scope(name).set(name, value);
     }

@@ -216,17 +216,16 @@ impl Interpreter {
         span: crate::syntax::span::Span,
     ) -> Eval<Option<Value>> {
         match env.resolve(name) {
-            super::env::Lookup::Found(v) => return Ok(Some(v)),
-            super::env::Lookup::Unbound => {
-                return Err(RuntimeError::new(
-                    ErrorKind::UnboundLocalError,
-                    format!("cannot access local variable '{name}' where it is not associated with a value"),
-                    span,
-                )
-                .into())
-            }
-            super::env::Lookup::Missing => {}
+            super::env::Lookup::Found(v) => Ok(Some(v)),
+            super::env::Lookup::Unbound => Err(unbound_local(name, span)),
+            super::env::Lookup::Missing => self.load_stdlib_name(name),
         }
+    }
+
+    /// A standard-library module used by its name alone (`dist.Normal`): loaded on first
+    /// use and kept in the prelude.
+    #[cold]
+    fn load_stdlib_name(&mut self, name: Symbol) -> Eval<Option<Value>> {
         let Some(module) = self.stdlib_namespace(name.as_str()) else { return Ok(None) };
         let value = Value::Module(module?);
         self.prelude.set(name, value.clone());
@@ -248,4 +247,10 @@ impl Interpreter {
         let globals = self.globals.clone();
         self.lookup(Symbol::intern(name), &globals, Default::default()).ok().flatten()
     }
+}
+
+#[cold]
+fn unbound_local(name: Symbol, span: crate::syntax::span::Span) -> Flow {
+    let message = format!("cannot access local variable '{name}' where it is not associated with a value");
+    RuntimeError::new(ErrorKind::UnboundLocalError, message, span).into()
 }

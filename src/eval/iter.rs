@@ -16,6 +16,8 @@ pub enum ValueIter {
     Range {
         range: Range,
         index: usize,
+        /// The range's length, worked out once.
+        len: usize,
     },
     List {
         list: Rc<RefCell<Vec<Value>>>,
@@ -94,8 +96,8 @@ impl ValueIter {
     /// The next item of an iterator that needs no tl code.
     fn next_native(&mut self) -> Option<Value> {
         match self {
-            ValueIter::Range { range, index } => {
-                if *index >= range.len() {
+            ValueIter::Range { range, index, len } => {
+                if *index >= *len {
                     return None;
                 }
                 *index += 1;
@@ -249,7 +251,7 @@ impl Interpreter {
         }
         Ok(match value {
             Value::Iterator(shared) => ValueIter::Shared(shared.clone()),
-            Value::Range(range) => ValueIter::Range { range: *range, index: 0 },
+            Value::Range(range) => ValueIter::Range { range: *range, index: 0, len: range.len() },
             Value::List(list) => ValueIter::List { list: list.clone(), index: 0 },
             Value::Tuple(items) => ValueIter::Items(items.iter().cloned().collect::<Vec<_>>().into_iter()),
             Value::Str(s) => ValueIter::Items(

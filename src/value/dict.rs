@@ -150,6 +150,10 @@ impl DictView {
         self.dict.borrow().len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.dict.borrow().is_empty()
+    }
+
     /// The view as a set, for a keys or items view whose items are all hashable.
     pub fn as_set(&self) -> Option<super::set::Set> {
         if self.kind == ViewKind::Values {
