@@ -26,5 +26,5 @@ pub use error::{error_at, fail, guarded, keyboard_interrupt, Eval, Flow, Runtime
 pub use index::Subscript;
 pub use interpreter::{Interpreter, Limits};
 pub use iter::ValueIter;
-pub use ops::{equal, order, position};
+pub use ops::order;
 pub use protocol::is_not_implemented;

@@ -42,6 +42,7 @@ kinds! {
     AssertionError: Exception,
     AttributeError: Exception,
     EinopsError: RuntimeError,
+    EOFError: Exception,
     FileExistsError: OSError,
     FileNotFoundError: OSError,
     ImportError: Exception,

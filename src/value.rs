@@ -3,6 +3,7 @@
 
 pub mod dict;
 pub mod format;
+pub mod hash;
 pub mod native;
 pub mod number;
 pub mod object;
@@ -313,32 +314,39 @@ pub struct TooDeep;
 /// int/float/bool, containers element by element (an element identical to its
 /// counterpart is equal without a look inside), everything else by identity.
 pub fn values_equal(a: &Value, b: &Value) -> Result<bool, TooDeep> {
-    equal_at_depth(a, b, 0)
+    equal_at_depth(a, b, 0, &mut |_, _| Ok(None))
 }
 
-/// `values_equal` for values `depth` containers down.
-pub fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
+/// How `==` decides a pair where one side is a class instance: `Some` when its `__eq__`
+/// answered, `None` to fall back to identity. Only the interpreter can call `__eq__`.
+pub type InstanceEq<'a, E> = dyn FnMut(&Value, &Value) -> Result<Option<bool>, E> + 'a;
+
+/// `values_equal` for values `depth` containers down, asking `instance_eq` of each pair
+/// with a class instance on either side.
+pub fn equal_at_depth<E: From<TooDeep>>(
+    a: &Value,
+    b: &Value,
+    depth: usize,
+    instance_eq: &mut InstanceEq<E>,
+) -> Result<bool, E> {
     if depth > MAX_COMPARE_DEPTH {
-        return Err(TooDeep);
+        return Err(TooDeep.into());
     }
-    let seq_eq = |x: &[Value], y: &[Value]| -> Result<bool, TooDeep> {
-        if x.len() != y.len() {
-            return Ok(false);
+    if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+        if let Some(answer) = instance_eq(a, b)? {
+            return Ok(answer);
         }
-        for (p, q) in x.iter().zip(y) {
-            if !(p.is(q) || equal_at_depth(p, q, depth + 1)?) {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    };
+        return Ok(a.is(b));
+    }
     if a.is_tuple_like() || b.is_tuple_like() {
-        return equal_at_depth(&a.as_plain_tuple(), &b.as_plain_tuple(), depth);
+        return equal_at_depth(&a.as_plain_tuple(), &b.as_plain_tuple(), depth, instance_eq);
     }
     Ok(match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
-        (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y) || seq_eq(&x.borrow(), &y.borrow())?,
-        (Value::Tuple(x), Value::Tuple(y)) => seq_eq(x, y)?,
+        (Value::List(x), Value::List(y)) => {
+            Rc::ptr_eq(x, y) || sequences_equal(&x.borrow(), &y.borrow(), depth, instance_eq)?
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => sequences_equal(x, y, depth, instance_eq)?,
         (Value::Dict(x), Value::Dict(y)) => {
             if Rc::ptr_eq(x, y) {
                 return Ok(true);
@@ -347,9 +355,9 @@ pub fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDee
             if x.len() != y.len() {
                 return Ok(false);
             }
-            for (k, v) in x.iter() {
-                match y.get_by_key(k) {
-                    Some(w) if v.is(w) || equal_at_depth(v, w, depth + 1)? => {}
+            for (key, _, v) in x.entries() {
+                match y.get(key) {
+                    Some(w) if v.is(w) || equal_at_depth(v, w, depth + 1, instance_eq)? => {}
                     _ => return Ok(false),
                 }
             }
@@ -376,4 +384,22 @@ pub fn equal_at_depth(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDee
             _ => a.is(b),
         },
     })
+}
+
+/// Equal lengths and equal items, `depth` containers down.
+fn sequences_equal<E: From<TooDeep>>(
+    x: &[Value],
+    y: &[Value],
+    depth: usize,
+    instance_eq: &mut InstanceEq<E>,
+) -> Result<bool, E> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    for (p, q) in x.iter().zip(y) {
+        if !(p.is(q) || equal_at_depth(p, q, depth + 1, instance_eq)?) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }

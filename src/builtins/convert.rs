@@ -152,6 +152,39 @@ Args:
 Returns: a str
 Example: chr(65)  # 'A'",
     ),
+    Builtin::function(
+        hex,
+        "hex(x, /) -> str
+
+An int in hexadecimal with the prefix `0x` (and a sign when negative).
+
+Args:
+    x: an int
+Returns: a str
+Example: hex(-255)  # '-0xff'",
+    ),
+    Builtin::function(
+        oct,
+        "oct(x, /) -> str
+
+An int in octal with the prefix `0o` (and a sign when negative).
+
+Args:
+    x: an int
+Returns: a str
+Example: oct(8)  # '0o10'",
+    ),
+    Builtin::function(
+        bin,
+        "bin(x, /) -> str
+
+An int in binary with the prefix `0b` (and a sign when negative).
+
+Args:
+    x: an int
+Returns: a str
+Example: bin(5)  # '0b101'",
+    ),
 ];
 
 /// An int argument that Python reads through `__index__` (a count, a position, a base):
@@ -359,21 +392,9 @@ fn dict(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
 /// Adds to `out` the entries of a dict, or the key-value pairs of an iterable (`dict(pairs)`,
 /// `d.update(pairs)`), later ones replacing earlier ones of the same key.
 pub(crate) fn update_dict(interp: &mut Interpreter, out: &mut Dict, entries: &Value, span: Span) -> Eval<()> {
-    let insert = |out: &mut Dict, key: Value, value: Value| -> Eval<()> {
-        let hash = HashKey::of(&key).ok_or_else(|| {
-            crate::eval::RuntimeError::new(
-                ErrorKind::TypeError,
-                format!("unhashable type: '{}'", key.type_name()),
-                span,
-            )
-        })?;
-        out.insert(hash, key, value);
-        Ok(())
-    };
     if let Value::Dict(d) = entries {
-        let pairs: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        for (key, value) in pairs {
-            insert(out, key, value)?;
+        for (hash, key, value) in d.borrow().entries() {
+            out.insert(hash.clone(), key.clone(), value.clone());
         }
         return Ok(());
     }
@@ -386,7 +407,7 @@ pub(crate) fn update_dict(interp: &mut Interpreter, out: &mut Dict, entries: &Va
                 span,
             )
         })?;
-        insert(out, key, value)?;
+        out.insert(interp.hash_key(&key, span)?, key, value);
     }
     Ok(())
 }
@@ -422,6 +443,25 @@ fn ord(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
             format!("ord() expected string of length 1, but {} found", other.type_name()),
         ),
     }
+}
+
+fn hex(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    in_base(&args, "0x", |n| format!("{n:x}"))
+}
+
+fn oct(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    in_base(&args, "0o", |n| format!("{n:o}"))
+}
+
+fn bin(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    in_base(&args, "0b", |n| format!("{n:b}"))
+}
+
+/// `hex`, `oct`, `bin`: the sign, the base's prefix, then the magnitude's digits.
+fn in_base(args: &CallArgs, prefix: &str, digits: fn(u64) -> String) -> Eval<Value> {
+    let n = index_of(&args.positional[0], args.span)?;
+    let sign = if n < 0 { "-" } else { "" };
+    Ok(Value::str(&format!("{sign}{prefix}{}", digits(n.unsigned_abs()))))
 }
 
 fn chr(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {

@@ -170,6 +170,21 @@ Returns: a bool
 Example: callable(len)  # True",
     ),
     Builtin::function(
+        hash,
+        "hash(obj, /) -> int
+
+The hash of a hashable value: what dict keys and set items are found by. Values that
+are equal hash equal (`hash(1) == hash(1.0)`); an instance's class decides by
+`__hash__`, and a class that defines `__eq__` without it has unhashable instances.
+Ints, floats, and tuples and frozensets of them hash as in CPython; strings hash by
+tl's own fixed function (CPython's differ from run to run).
+
+Args:
+    obj: any hashable value
+Returns: an int
+Example: hash((1, 2)) == hash((1.0, 2))  # True",
+    ),
+    Builtin::function(
         id,
         "id(obj, /) -> int
 
@@ -272,12 +287,12 @@ fn len(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(Value::Int(n as i64))
 }
 
-fn type_of(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn type_of(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(match &args.positional[0] {
         Value::Instance(inst) => Value::Class(inst.class.clone()),
         other => match super::type_object(&other.type_name()) {
             Some(t) => Value::Builtin(t),
-            None => Value::str(&other.type_name()),
+            None => Value::Class(interp.value_type(&other.type_name())),
         },
     })
 }
@@ -285,7 +300,11 @@ fn type_of(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 /// Whether `value` is of the type `kind` (a class, a type builtin, or a tuple of them).
 fn is_instance(value: &Value, kind: &Value) -> bool {
     match kind {
-        Value::Class(class) => matches!(value, Value::Instance(i) if i.class.is_subclass_of(class)),
+        Value::Class(class) => match value {
+            Value::Instance(i) => i.class.is_subclass_of(class),
+            // The class `type(x)` made for a type without a type object.
+            other => class.members.borrow().is_empty() && other.type_name() == class.name.as_str(),
+        },
         Value::Builtin(b) => match (b.name, value) {
             ("int", Value::Bool(_)) => true,
             (name, Value::Error(e)) => ErrorKind::from_name(name).is_some_and(|class| e.kind.is_a(class)),
@@ -406,6 +425,10 @@ fn setattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let name = attribute_name(&args)?;
     interp.set_attr(&args.positional[0], name, args.positional[2].clone(), args.span)?;
     Ok(Value::None)
+}
+
+fn hash(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    Ok(Value::Int(interp.hash_key(&args.positional[0], args.span)?.python_hash()))
 }
 
 fn callable(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {

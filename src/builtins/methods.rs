@@ -10,7 +10,7 @@ use crate::eval::{fail, CallArgs, Eval};
 use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
-use crate::value::{Builtin, Dict, HashKey, Value};
+use crate::value::{Builtin, Dict, Value};
 use dict::*;
 use list::*;
 use rustc_hash::FxHashMap;
@@ -963,11 +963,4 @@ pub(super) fn window<'a>(
     }
     let byte = |c: i64| s.char_indices().nth(c as usize).map_or(s.len(), |(b, _)| b);
     Ok(Some((start as usize, &s[byte(start)..byte(end)])))
-}
-
-pub(super) fn key_of(value: &Value, args: &CallArgs) -> Eval<HashKey> {
-    HashKey::of(value).map_or_else(
-        || fail(ErrorKind::TypeError, args.span, format!("unhashable type: '{}'", value.type_name())),
-        Ok,
-    )
 }

@@ -461,7 +461,7 @@ fn input(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     }
     let mut line = String::new();
     match std::io::stdin().read_line(&mut line) {
-        Ok(0) => fail(ErrorKind::OSError, args.span, "EOF when reading a line"),
+        Ok(0) => fail(ErrorKind::EOFError, args.span, "EOF when reading a line"),
         Ok(_) => Ok(Value::str(line.strip_suffix('\n').unwrap_or(&line).trim_end_matches('\r'))),
         Err(e) => fail(ErrorKind::OSError, args.span, e.to_string()),
     }

@@ -11,7 +11,7 @@ use crate::syntax::ast::{
 };
 use crate::syntax::span::Span;
 use crate::value::format::format_value;
-use crate::value::{Dict, Function, HashKey, Value};
+use crate::value::{Dict, Function, Value};
 use std::rc::Rc;
 
 /// Stack kept free before evaluating a nested expression; more is allocated on the heap
@@ -59,9 +59,20 @@ impl Interpreter {
             ExprKind::Dict(entries) => {
                 let mut dict = Dict::new();
                 for (k, v) in entries {
+                    let Some(k) = k else {
+                        let mapping = self.eval(v, env)?;
+                        let Value::Dict(mapping) = mapping else {
+                            let message = format!("'{}' object is not a mapping", mapping.type_name());
+                            return fail(ErrorKind::TypeError, v.span, message);
+                        };
+                        for (hash, key, value) in mapping.borrow().entries() {
+                            dict.insert(hash.clone(), key.clone(), value.clone());
+                        }
+                        continue;
+                    };
                     let key = self.eval(k, env)?;
                     let value = self.eval(v, env)?;
-                    let hash = hash_key(&key, k.span)?;
+                    let hash = self.hash_key(&key, k.span)?;
                     dict.insert(hash, key, value);
                 }
                 Value::Dict(Rc::new(dict.into()))
@@ -83,7 +94,7 @@ impl Interpreter {
                 self.comprehension(clauses, &scope, &mut |interp, scope| {
                     let k = interp.eval(key, scope)?;
                     let v = interp.eval(value, scope)?;
-                    dict.insert(hash_key(&k, key.span)?, k, v);
+                    dict.insert(interp.hash_key(&k, key.span)?, k, v);
                     Ok(())
                 })?;
                 Value::Dict(Rc::new(dict.into()))
@@ -173,7 +184,7 @@ impl Interpreter {
     pub fn set_from(&mut self, items: Vec<Value>, frozen: bool, span: Span) -> Eval<crate::value::set::Set> {
         let mut set = crate::value::set::Set::new(frozen);
         for item in items {
-            set.insert(hash_key(&item, span)?, item);
+            set.insert(self.hash_key(&item, span)?, item);
         }
         Ok(set)
     }
@@ -394,14 +405,6 @@ impl Interpreter {
             None => error,
         }
     }
-}
-
-/// A dict key's hash, or `TypeError` for lists and dicts.
-pub(super) fn hash_key(key: &Value, span: Span) -> Eval<HashKey> {
-    HashKey::of(key).ok_or_else(|| {
-        RuntimeError::new(ErrorKind::TypeError, format!("unhashable type: '{}'", key.type_name()), span)
-            .into()
-    })
 }
 
 /// The candidate within a small edit distance of `name`, if any.

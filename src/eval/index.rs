@@ -1,7 +1,6 @@
 //! `x[i]`, `x[a:b:c]` and assignment to them, for the built-in sequences and dicts.
 
 use super::error::{fail, Eval, RuntimeError};
-use super::expr::hash_key;
 use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
@@ -42,7 +41,8 @@ impl Interpreter {
         }
         if let Value::Dict(dict) = target {
             let key = single_key(subscripts, target, span)?;
-            let found = dict.borrow().get(&hash_key(&key, span)?).cloned();
+            let hash = self.hash_key(&key, span)?;
+            let found = dict.borrow().get(&hash).cloned();
             return match found {
                 Some(v) => Ok(v),
                 None => {
@@ -115,7 +115,7 @@ impl Interpreter {
             }
             Value::Dict(dict) => {
                 let key = single_key(subscripts, target, span)?;
-                let hash = hash_key(&key, span)?;
+                let hash = self.hash_key(&key, span)?;
                 dict.borrow_mut().insert(hash, key, value);
                 Ok(())
             }
@@ -206,7 +206,8 @@ impl Interpreter {
             }
             Value::Dict(dict) => {
                 let key = single_key(subscripts, target, span)?;
-                let removed = dict.borrow_mut().remove(&hash_key(&key, span)?);
+                let hash = self.hash_key(&key, span)?;
+                let removed = dict.borrow_mut().remove(&hash);
                 match removed {
                     Some(_) => Ok(()),
                     None => {

@@ -66,6 +66,9 @@ pub struct Interpreter {
     pub(super) natives: &'static dyn NativeTypes,
     /// Python's error classes as bases of classes (`class E(ValueError)`), made once each.
     pub(super) exception_bases: HashMap<ErrorKind, Rc<Class>>,
+    /// What `type(x)` gives for values of a type tl has no type object for (iterators,
+    /// generators): a class of that name, made once each so that types compare equal.
+    pub(super) value_types: HashMap<String, Rc<Class>>,
 }
 
 impl Interpreter {
@@ -89,6 +92,7 @@ impl Interpreter {
             interactive: false,
             natives,
             exception_bases: HashMap::new(),
+            value_types: HashMap::new(),
         }
     }
 

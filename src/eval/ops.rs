@@ -204,8 +204,8 @@ impl Interpreter {
             return result;
         }
         let result = match op {
-            CmpOp::Eq => equal(lhs, rhs, span)?,
-            CmpOp::Ne => !equal(lhs, rhs, span)?,
+            CmpOp::Eq => self.equals(lhs, rhs, span)?,
+            CmpOp::Ne => !self.equals(lhs, rhs, span)?,
             CmpOp::Is => lhs.is(rhs),
             CmpOp::IsNot => !lhs.is(rhs),
             CmpOp::In => self.contains(rhs, lhs, span)?,
@@ -261,21 +261,37 @@ impl Interpreter {
                     format!("'in <string>' requires string as left operand, not {}", other.type_name()),
                 ),
             },
-            Value::List(items) => Ok(position(&items.borrow(), item, span)?.is_some()),
-            Value::Tuple(items) => Ok(position(items, item, span)?.is_some()),
-            Value::Dict(d) => Ok(d.borrow().get_by_key(item).is_some()),
-            Value::Set(s) => Ok(s.borrow().contains(item)),
+            Value::List(items) => {
+                let items = items.borrow().clone();
+                Ok(self.position(&items, item, span)?.is_some())
+            }
+            Value::Tuple(items) => Ok(self.position(items, item, span)?.is_some()),
+            Value::Dict(d) => {
+                let key = self.hash_key(item, span)?;
+                Ok(d.borrow().contains_key(&key))
+            }
+            Value::Set(s) => {
+                let key = self.hash_key(item, span)?;
+                Ok(s.borrow().contains(&key))
+            }
             Value::DictView(view) => match (view.kind, item) {
-                (ViewKind::Keys, key) => Ok(view.dict.borrow().get_by_key(key).is_some()),
+                (ViewKind::Keys, key) => {
+                    let key = self.hash_key(key, span)?;
+                    Ok(view.dict.borrow().contains_key(&key))
+                }
                 (ViewKind::Items, Value::Tuple(pair)) if pair.len() == 2 => {
-                    let found = view.dict.borrow().get_by_key(&pair[0]).cloned();
+                    let key = self.hash_key(&pair[0], span)?;
+                    let found = view.dict.borrow().get(&key).cloned();
                     Ok(match found {
-                        Some(v) => v.is(&pair[1]) || equal(&v, &pair[1], span)?,
+                        Some(v) => v.is(&pair[1]) || self.equals(&v, &pair[1], span)?,
                         None => false,
                     })
                 }
                 (ViewKind::Items, _) => Ok(false),
-                (ViewKind::Values, _) => Ok(position(&view.dict.borrow().values(), item, span)?.is_some()),
+                (ViewKind::Values, _) => {
+                    let values = view.dict.borrow().values();
+                    Ok(self.position(&values, item, span)?.is_some())
+                }
             },
             Value::Range(r) => Ok(match item.as_int() {
                 Some(i) if r.step > 0 => i >= r.start && i < r.stop && (i - r.start) % r.step == 0,
@@ -329,19 +345,46 @@ fn too_deep(span: Span) -> Flow {
         .into()
 }
 
-/// `a == b` (see `values_equal`), with Python's error for containers nested too deep.
-pub fn equal(a: &Value, b: &Value, span: Span) -> Eval<bool> {
-    equal_at_depth(a, b, 0).map_err(|TooDeep| too_deep(span))
+/// Why an equality test stopped short: containers nested too deep, or an `__eq__` that
+/// raised.
+enum EqualityStop {
+    TooDeep,
+    Raised(Flow),
 }
 
-/// Where `item` first is among `items` (`in`, `index`, `remove`).
-pub fn position(items: &[Value], item: &Value, span: Span) -> Eval<Option<usize>> {
-    for (i, v) in items.iter().enumerate() {
-        if v.is(item) || equal(v, item, span)? {
-            return Ok(Some(i));
-        }
+impl From<TooDeep> for EqualityStop {
+    fn from(_: TooDeep) -> EqualityStop {
+        EqualityStop::TooDeep
     }
-    Ok(None)
+}
+
+impl Interpreter {
+    /// `a == b` as Python decides it (see `values_equal`), asking a class instance's
+    /// `__eq__`, or the other side's reflected one, wherever an instance is compared,
+    /// inside containers too; Python's error for containers nested too deep.
+    pub fn equals(&mut self, a: &Value, b: &Value, span: Span) -> Eval<bool> {
+        let mut instance_eq = |x: &Value, y: &Value| -> Result<Option<bool>, EqualityStop> {
+            let answer = match self.compare_special(CmpOp::Eq, x, y, span) {
+                Ok(Some(result)) => self.truth(&result, span).map(Some),
+                other => other.map(|_| None),
+            };
+            answer.map_err(EqualityStop::Raised)
+        };
+        equal_at_depth(a, b, 0, &mut instance_eq).map_err(|stop| match stop {
+            EqualityStop::TooDeep => too_deep(span),
+            EqualityStop::Raised(flow) => flow,
+        })
+    }
+
+    /// Where `item` first is among `items` (`in`, `index`, `remove`).
+    pub fn position(&mut self, items: &[Value], item: &Value, span: Span) -> Eval<Option<usize>> {
+        for (i, v) in items.iter().enumerate() {
+            if v.is(item) || self.equals(v, item, span)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
 }
 
 /// How two values order, if they can be ordered; the inner `None` is an unordered NaN.
@@ -356,7 +399,7 @@ fn order_at_depth(a: &Value, b: &Value, depth: usize) -> Result<Option<Option<Or
     // Sequences order by their first elements that differ, else by length.
     let sequences = |x: &[Value], y: &[Value]| -> Result<Option<Option<Ordering>>, TooDeep> {
         for (p, q) in x.iter().zip(y) {
-            if !(p.is(q) || equal_at_depth(p, q, depth + 1)?) {
+            if !(p.is(q) || equal_at_depth(p, q, depth + 1, &mut |_, _| Ok(None))?) {
                 return order_at_depth(p, q, depth + 1);
             }
         }

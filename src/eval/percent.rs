@@ -6,6 +6,7 @@ use super::error::{fail, Eval};
 use super::interpreter::Interpreter;
 use crate::exception::ErrorKind;
 use crate::syntax::span::Span;
+use crate::value::dict::HashKey;
 use crate::value::format::format_value;
 use crate::value::number::float_to_int;
 use crate::value::Value;
@@ -123,7 +124,7 @@ impl Interpreter {
         let Source::Mapping(Value::Dict(d)) = source else {
             return fail(ErrorKind::TypeError, span, "format requires a mapping");
         };
-        let found = d.borrow().get_by_key(&Value::str(key)).cloned();
+        let found = d.borrow().get(&HashKey::Str(key.into())).cloned();
         match found {
             Some(v) => Ok(v),
             None => fail(ErrorKind::KeyError, span, crate::value::repr::str_repr(key)),

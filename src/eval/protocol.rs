@@ -10,6 +10,8 @@ use crate::exception::ErrorKind;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::syntax::span::Span;
 use crate::syntax::symbol::Symbol;
+use crate::value::dict::HashKey;
+use crate::value::object::InstanceHash;
 use crate::value::special::{binary_methods, Special};
 use crate::value::{BoundMethod, Descriptor, Value};
 use std::rc::Rc;
@@ -66,6 +68,37 @@ impl Interpreter {
         let Some(member) = inst.class.special(special) else { return Ok(None) };
         let class = Value::Class(inst.class.clone());
         self.member_of(member, Some(value), &class, span).map(Some)
+    }
+
+    /// `value`'s dict and set key: by `__hash__` for an instance whose class defines it,
+    /// and `TypeError: unhashable type` for lists, dicts, sets, and instances of a class
+    /// that defines `__eq__` without `__hash__` (as Python makes them).
+    pub fn hash_key(&mut self, value: &Value, span: Span) -> Eval<HashKey> {
+        let key = HashKey::of_with(value, &mut |v| self.instance_key(v, span))?;
+        key.ok_or_else(|| {
+            super::RuntimeError::new(
+                ErrorKind::TypeError,
+                format!("unhashable type: '{}'", value.type_name()),
+                span,
+            )
+            .into()
+        })
+    }
+
+    fn instance_key(&mut self, value: &Value, span: Span) -> Eval<Option<HashKey>> {
+        let Value::Instance(inst) = value else { return Ok(HashKey::of(value)) };
+        match inst.class.hash_method() {
+            InstanceHash::Identity => Ok(Some(HashKey::Object(value.identity()))),
+            InstanceHash::Unhashable => Ok(None),
+            InstanceHash::Method(class, method) => {
+                let method = self.member_of(method, Some(value), &Value::Class(inst.class.clone()), span)?;
+                match self.call(method, CallArgs::new(vec![], span))? {
+                    Value::Int(h) => Ok(Some(HashKey::Custom(class, h))),
+                    Value::Bool(b) => Ok(Some(HashKey::Custom(class, b as i64))),
+                    _ => fail(ErrorKind::TypeError, span, "__hash__ method should return an integer"),
+                }
+            }
+        }
     }
 
     /// Calls `value`'s special method with `args`; `None` if it has none.

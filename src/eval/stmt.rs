@@ -361,6 +361,23 @@ impl Interpreter {
         }
     }
 
+    /// The class `type(x)` gives for a value of the type `name` that has no type object:
+    /// no members, below `object`.
+    pub fn value_type(&mut self, name: &str) -> Rc<Class> {
+        if let Some(class) = self.value_types.get(name) {
+            return class.clone();
+        }
+        let class = Rc::new(Class {
+            name: Symbol::intern(name),
+            doc: None,
+            base: self.object_class(),
+            members: RefCell::new(Default::default()),
+            error_kind: None,
+        });
+        self.value_types.insert(name.to_string(), class.clone());
+        class
+    }
+
     /// Python's error class `kind` as a class to derive from: the builtin methods of
     /// `BaseException` on a class of that name, below `object`.
     fn exception_base(&mut self, kind: ErrorKind) -> Rc<Class> {

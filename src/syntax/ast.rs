@@ -19,7 +19,9 @@ pub enum ExprKind {
     Name(Symbol),
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
-    Dict(Vec<(Expr, Expr)>),
+    /// `{k: v, **m}`: each entry a key and its value, or (with no key) a mapping whose
+    /// entries are copied in.
+    Dict(Vec<(Option<Expr>, Expr)>),
     /// `{a, b}`: a set display (`{}` is a dict).
     Set(Vec<Expr>),
     SetComp {

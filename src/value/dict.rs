@@ -5,27 +5,48 @@ use super::Value;
 use indexmap::IndexMap;
 
 /// The hashable form of a key. Numbers with an integral value hash as that integer.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// Ordered only so that a frozenset's keys can be listed in one order.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum HashKey {
     None,
     Int(i64),
     Float(u64),
     Str(std::rc::Rc<str>),
     Tuple(Vec<HashKey>),
+    /// A frozenset: its items' keys, sorted, so that equal sets are one key.
+    FrozenSet(Vec<HashKey>),
+    /// An instance of a class that defines `__hash__`: that class's identity and the
+    /// method's result. Two such instances with one hash are one key; tl does not go on
+    /// to ask their `__eq__` (Python would, for hashes that collide).
+    Custom(usize, i64),
     /// Functions, classes and other objects hash by identity.
     Object(usize),
 }
 
+/// What decides the key of a class instance inside a value: only the interpreter can
+/// call `__hash__`. `Ok(None)`: the instance is unhashable.
+pub type InstanceKey<'a, E> = dyn FnMut(&Value) -> Result<Option<HashKey>, E> + 'a;
+
 impl HashKey {
-    /// `None` when the value cannot be a key (lists, dicts).
+    /// `None` when the value cannot be a key (lists, dicts); class instances by identity.
     pub fn of(value: &Value) -> Option<HashKey> {
-        // Tuples nest only as deep as the program built them; grow the stack rather
-        // than overflow (CPython's own `hash` crashes on a tuple nested a million deep).
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || HashKey::of_value(value))
+        let by_identity =
+            &mut |v: &Value| Ok::<_, std::convert::Infallible>(Some(HashKey::Object(v.identity())));
+        match HashKey::of_with(value, by_identity) {
+            Ok(key) => key,
+            Err(never) => match never {},
+        }
     }
 
-    fn of_value(value: &Value) -> Option<HashKey> {
-        Some(match value {
+    /// `value`'s key, with `instance` deciding each class instance's.
+    pub fn of_with<E>(value: &Value, instance: &mut InstanceKey<E>) -> Result<Option<HashKey>, E> {
+        // Tuples nest only as deep as the program built them; grow the stack rather
+        // than overflow (CPython's own `hash` crashes on a tuple nested a million deep).
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || HashKey::of_value(value, instance))
+    }
+
+    fn of_value<E>(value: &Value, instance: &mut InstanceKey<E>) -> Result<Option<HashKey>, E> {
+        Ok(Some(match value {
             Value::None => HashKey::None,
             Value::Bool(b) => HashKey::Int(*b as i64),
             Value::Int(i) => HashKey::Int(*i),
@@ -35,16 +56,33 @@ impl HashKey {
             }
             Value::Float(x) => HashKey::Float(if x.is_nan() { f64::NAN.to_bits() } else { x.to_bits() }),
             Value::Str(s) => HashKey::Str(s.clone()),
-            Value::Tuple(items) => HashKey::Tuple(items.iter().map(HashKey::of).collect::<Option<_>>()?),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView(_) => return None,
-            Value::Size(_) | Value::NamedTuple(_) => return HashKey::of(&value.as_plain_tuple()),
+            Value::Tuple(items) => {
+                let mut keys = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    match HashKey::of_with(item, instance)? {
+                        Some(key) => keys.push(key),
+                        None => return Ok(None),
+                    }
+                }
+                HashKey::Tuple(keys)
+            }
+            Value::Set(s) if s.borrow().frozen => {
+                let mut keys: Vec<HashKey> = s.borrow().items.entries().map(|(k, _, _)| k.clone()).collect();
+                keys.sort();
+                HashKey::FrozenSet(keys)
+            }
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView(_) => return Ok(None),
+            Value::Size(_) | Value::NamedTuple(_) => {
+                return HashKey::of_with(&value.as_plain_tuple(), instance)
+            }
             Value::DType(d) => HashKey::Str(std::rc::Rc::from(d.name())),
             Value::Device(d) => HashKey::Str(std::rc::Rc::from(d.to_string())),
             Value::Range(r) => {
                 HashKey::Tuple(vec![HashKey::Int(r.start), HashKey::Int(r.stop), HashKey::Int(r.step)])
             }
+            Value::Instance(_) => return instance(value),
             _ => HashKey::Object(value.identity()),
-        })
+        }))
     }
 }
 
@@ -80,9 +118,8 @@ impl Dict {
         self.entries.get(key).map(|(_, v)| v)
     }
 
-    /// Looks up by the key value of another dict's entry.
-    pub fn get_by_key(&self, key: &Value) -> Option<&Value> {
-        HashKey::of(key).and_then(|k| self.get(&k))
+    pub fn contains_key(&self, key: &HashKey) -> bool {
+        self.entries.contains_key(key)
     }
 
     pub fn remove(&mut self, key: &HashKey) -> Option<Value> {
@@ -100,6 +137,11 @@ impl Dict {
     /// `(key, value)` pairs in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
         self.entries.values().map(|(k, v)| (k, v))
+    }
+
+    /// `(hash key, key, value)` in insertion order.
+    pub fn entries(&self) -> impl Iterator<Item = (&HashKey, &Value, &Value)> {
+        self.entries.iter().map(|(h, (k, v))| (h, k, v))
     }
 
     pub fn keys(&self) -> Vec<Value> {
@@ -160,8 +202,14 @@ impl DictView {
             return None;
         }
         let mut set = super::set::Set::new(false);
-        for item in self.items() {
-            set.insert(HashKey::of(&item)?, item);
+        for (hash, key, value) in self.dict.borrow().entries() {
+            match self.kind {
+                ViewKind::Keys => set.insert(hash.clone(), key.clone()),
+                _ => set.insert(
+                    HashKey::Tuple(vec![hash.clone(), HashKey::of(value)?]),
+                    Value::tuple(vec![key.clone(), value.clone()]),
+                ),
+            }
         }
         Some(set)
     }

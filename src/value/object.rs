@@ -180,6 +180,26 @@ impl Class {
         }
     }
 
+    /// How instances hash, by Python's rule: the nearest class (this one, then its bases)
+    /// that defines `__hash__` decides, and one that defines `__eq__` without it makes its
+    /// instances unhashable (as does `__hash__ = none`).
+    pub fn hash_method(self: &Rc<Class>) -> InstanceHash {
+        let (hash, eq) = (Symbol::intern("__hash__"), Symbol::intern("__eq__"));
+        let mut class = Some(self.clone());
+        while let Some(c) = class {
+            let members = c.members.borrow();
+            match members.get(&hash) {
+                Some(Value::None) => return InstanceHash::Unhashable,
+                Some(method) => return InstanceHash::Method(Rc::as_ptr(&c) as usize, method.clone()),
+                None if members.contains_key(&eq) => return InstanceHash::Unhashable,
+                None => {}
+            }
+            drop(members);
+            class = c.base.clone();
+        }
+        InstanceHash::Identity
+    }
+
     /// Finds a member here or in a base class.
     pub fn lookup(&self, name: Symbol) -> Option<Value> {
         if let Some(v) = self.members.borrow().get(&name) {
@@ -199,6 +219,14 @@ impl Class {
         }
         false
     }
+}
+
+/// How a class's instances hash (see `Class::hash_method`).
+pub enum InstanceHash {
+    Identity,
+    Unhashable,
+    /// This `__hash__`, defined by the class of this identity.
+    Method(usize, Value),
 }
 
 /// What `@staticmethod`, `@classmethod` and `@property` make of a function: a class

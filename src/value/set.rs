@@ -25,8 +25,8 @@ impl Set {
         self.items.is_empty()
     }
 
-    pub fn contains(&self, item: &Value) -> bool {
-        self.items.get_by_key(item).is_some()
+    pub fn contains(&self, key: &HashKey) -> bool {
+        self.items.contains_key(key)
     }
 
     pub fn insert(&mut self, key: HashKey, item: Value) {
@@ -41,18 +41,21 @@ impl Set {
         self.items.keys()
     }
 
-    /// Whether every item of `self` is in `other`.
-    pub fn is_subset(&self, other: &Set) -> bool {
-        self.items.iter().all(|(item, _)| other.contains(item))
+    /// Each item with its key, in insertion order.
+    fn entries(&self) -> impl Iterator<Item = (&HashKey, &Value)> {
+        self.items.entries().map(|(key, item, _)| (key, item))
     }
 
-    /// The items of `self` that `keep` accepts, as a set of `self`'s kind.
-    pub fn filtered(&self, keep: impl Fn(&Value) -> bool) -> Set {
+    /// Whether every item of `self` is in `other`.
+    pub fn is_subset(&self, other: &Set) -> bool {
+        self.entries().all(|(key, _)| other.contains(key))
+    }
+
+    /// The items of `self` whose keys `keep` accepts, as a set of `self`'s kind.
+    pub fn filtered(&self, keep: impl Fn(&HashKey) -> bool) -> Set {
         let mut out = Set::new(self.frozen);
-        for (item, _) in self.items.iter().filter(|(item, _)| keep(item)) {
-            if let Some(key) = HashKey::of(item) {
-                out.insert(key, item.clone());
-            }
+        for (key, item) in self.entries().filter(|(key, _)| keep(key)) {
+            out.insert(key.clone(), item.clone());
         }
         out
     }
@@ -62,23 +65,17 @@ impl Set {
         match op {
             SetOp::Union => {
                 let mut out = self.clone();
-                for (item, _) in other.items.iter() {
-                    if let Some(key) = HashKey::of(item) {
-                        if out.items.get(&key).is_none() {
-                            out.insert(key, item.clone());
-                        }
-                    }
+                for (key, item) in other.entries().filter(|(key, _)| !self.contains(key)) {
+                    out.insert(key.clone(), item.clone());
                 }
                 out
             }
-            SetOp::Intersection => self.filtered(|item| other.contains(item)),
-            SetOp::Difference => self.filtered(|item| !other.contains(item)),
+            SetOp::Intersection => self.filtered(|key| other.contains(key)),
+            SetOp::Difference => self.filtered(|key| !other.contains(key)),
             SetOp::SymmetricDifference => {
-                let mut out = self.filtered(|item| !other.contains(item));
-                for (item, _) in other.items.iter().filter(|(item, _)| !self.contains(item)) {
-                    if let Some(key) = HashKey::of(item) {
-                        out.insert(key, item.clone());
-                    }
+                let mut out = self.filtered(|key| !other.contains(key));
+                for (key, item) in other.entries().filter(|(key, _)| !self.contains(key)) {
+                    out.insert(key.clone(), item.clone());
                 }
                 out
             }

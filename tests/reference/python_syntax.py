@@ -57,3 +57,12 @@ try:
 except ImportError as e:
     print("ImportError:", str(e).split(" (")[0])
 print(issubclass(ModuleNotFoundError, ImportError))
+
+# ** in dict displays; type() of values without a type object
+defaults = {"lr": 0.1, "steps": 10}
+print({**defaults, "steps": 20, **{"momentum": 0.9}})
+def gen():
+    yield 1
+it = iter([1, 2])
+print(type(it).__name__, type(gen()).__name__, type(zip([1], [2])).__name__, type(range(2)).__name__)
+print(type(it) is type(iter([])), isinstance(it, type(it)))

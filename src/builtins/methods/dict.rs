@@ -1,6 +1,6 @@
 //! Methods of `dict` (and the one method of `float`).
 
-use super::{dict, key_of};
+use super::dict;
 use crate::builtins::convert::update_dict;
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::exception::ErrorKind;
@@ -25,14 +25,14 @@ fn view(args: &CallArgs, kind: ViewKind) -> Value {
     Value::DictView(Rc::new(DictView { dict: dict(args), kind }))
 }
 
-pub(super) fn dict_get(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    let key = key_of(&args.positional[1], &args)?;
+pub(super) fn dict_get(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let key = interp.hash_key(&args.positional[1], args.span)?;
     let found = dict(&args).borrow().get(&key).cloned();
     Ok(found.or_else(|| args.positional.get(2).cloned()).unwrap_or(Value::None))
 }
 
 pub(super) fn dict_pop(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    let key = key_of(&args.positional[1], &args)?;
+    let key = interp.hash_key(&args.positional[1], args.span)?;
     let removed = dict(&args).borrow_mut().remove(&key);
     match (removed, args.positional.get(2)) {
         (Some(v), _) => Ok(v),
@@ -52,8 +52,8 @@ pub(super) fn dict_popitem(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     }
 }
 
-pub(super) fn dict_setdefault(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    let key = key_of(&args.positional[1], &args)?;
+pub(super) fn dict_setdefault(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let key = interp.hash_key(&args.positional[1], args.span)?;
     let d = dict(&args);
     let existing = d.borrow().get(&key).cloned();
     Ok(existing.unwrap_or_else(|| {
@@ -72,12 +72,11 @@ pub(super) fn dict_update(interp: &mut Interpreter, args: CallArgs) -> Eval<Valu
     }
     for (name, value) in &args.keywords {
         let key = Value::str(name.as_str());
-        entries.insert(key_of(&key, &args)?, key, value.clone());
+        entries.insert(interp.hash_key(&key, args.span)?, key, value.clone());
     }
     let d = dict(&args);
-    for (k, v) in entries.iter() {
-        let key = key_of(k, &args)?;
-        d.borrow_mut().insert(key, k.clone(), v.clone());
+    for (hash, k, v) in entries.entries() {
+        d.borrow_mut().insert(hash.clone(), k.clone(), v.clone());
     }
     Ok(Value::None)
 }

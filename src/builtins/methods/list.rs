@@ -48,7 +48,8 @@ pub(super) fn list_pop(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 
 pub(super) fn list_remove(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let items = list(&args);
-    let at = crate::eval::position(&items.borrow(), &args.positional[1], args.span)?;
+    let snapshot = items.borrow().clone();
+    let at = interp.position(&snapshot, &args.positional[1], args.span)?;
     match at {
         Some(i) => {
             items.borrow_mut().remove(i);
@@ -83,7 +84,7 @@ pub(super) fn seq_index(interp: &mut Interpreter, args: CallArgs) -> Eval<Value>
     };
     let (start, stop) = (bound(args.positional.get(2), 0)?, bound(args.positional.get(3), len)?);
     let found = match start < stop {
-        true => crate::eval::position(&items[start..stop], &args.positional[1], args.span)?,
+        true => interp.position(&items[start..stop], &args.positional[1], args.span)?,
         false => None,
     };
     match found {
@@ -98,10 +99,10 @@ pub(super) fn seq_index(interp: &mut Interpreter, args: CallArgs) -> Eval<Value>
     }
 }
 
-pub(super) fn seq_count(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+pub(super) fn seq_count(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let mut n = 0;
     for v in items_of(&args) {
-        n += (v.is(&args.positional[1]) || crate::eval::equal(&v, &args.positional[1], args.span)?) as i64;
+        n += (v.is(&args.positional[1]) || interp.equals(&v, &args.positional[1], args.span)?) as i64;
     }
     Ok(Value::Int(n))
 }

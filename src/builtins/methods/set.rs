@@ -3,7 +3,7 @@
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
 use crate::exception::ErrorKind;
 use crate::value::set::{Set, SetOp};
-use crate::value::{Builtin, HashKey, Value};
+use crate::value::{Builtin, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -212,13 +212,6 @@ fn mutable(args: &CallArgs, method: &str) -> Eval<Rc<RefCell<Set>>> {
     Ok(set)
 }
 
-fn key(value: &Value, args: &CallArgs) -> Eval<HashKey> {
-    HashKey::of(value).map_or_else(
-        || fail(ErrorKind::TypeError, args.span, format!("unhashable type: '{}'", value.type_name())),
-        Ok,
-    )
-}
-
 /// An iterable argument as a set.
 fn as_set(interp: &mut Interpreter, value: &Value, args: &CallArgs) -> Eval<Set> {
     if let Value::Set(s) = value {
@@ -228,17 +221,17 @@ fn as_set(interp: &mut Interpreter, value: &Value, args: &CallArgs) -> Eval<Set>
     interp.set_from(items, false, args.span)
 }
 
-fn set_add(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+fn set_add(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let set = mutable(&args, "add")?;
     let item = args.positional[1].clone();
-    let hash = key(&item, &args)?;
+    let hash = interp.hash_key(&item, args.span)?;
     set.borrow_mut().insert(hash, item);
     Ok(Value::None)
 }
 
 fn set_remove(interp: &mut Interpreter, args: CallArgs, required: bool) -> Eval<Value> {
     let set = mutable(&args, if required { "remove" } else { "discard" })?;
-    let hash = key(&args.positional[1], &args)?;
+    let hash = interp.hash_key(&args.positional[1], args.span)?;
     if !set.borrow_mut().remove(&hash) && required {
         let shown = interp.repr(&args.positional[1])?;
         return fail(ErrorKind::KeyError, args.span, shown);
