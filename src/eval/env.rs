@@ -90,10 +90,7 @@ impl Env {
     /// declared the name `global` (the module's) or `nonlocal` (the nearest enclosing
     /// function's that has it).
     fn binding_scope(&self, name: Symbol) -> &Env {
-        let Some(scope) = &self.scope else { return self };
-        if scope.globals.is_empty() && scope.nonlocals.is_empty() {
-            return self;
-        }
+        let Some(scope) = self.scope.as_ref().filter(|s| s.redirects()) else { return self };
         if scope.globals.contains(&name) {
             return self.module();
         }
@@ -113,7 +110,11 @@ impl Env {
     /// `name = value` run in this scope.
     #[inline]
     pub fn assign(&self, name: Symbol, value: Value) {
-        self.binding_scope(name).set(name, value);
+        if self.scope.as_ref().is_some_and(|s| s.redirects()) {
+            self.binding_scope(name).set(name, value);
+        } else {
+            self.set(name, value);
+        }
     }
 
     /// `del name` run in this scope; false if the name had no value there.
@@ -125,6 +126,7 @@ impl Env {
         self.vars.borrow().get(&name).cloned()
     }
 
+    #[inline]
     pub fn set(&self, name: Symbol, value: Value) {
         self.vars.borrow_mut().insert(name, value);
     }

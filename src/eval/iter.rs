@@ -94,6 +94,7 @@ impl ValueIter {
     }
 
     /// The next item of an iterator that needs no tl code.
+    #[inline]
     fn next_native(&mut self) -> Option<Value> {
         match self {
             ValueIter::Range { range, index, len } => {
@@ -154,6 +155,10 @@ impl Interpreter {
     /// The next item, `None` at the end (an object's `StopIteration`).
     pub fn next_item(&mut self, iter: &mut ValueIter, span: Span) -> Eval<Option<Value>> {
         match iter {
+            native @ (ValueIter::Range { .. }
+            | ValueIter::List { .. }
+            | ValueIter::Rows { .. }
+            | ValueIter::Items(_)) => Ok(native.next_native()),
             ValueIter::Object(object) => {
                 let object = object.clone();
                 match self.call_special(&object, Special::Next, vec![], span) {
@@ -228,7 +233,6 @@ impl Interpreter {
                 *count = count.wrapping_add(1);
                 Ok(Some(Value::tuple(vec![Value::Int(count.wrapping_sub(1)), item])))
             }
-            native => Ok(native.next_native()),
         }
     }
 

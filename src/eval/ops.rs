@@ -46,6 +46,11 @@ impl Interpreter {
 
     /// `a op= b`: `+=` and `*=` change a list in place; everything else is `a = a op b`.
     pub(super) fn binary_in_place(&mut self, op: BinOp, lhs: Value, rhs: Value, span: Span) -> Eval<Value> {
+        // Numbers (a loop's `s += i`) have no in-place form: straight to the operator.
+        let number = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_));
+        if number(&lhs) && number(&rhs) {
+            return self.binary_op(op, lhs, rhs, span);
+        }
         if matches!(lhs, Value::Instance(_)) || matches!(rhs, Value::Instance(_)) {
             if let Some(result) = self.binary_special(op, &lhs, &rhs, true, span)? {
                 return Ok(result);

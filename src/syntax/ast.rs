@@ -335,6 +335,13 @@ pub struct FunctionScope {
     pub generator: bool,
 }
 
+impl FunctionScope {
+    /// Whether some assignments bind outside the call's scope (`global`, `nonlocal`).
+    pub fn redirects(&self) -> bool {
+        !self.globals.is_empty() || !self.nonlocals.is_empty()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Param {
     pub name: Spanned<Symbol>,
