@@ -84,6 +84,8 @@ error_classes! {
         "FileExistsError(\"f\").kind  # 'FileExistsError'";
     IsADirectoryError: "An error for opening a folder as a file (an `OSError`).",
         "IsADirectoryError(\"d\").kind  # 'IsADirectoryError'";
+    EOFError: "Raised by `input()` when its input has ended.",
+        "EOFError().kind  # 'EOFError'";
 }
 
 /// Python's message of an exception: the `str` of its one argument, of the tuple of

@@ -96,6 +96,20 @@ Returns: a list of strings
 Example: 'a,b,c'.split(',', maxsplit=1)  # ['a', 'b,c']",
     ),
     Builtin::method(
+        str_rsplit,
+        "rsplit(self, /, sep=None, maxsplit=-1) -> list
+
+`split` from the right: the same pieces, but when `maxsplit` limits the splits, the last
+ones are made, and the unsplit rest is the first piece.
+
+Args:
+    self: the string
+    sep: the separator, a non-empty string, or `none` for runs of whitespace
+    maxsplit: the most splits to make; negative: no limit
+Returns: a list of strings
+Example: 'a,b,c'.rsplit(',', maxsplit=1)  # ['a,b', 'c']",
+    ),
+    Builtin::method(
         str_join,
         "join(self, iterable, /) -> str
 

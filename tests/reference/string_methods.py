@@ -6,6 +6,7 @@ for s in ["042", "4.2", "", "abc", "a1", " \t", "ABC1", "abc1", "Ab"]:
     print(repr(s), s.isdigit(), s.isdecimal(), s.isnumeric(), s.isalpha(), s.isalnum(), s.isspace(), s.isupper(), s.islower(), s.isascii())
 print("a=b=c".partition("="), "a=b=c".rpartition("="), "abc".partition("="), "abc".rpartition("="))
 print("a\nb\r\nc\rd".splitlines(), "a\nb\n".splitlines(keepends=True), "".splitlines(), "x\n\ny".splitlines())
+print("a,b,c".rsplit(",", maxsplit=1), "  a b  c  ".rsplit(None, 1), " a  b ".rsplit(), "x--y--z".rsplit("--", 1), "a b".rsplit(maxsplit=0))
 print(repr("a\tbc\tdef\tg".expandtabs()), repr("a\tb".expandtabs(4)), repr("ab\n\tc".expandtabs(2)))
 print("test_case".removeprefix("test_"), "lab.tl".removesuffix(".tl"), "x".removeprefix("y"))
 print("banana".rfind("an"), "banana".rfind("x"), "banana".index("n"), "banana".rindex("n"))

@@ -39,7 +39,16 @@ pub(super) fn str_strip(ends: Strip, _: &mut Interpreter, args: CallArgs) -> Eva
     Ok(Value::str(out))
 }
 
-pub(super) fn str_split(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+pub(super) fn str_split(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    split(interp, args, false)
+}
+
+/// `rsplit`: `split` counting `maxsplit` from the right, as Python's does.
+pub(super) fn str_rsplit(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    split(interp, args, true)
+}
+
+fn split(interp: &mut Interpreter, mut args: CallArgs, from_right: bool) -> Eval<Value> {
     let s = text(&args);
     let sep = arg(&mut args, 1, "sep").unwrap_or(Value::None);
     let limit = match arg(&mut args, 2, "maxsplit") {
@@ -52,25 +61,34 @@ pub(super) fn str_split(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Va
         _ => s.split_whitespace().count(),
     };
     interp.check_len(pieces.min(limit), args.span)?;
-    let parts: Vec<Value> = match sep {
+    let mut parts: Vec<&str> = match sep {
         Value::None => {
             let mut parts: Vec<&str> = Vec::new();
-            let mut rest = s.trim_start();
+            let mut rest = if from_right { s.trim_end() } else { s.trim_start() };
             while !rest.is_empty() {
                 if parts.len() + 1 == limit {
                     parts.push(rest);
                     break;
                 }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                parts.push(&rest[..end]);
-                rest = rest[end..].trim_start();
+                if from_right {
+                    let start = rest
+                        .rfind(char::is_whitespace)
+                        .map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+                    parts.push(&rest[start..]);
+                    rest = rest[..start].trim_end();
+                } else {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    parts.push(&rest[..end]);
+                    rest = rest[end..].trim_start();
+                }
             }
-            parts.into_iter().map(Value::str).collect()
+            parts
         }
         Value::Str(sep) if sep.is_empty() => {
             return fail(ErrorKind::ValueError, args.span, "empty separator")
         }
-        Value::Str(sep) => s.splitn(limit, &*sep).map(Value::str).collect(),
+        Value::Str(sep) if from_right => s.rsplitn(limit, &*sep).collect(),
+        Value::Str(sep) => s.splitn(limit, &*sep).collect(),
         other => {
             return fail(
                 ErrorKind::TypeError,
@@ -79,7 +97,10 @@ pub(super) fn str_split(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Va
             )
         }
     };
-    Ok(Value::list(parts))
+    if from_right {
+        parts.reverse();
+    }
+    Ok(Value::list(parts.into_iter().map(Value::str).collect()))
 }
 
 pub(super) fn str_join(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
