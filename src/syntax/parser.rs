@@ -48,7 +48,7 @@ fn with_python_hint(error: SyntaxError, text: &str) -> SyntaxError {
         "tl writes a function as `fn f(x) { ... }` (or `fn f(x) = expr`)"
     } else if line.contains("lambda ") || line.contains("lambda:") {
         "tl writes `lambda x: expr` as `|x| expr`"
-    } else if line.starts_with("elif ") {
+    } else if line.starts_with("elif ") || line.contains("} elif ") {
         "tl writes `elif` as `else if`"
     } else if line.starts_with("except") || next.starts_with("} except") || next.starts_with("except") {
         "tl writes `except E as e:` as `catch E as e { ... }`"
@@ -213,6 +213,17 @@ mod tests {
         assert!(parse("fn f(x) {").unwrap_err().incomplete);
         assert!(parse("f(x) = 3").unwrap_err().message.contains("cannot assign to a function call"));
         assert!(parse("fn f(a=1, b) {}").unwrap_err().message.contains("without a default"));
+    }
+
+    #[test]
+    fn python_spellings_get_tl_hints() {
+        let help = |src: &str| parse(src).unwrap_err().help.map(|h| h.to_string()).unwrap_or_default();
+        assert!(help("def f(x):\n  return x\n").contains("fn f(x) {"));
+        assert!(help("f = lambda x: x\n").contains("|x| expr"));
+        assert!(help("if a {\n} elif b {\n}\n").contains("else if"));
+        assert!(help("if a { } elif b { }\n").contains("else if"));
+        assert!(help("try {\n} except ValueError:\n").contains("catch E as e"));
+        assert!(help("for x in xs:\n  print(x)\n").contains("braces"));
     }
 
     #[test]
