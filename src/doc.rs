@@ -93,10 +93,10 @@ fn sections(interp: &mut Interpreter) -> Vec<Section> {
         let entries = table.iter().map(|b| builtin_entry(b, Some(owner))).collect();
         out.push(Section { heading: format!("`{owner}` methods"), intro: String::new(), entries });
     }
-    let mut modules: Vec<&str> = crate::stdlib::names().collect();
+    let mut modules: Vec<&str> = crate::stdlib::all_names().collect();
     modules.sort();
     for name in modules {
-        let Some(Value::Module(module)) = interp.global(name) else { continue };
+        let Some(module) = interp.stdlib_module(name) else { continue };
         let intro = module.doc.as_deref().map(clean).unwrap_or_default();
         let mut entries = Vec::new();
         let mut names = module.env.local_names();

@@ -15,6 +15,9 @@ pub struct GradMeta {
     /// Which output of `grad_fn` this tensor is.
     pub output_nr: usize,
     pub retains_grad: bool,
+    /// Made by `nn.Parameter`: a Module registers it, and it prints as `Parameter
+    /// containing:` (PyTorch's Parameter subclass, as a mark on the tensor).
+    pub is_parameter: bool,
 }
 
 impl Tensor {
@@ -41,6 +44,15 @@ impl Tensor {
 
     pub fn is_leaf(&self) -> bool {
         self.grad_fn().is_none()
+    }
+
+    pub fn is_parameter(&self) -> bool {
+        self.with_meta(|m| m.is_parameter).unwrap_or(false)
+    }
+
+    /// Marks a leaf as an `nn.Parameter`.
+    pub fn mark_parameter(&self) {
+        self.meta_mut(|m| m.is_parameter = true);
     }
 
     pub fn retains_grad(&self) -> bool {

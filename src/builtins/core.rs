@@ -290,6 +290,9 @@ fn len(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn type_of(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(match &args.positional[0] {
         Value::Instance(inst) => Value::Class(inst.class.clone()),
+        Value::Tensor(t) if t.is_parameter() => {
+            Value::Builtin(super::type_object("Parameter").expect("Parameter is a type"))
+        }
         other => match super::type_object(&other.type_name()) {
             Some(t) => Value::Builtin(t),
             None => Value::Class(interp.value_type(&other.type_name())),
@@ -308,6 +311,8 @@ fn is_instance(value: &Value, kind: &Value) -> bool {
         Value::Builtin(b) => match (b.name, value) {
             ("int", Value::Bool(_)) => true,
             (name, Value::Error(e)) => ErrorKind::from_name(name).is_some_and(|class| e.kind.is_a(class)),
+            ("Parameter", Value::Tensor(t)) => t.is_parameter(),
+            ("tuple", Value::Size(_)) => true,
             (name, Value::Instance(i)) if i.class.error_kind.is_some() => ErrorKind::from_name(name)
                 .is_some_and(|class| i.class.error_kind.is_some_and(|k| k.is_a(class))),
             (name, v) => v.type_name() == name,

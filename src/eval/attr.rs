@@ -46,7 +46,11 @@ impl Interpreter {
                 },
             },
             Value::Module(module) => match module.env.get_local(name) {
-                None if module.exports_prelude => self.lookup(module_name(name), &module.env, span)?,
+                None if module.exports_prelude => match self.lookup(module_name(name), &module.env, span)? {
+                    None if module.package => self.stdlib_child(module, name).transpose()?,
+                    found => found,
+                },
+                None if module.package => self.stdlib_child(module, name).transpose()?,
                 found => found,
             },
             Value::Builtin(b) if name.as_str() == "__name__" => Some(Value::str(b.name)),
@@ -186,7 +190,13 @@ impl Interpreter {
                 }
                 names
             }
-            Value::Module(module) => module.env.local_names().iter().map(|s| s.to_string()).collect(),
+            Value::Module(module) => {
+                let mut names: Vec<String> = module.env.local_names().iter().map(|s| s.to_string()).collect();
+                if module.package {
+                    names.extend(crate::stdlib::children(&module.name).map(String::from));
+                }
+                names
+            }
             Value::Error(_) => ["message", "kind", "args", "__cause__"].map(String::from).to_vec(),
             _ => Vec::new(),
         };

@@ -95,11 +95,14 @@ pub fn bind_to_params(signature: &Signature, mut args: CallArgs) -> Eval<CallArg
             extra.push(value);
         } else {
             let receiver = usize::from(args.bound);
-            let (min, max) = (signature.required_positional - receiver, signature.positional - receiver);
+            let (min, max) = (
+                signature.required_positional.saturating_sub(receiver),
+                signature.positional.saturating_sub(receiver),
+            );
             return fail(
                 ErrorKind::TypeError,
                 args.span,
-                too_many_positional(function, min, max, given - receiver),
+                too_many_positional(function, min, max, given.saturating_sub(receiver)),
             );
         }
     }

@@ -245,6 +245,12 @@ impl Interpreter {
         names
     }
 
+    /// The standard-library module `name` (`nn.functional` too), loading it if needed
+    /// (`tl doc`); `None` if there is none or it fails to load.
+    pub fn stdlib_module(&mut self, name: &str) -> Option<Rc<crate::value::Module>> {
+        self.stdlib_namespace(name)?.ok()
+    }
+
     /// A global's value, loading a standard-library namespace if that is what the name
     /// is (REPL completion after `.`); nothing else runs.
     pub fn global(&mut self, name: &str) -> Option<Value> {

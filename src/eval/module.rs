@@ -109,8 +109,13 @@ impl Interpreter {
         }
         let doc = "PyTorch's namespace: `torch.X` is the prelude's `X` (`torch.zeros is zeros`), with PyTorch's \
                    dtype names (`torch.float` is float32, `torch.long` int64) and `torch.distributions` for `dist`.";
-        let module =
-            Rc::new(Module { name: "torch".into(), env, doc: Some(Rc::from(doc)), exports_prelude: true });
+        let module = Rc::new(Module {
+            name: "torch".into(),
+            env,
+            doc: Some(Rc::from(doc)),
+            exports_prelude: true,
+            package: true,
+        });
         self.modules.insert(key, module.clone());
         module
     }
@@ -140,6 +145,48 @@ impl Interpreter {
             None => error,
         }
         .into())
+    }
+
+    /// What `from module import *` binds: the names in the module's `__all__`, or else
+    /// every name of its own scope that does not start with `_`.
+    pub(super) fn public_names(&mut self, module: &Value, span: Span) -> Eval<Vec<(Symbol, Value)>> {
+        let Value::Module(m) = module else {
+            return fail(ErrorKind::ImportError, span, "import * needs a module");
+        };
+        let names: Vec<Symbol> = match m.env.get_local(Symbol::intern("__all__")) {
+            Some(all) => {
+                let mut names = Vec::new();
+                for item in self.collect(&all, span)? {
+                    match item {
+                        Value::Str(name) => names.push(Symbol::intern(&name)),
+                        other => {
+                            return fail(
+                                ErrorKind::TypeError,
+                                span,
+                                format!("Item in {}.__all__ must be str, not {}", m.name, other.type_name()),
+                            )
+                        }
+                    }
+                }
+                names
+            }
+            None => m.env.local_names().into_iter().filter(|n| !n.as_str().starts_with('_')).collect(),
+        };
+        let mut bound = Vec::with_capacity(names.len());
+        for name in names {
+            let value = match m.env.get_local(name) {
+                Some(value) => value,
+                None => {
+                    return fail(
+                        ErrorKind::AttributeError,
+                        span,
+                        format!("module '{}' has no attribute '{name}'", m.name),
+                    )
+                }
+            };
+            bound.push((name, value));
+        }
+        Ok(bound)
     }
 
     /// Imports a standard-library module by name or a `.tl` file by path (relative to
@@ -190,8 +237,31 @@ impl Interpreter {
         if let Some(module) = self.modules.get(&key) {
             return Some(Ok(module.clone()));
         }
-        let display = format!("<stdlib>/{name}.tl");
+        let display = format!("<stdlib>/{}.tl", name.replace('.', "/"));
         Some(self.load_module(key, name.to_string(), display, source.into(), PathBuf::new(), Span::default()))
+    }
+
+    /// `package.name` where `package` is `torch` or a standard-library module: the module
+    /// `stdlib/<package>/<name>.tl`, or a folder of modules there (`torch.utils`), loaded
+    /// on first use and kept as the package's attribute; `None` if there is neither.
+    pub(super) fn stdlib_child(&mut self, package: &Module, name: Symbol) -> Option<Eval<Value>> {
+        let full = format!("{}.{name}", package.name);
+        let module = match self.stdlib_namespace(&full) {
+            Some(Ok(module)) => module,
+            Some(Err(error)) => return Some(Err(error)),
+            None if crate::stdlib::is_package(&full) => {
+                let key = format!("<stdlib>/{full}");
+                let folder = self.modules.get(&key).cloned().unwrap_or_else(|| {
+                    let env = Env::new(None);
+                    Rc::new(Module { name: full, env, doc: None, exports_prelude: false, package: true })
+                });
+                self.modules.insert(key, folder.clone());
+                folder
+            }
+            None => return None,
+        };
+        package.env.set(name, Value::Module(module.clone()));
+        Some(Ok(Value::Module(module)))
     }
 
     fn load_module(
@@ -244,7 +314,9 @@ impl Interpreter {
             Some(StmtKind::Expr(Spanned { node: ExprKind::Str(text), .. })) => Some(text.clone()),
             _ => None,
         };
-        let module = Rc::new(Module { name, env, doc, exports_prelude: false });
+        // A standard-library module is a package: `nn.functional` is stdlib/nn/functional.tl.
+        let package = key.starts_with("<stdlib>/");
+        let module = Rc::new(Module { name, env, doc, exports_prelude: false, package });
         self.modules.insert(key, module.clone());
         Ok(module)
     }

@@ -130,6 +130,12 @@ impl Interpreter {
                     env.assign(alias.as_ref().unwrap_or(name).node, value);
                 }
             }
+            StmtKind::FromImportAll(module) => {
+                let (_, imported) = self.import_path(module)?;
+                for (name, value) in self.public_names(&imported, stmt.span)? {
+                    env.assign(name, value);
+                }
+            }
         }
         Ok(())
     }
@@ -198,8 +204,7 @@ impl Interpreter {
         use crate::value::special::Special;
         let span = context.span;
         let manager = self.eval(context, env)?;
-        let python =
-            matches!(&manager, Value::Instance(i) if i.class.lookup(Special::Exit.symbols().0).is_some());
+        let python = matches!(&manager, Value::Instance(i) if i.class.defines(Special::Exit.symbols().0));
         let entered = match self.special_method(&manager, Special::Enter, span)? {
             Some(enter) => self.call(enter, CallArgs::new(vec![], span))?,
             None => {

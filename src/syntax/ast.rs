@@ -295,6 +295,9 @@ pub enum StmtKind {
         module: ModulePath,
         names: Vec<(Spanned<Symbol>, Option<Spanned<Symbol>>)>,
     },
+    /// `from "nn.activation" import *`: every public name of the module (its `__all__`
+    /// if it has one), at the top level of a file only.
+    FromImportAll(ModulePath),
 }
 
 /// What an import names: a dotted module path (`torch.nn.functional`) or a `.tl` file.

@@ -86,6 +86,9 @@ fn check_stmt(stmt: &Stmt, cx: Context) -> Result<(), SyntaxError> {
             finally.as_ref().map_or(Ok(()), |b| check_block(b, cx))
         }
         StmtKind::Yield(_) | StmtKind::YieldFrom(_) if !cx.in_function => outside("yield", "a function"),
+        StmtKind::FromImportAll(_) if cx.in_function => {
+            Err(SyntaxError::new("import * only allowed at module level", stmt.span, "inside a function"))
+        }
         StmtKind::Nonlocal(names) if !cx.in_function => Err(SyntaxError::new(
             "nonlocal declaration not allowed at module level",
             names[0].span,
@@ -106,7 +109,8 @@ fn check_stmt(stmt: &Stmt, cx: Context) -> Result<(), SyntaxError> {
         | StmtKind::Yield(_)
         | StmtKind::YieldFrom(_)
         | StmtKind::Import(_)
-        | StmtKind::FromImport { .. } => Ok(()),
+        | StmtKind::FromImport { .. }
+        | StmtKind::FromImportAll(_) => Ok(()),
     }
 }
 

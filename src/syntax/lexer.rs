@@ -57,10 +57,16 @@ pub fn lex(text: &str, source: SourceId, base: usize) -> Result<Vec<SpannedTok>,
         match tok {
             Tok::Newline | Tok::Semicolon => {
                 let inside_expression = matches!(open.last(), Some((b, ..)) if *b != Bracket::Block);
+                // `from m import *` ends at its star, which elsewhere continues the line.
+                let star_import = out.len() >= 2
+                    && out[out.len() - 1].1 == Tok::Star
+                    && out[out.len() - 2].1 == Tok::Import;
                 let redundant = match out.last() {
                     None => true,
                     Some((_, last, _)) => {
-                        *last == Tok::Newline || *last == Tok::BlockOpen || last.continues_line()
+                        *last == Tok::Newline
+                            || *last == Tok::BlockOpen
+                            || (last.continues_line() && !star_import)
                     }
                 };
                 if tok == Tok::Semicolon && inside_expression {

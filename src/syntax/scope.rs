@@ -115,6 +115,8 @@ impl Walk {
             StmtKind::FromImport { names, .. } => {
                 self.bound.extend(names.iter().map(|(name, alias)| alias.as_ref().unwrap_or(name).node))
             }
+            // Refused inside a function (check.rs), where it would bind unknown names.
+            StmtKind::FromImportAll(_) => {}
             StmtKind::Raise { error, cause } => {
                 error.iter().chain(cause).for_each(|e| self.expr(e));
             }

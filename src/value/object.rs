@@ -201,11 +201,31 @@ impl Class {
     }
 
     /// Finds a member here or in a base class.
+    /// A member by name, here or in a base; a special method is found by either of its
+    /// spellings (`__init__` finds an `init`), the name as written first.
     pub fn lookup(&self, name: Symbol) -> Option<Value> {
         if let Some(v) = self.members.borrow().get(&name) {
             return Some(v.clone());
         }
-        self.base.as_ref().and_then(|b| b.lookup(name))
+        self.lookup_in_chain(name, super::special::Special::other_spelling(name))
+    }
+
+    /// Whether this class or a base defines `name` under that very spelling (the
+    /// `with` statement calls `__exit__` with the error, tl's `exit` without).
+    pub fn defines(&self, name: Symbol) -> bool {
+        self.members.borrow().contains_key(&name) || self.base.as_ref().is_some_and(|b| b.defines(name))
+    }
+
+    /// `lookup` once the first class has missed; each class is asked for both
+    /// spellings before its base is.
+    fn lookup_in_chain(&self, name: Symbol, other: Option<Symbol>) -> Option<Value> {
+        {
+            let members = self.members.borrow();
+            if let Some(v) = members.get(&name).or_else(|| other.and_then(|o| members.get(&o))) {
+                return Some(v.clone());
+            }
+        }
+        self.base.as_ref().and_then(|b| b.lookup_in_chain(name, other))
     }
 
     /// Whether `self` is `other` or derives from it.
@@ -255,12 +275,15 @@ pub struct Module {
     pub doc: Option<Rc<str>>,
     /// Whether the prelude's names are attributes too (`torch.zeros is zeros`).
     pub exports_prelude: bool,
+    /// Whether the standard library's modules named `{name}.x` are its attributes, loaded
+    /// on first use (`torch.utils.data`, `nn.functional`), as a Python package's are.
+    pub package: bool,
 }
 
 impl Module {
     /// A namespace of builtins (`linalg`, `special`), without a docstring.
     pub fn namespace(name: &str, env: Rc<Env>) -> Rc<Module> {
-        Rc::new(Module { name: name.into(), env, doc: None, exports_prelude: false })
+        Rc::new(Module { name: name.into(), env, doc: None, exports_prelude: false, package: false })
     }
 }
 

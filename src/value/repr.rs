@@ -145,7 +145,12 @@ impl Printer<'_> {
             Value::Error(e) if e.message.is_empty() => write!(out, "{}()", e.kind).unwrap_or(()),
             Value::Error(e) => write!(out, "{}({})", e.kind, str_repr(&e.message)).unwrap_or(()),
             Value::Einops(f) => write!(out, "{}[{}]", f.form.kind.name(), einops_pattern(f)).unwrap_or(()),
-            Value::Tensor(t) => out.push_str(&crate::tensor::print::tensor_repr(t, &autograd_suffixes(t))),
+            Value::Tensor(t) => {
+                if t.is_parameter() {
+                    out.push_str("Parameter containing:\n");
+                }
+                out.push_str(&crate::tensor::print::tensor_repr(t, &autograd_suffixes(t)))
+            }
             Value::DType(d) => write!(out, "{d}").unwrap_or(()),
             Value::Device(d) => match d.index() {
                 Some(i) => write!(out, "device(type='{}', index={i})", d.kind()).unwrap_or(()),

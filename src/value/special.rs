@@ -67,6 +67,29 @@ specials! {
 }
 
 impl Special {
+    /// The other spelling of a special method that has two (`init` for `__init__` and
+    /// back), so that `super().__init__()` finds a base's `init`.
+    pub fn other_spelling(name: Symbol) -> Option<Symbol> {
+        thread_local! {
+            static PAIRS: Vec<(Symbol, Symbol)> = Special::ALL
+                .iter()
+                .filter_map(|s| match s.symbols() {
+                    (dunder, Some(short)) => Some((dunder, short)),
+                    _ => None,
+                })
+                .collect();
+        }
+        PAIRS.with(|pairs| {
+            pairs.iter().find_map(|&(dunder, short)| {
+                if dunder == name {
+                    Some(short)
+                } else {
+                    (short == name).then_some(dunder)
+                }
+            })
+        })
+    }
+
     /// The interned names to look for, dunder first.
     pub fn symbols(self) -> (Symbol, Option<Symbol>) {
         thread_local! {

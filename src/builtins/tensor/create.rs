@@ -269,9 +269,10 @@ Example: full_like(tensor([1.5, 2.5]), 7)  # tensor([7., 7.])",
 
 /// `Tensor`, the type of tensors (`isinstance(x, Tensor)`, `type(x)`); called, it is
 /// `torch.Tensor`: the data as a float32 tensor.
-pub static TYPES: &[Builtin] = &[Builtin::function(
-    tensor_type,
-    "Tensor(data, /) -> Tensor
+pub static TYPES: &[Builtin] = &[
+    Builtin::function(
+        tensor_type,
+        "Tensor(data, /) -> Tensor
 
 The type of tensors (`isinstance(x, Tensor)`); called, a float32 tensor of `data`, as
 `torch.Tensor(data)` makes.
@@ -280,10 +281,93 @@ Args:
     data: the values, as `tensor` takes them
 Returns: a float32 tensor
 Example: Tensor([1, 2])  # tensor([1., 2.])",
-)];
+    ),
+    Builtin::function(
+        size_type,
+        "Size(sizes=(), /) -> Size
+
+The type of tensor shapes (`torch.Size`): a tuple of non-negative ints that prints as
+`torch.Size([2, 3])`. `isinstance(x.shape, Size)` and `isinstance(x.shape, tuple)` are true.
+
+Args:
+    sizes: the dimensions, any iterable of non-negative ints
+Returns: a Size
+Example: Size([2, 3])  # torch.Size([2, 3])",
+    ),
+    Builtin::function(
+        parameter,
+        "Parameter(data=None, requires_grad=True) -> Tensor
+
+A module parameter (`torch.nn.Parameter`): a leaf tensor sharing `data`'s elements, marked
+so that a `Module` holding it as an attribute lists it in `parameters()`, and printed as
+`Parameter containing:`. `isinstance(p, Parameter)` is true of it, and of nothing computed
+from it.
+
+Args:
+    data: a tensor (`None`: an empty float32 one)
+    requires_grad: whether gradients are recorded for it
+Returns: a tensor
+Example: Parameter(tensor([1., 2.])).requires_grad  # True",
+    ),
+];
 
 fn tensor_type(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     Ok(Value::Tensor(tensor_from_data(&args.positional[0], Some(DType::F32), args.span)?))
+}
+
+fn size_type(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let items = match args.positional.first() {
+        Some(sizes) => interp.collect(sizes, args.span)?,
+        None => Vec::new(),
+    };
+    let mut dims = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::Int(n) if *n >= 0 => dims.push(*n as usize),
+            Value::Bool(b) => dims.push(*b as usize),
+            // PyTorch keeps a negative entry; tl's shapes are sizes, so it refuses one.
+            Value::Int(n) => {
+                return fail(
+                    ErrorKind::ValueError,
+                    args.span,
+                    format!("tl's Size holds sizes, which are not negative (item {i} is {n})"),
+                )
+            }
+            other => {
+                return fail(
+                    ErrorKind::TypeError,
+                    args.span,
+                    format!("torch.Size() takes an iterable of 'int' (item {i} is '{}')", other.type_name()),
+                )
+            }
+        }
+    }
+    Ok(Value::Size(dims.into()))
+}
+
+fn parameter(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let requires_grad = super::args::arg(&mut args, 1, "requires_grad").is_none_or(|v| v.truthy());
+    let data = match super::args::arg(&mut args, 0, "data") {
+        None | Some(Value::None) => Tensor::new(crate::storage::Storage::zeros(DType::F32, 0), &[0]),
+        Some(Value::Tensor(t)) => t.detach(),
+        Some(other) => {
+            return fail(
+                ErrorKind::TypeError,
+                args.span,
+                format!("Parameter(): argument 'data' must be Tensor, not {}", other.type_name()),
+            )
+        }
+    };
+    if requires_grad && !data.dtype().is_float() {
+        return fail(
+            ErrorKind::RuntimeError,
+            args.span,
+            "Only Tensors of floating point and complex dtype can require gradients",
+        );
+    }
+    data.set_requires_grad(requires_grad).map_err(|e| error_at(e, args.span))?;
+    data.mark_parameter();
+    Ok(Value::Tensor(data))
 }
 
 /// `tensor(data, dtype=)`; `device=` and `requires_grad=` are the interpreter's.

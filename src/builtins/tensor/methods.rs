@@ -609,11 +609,7 @@ fn size(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let t = tensor_arg(&args, 0)?;
     match d {
         None | Some(Value::None) => Ok(Value::Size(t.shape().into())),
-        Some(d) => {
-            let d = shape::wrap_dim(int_of(&d, "dim", args.span)?, t.ndim())
-                .map_err(|e| error_at(e, args.span))?;
-            Ok(Value::Int(t.shape()[d] as i64))
-        }
+        Some(d) => Ok(Value::Int(t.shape()[existing_dim(&t, &d, args.span)?] as i64)),
     }
 }
 
@@ -623,12 +619,22 @@ fn stride(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let strides = &t.layout().strides;
     match d {
         None | Some(Value::None) => Ok(Value::tuple(strides.iter().map(|&s| Value::Int(s as i64)).collect())),
-        Some(d) => {
-            let d = shape::wrap_dim(int_of(&d, "dim", args.span)?, t.ndim())
-                .map_err(|e| error_at(e, args.span))?;
-            Ok(Value::Int(strides[d] as i64))
-        }
+        Some(d) => Ok(Value::Int(strides[existing_dim(&t, &d, args.span)?] as i64)),
     }
+}
+
+/// A dimension `size(dim)` and `stride(dim)` can read: a 0-d tensor has none (unlike
+/// the reductions, which take 0 and -1 for its one implicit dimension).
+fn existing_dim(t: &Tensor, dim: &Value, span: crate::syntax::span::Span) -> Eval<usize> {
+    let d = int_of(dim, "dim", span)?;
+    if t.ndim() == 0 {
+        return fail(
+            ErrorKind::IndexError,
+            span,
+            format!("Dimension specified as {d} but tensor has no dimensions"),
+        );
+    }
+    shape::wrap_dim(d, t.ndim()).map_err(|e| error_at(e, span))
 }
 
 fn dim(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {

@@ -190,6 +190,9 @@ fn join_i(shape: &[i64]) -> String {
 
 /// Elements `start .. start + length` of `dim`, as a view.
 pub fn narrow(t: &Tensor, dim: i64, start: i64, length: i64) -> TensorResult<Tensor> {
+    if t.ndim() == 0 {
+        return Err(TensorError::runtime("narrow() cannot be applied to a 0-dim tensor."));
+    }
     let d = wrap_dim(dim, t.ndim())?;
     let size = t.shape()[d] as i64;
     let start = if start < 0 { start + size } else { start };
