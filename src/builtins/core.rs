@@ -158,6 +158,18 @@ Returns: None
 Example: setattr(no_grad(), 'note', 1)  # None",
     ),
     Builtin::function(
+        delattr,
+        "delattr(obj, name, /) -> None
+
+Deletes the attribute `name` of `obj`, as `del obj.name` does.
+
+Args:
+    obj: the instance whose attribute is deleted
+    name: the attribute's name
+Returns: None
+Example: (|o| [setattr(o, 'note', 1), delattr(o, 'note'), hasattr(o, 'note')][2])(no_grad())  # False",
+    ),
+    Builtin::function(
         callable,
         "callable(obj, /) -> bool
 
@@ -429,6 +441,12 @@ fn getattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 fn setattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let name = attribute_name(&args)?;
     interp.set_attr(&args.positional[0], name, args.positional[2].clone(), args.span)?;
+    Ok(Value::None)
+}
+
+fn delattr(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
+    let name = attribute_name(&args)?;
+    interp.del_attr(&args.positional[0], name, args.span)?;
     Ok(Value::None)
 }
 

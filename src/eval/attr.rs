@@ -132,7 +132,7 @@ impl Interpreter {
     }
 
     /// `del target.name`.
-    pub(super) fn del_attr(&mut self, target: &Value, name: Symbol, span: Span) -> Eval<()> {
+    pub fn del_attr(&mut self, target: &Value, name: Symbol, span: Span) -> Eval<()> {
         if let Some(property) = self.property_of(target, name) {
             let Descriptor::Property { delete: Some(deleter), .. } = &*property else {
                 return fail(ErrorKind::AttributeError, span, format!("property '{name}' has no deleter"));
