@@ -8,7 +8,7 @@
 
 pub mod engine;
 mod meta;
-mod node;
+pub mod node;
 pub mod ops;
 
 pub use meta::GradMeta;

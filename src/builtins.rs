@@ -97,6 +97,7 @@ fn install(prelude: &Env) {
     let autograd = Module::namespace("autograd", namespace(tensor::autograd::NAMESPACE));
     // `autograd.functional.jacobian` as in PyTorch, and `autograd.jacobian` for short.
     autograd.env.set(Symbol::intern("functional"), Value::Module(autograd.clone()));
+    autograd.env.set(Symbol::intern("Function"), tensor::function::function_class());
     prelude.set(Symbol::intern("autograd"), Value::Module(autograd));
     for name in ["time", "_io"] {
         let table = NAMESPACES.iter().find(|(n, _)| *n == name).map_or(&[][..], |(_, t)| *t);

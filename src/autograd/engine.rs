@@ -2,10 +2,10 @@
 //! creation order (each node once all its consumers have run), summing where paths
 //! meet, into the leaves' `.grad` or into the inputs `autograd.grad` asked about.
 
-use super::node::{Edge, Node};
+use super::node::{Custom, Edge, Node};
 use super::ops::{binary, shape};
 use super::GradMode;
-use crate::tensor::{Tensor, TensorError};
+use crate::tensor::{Tensor, TensorError, TensorResult};
 use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::rc::Rc;
 
@@ -26,6 +26,17 @@ impl From<BackwardError> for TensorError {
             BackwardError::Tensor(e) => e,
         }
     }
+}
+
+/// What runs the backward formulas a program wrote (`torch.autograd.Function`): the
+/// interpreter, which the engine does not know.
+pub trait Host {
+    fn backward(
+        &mut self,
+        custom: &Custom,
+        node: &Node,
+        grads: &[Option<Tensor>],
+    ) -> TensorResult<Vec<Option<Tensor>>>;
 }
 
 pub struct Options {
@@ -73,6 +84,7 @@ pub fn run(
     roots: Vec<(Edge, Tensor)>,
     options: &Options,
     capture: Option<&[Edge]>,
+    host: &mut dyn Host,
 ) -> Result<Vec<Option<Tensor>>, TensorError> {
     let _mode = GradMode::set(options.create_graph);
     let mut captured: Vec<Option<Tensor>> = vec![None; capture.map_or(0, <[Edge]>::len)];
@@ -138,7 +150,7 @@ pub fn run(
                 }
             }
         }
-        let input_grads = node.apply(&grads)?;
+        let input_grads = node.apply(&grads, host)?;
         if !options.retain_graph {
             node.release();
         }

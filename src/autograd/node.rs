@@ -2,7 +2,7 @@
 //! nodes (or leaves) of its inputs, the tensors its backward formula saved, and the
 //! formula itself.
 
-use super::engine::BackwardError;
+use super::engine::{BackwardError, Host};
 use crate::storage::dtype::DType;
 use crate::tensor::{Tensor, TensorImpl, TensorResult};
 use std::cell::{Cell, RefCell};
@@ -11,6 +11,15 @@ use std::rc::{Rc, Weak};
 /// A backward formula: the gradients of the node's outputs (`None` where none flowed)
 /// to the gradients of its inputs (`None` where an input gets none).
 pub type Formula = Box<dyn Fn(&[Option<Tensor>]) -> TensorResult<Vec<Option<Tensor>>>>;
+
+/// A backward formula the program wrote (a `torch.autograd.Function`'s `backward`):
+/// what the interpreter needs to run it, which the engine hands to its `Host`.
+pub type Custom = Rc<dyn std::any::Any>;
+
+enum NodeFormula {
+    Native(Formula),
+    Custom(Custom),
+}
 
 /// Where a gradient flows: into output `output_nr` of a node, or into a leaf's `.grad`
 /// (PyTorch's `AccumulateGrad`).
@@ -91,7 +100,7 @@ pub struct Node {
     /// One edge per input; `None` for inputs that need no gradient.
     pub next: Vec<Option<Edge>>,
     pub outputs: Vec<OutputInfo>,
-    formula: RefCell<Option<Formula>>,
+    formula: RefCell<Option<NodeFormula>>,
     saved: Vec<Saved>,
     /// Outputs whose tensors asked for `.grad` (`retain_grad`).
     retained: RefCell<Vec<(usize, Weak<TensorImpl>)>>,
@@ -112,7 +121,11 @@ fn tensor_text(t: &Tensor) -> String {
 impl Node {
     /// Runs the formula, after checking that no saved tensor changed in place and that
     /// the formula was not freed by an earlier backward.
-    pub(super) fn apply(&self, grads: &[Option<Tensor>]) -> Result<Vec<Option<Tensor>>, BackwardError> {
+    pub(super) fn apply(
+        &self,
+        grads: &[Option<Tensor>],
+        host: &mut dyn Host,
+    ) -> Result<Vec<Option<Tensor>>, BackwardError> {
         for saved in &self.saved {
             let now = saved.version.get();
             if now != saved.at {
@@ -134,9 +147,13 @@ impl Node {
                 )));
             }
         }
-        let formula = self.formula.borrow();
-        let formula = formula.as_ref().ok_or(BackwardError::Freed)?;
-        formula(grads).map_err(BackwardError::Tensor)
+        let custom = match &*self.formula.borrow() {
+            None => return Err(BackwardError::Freed),
+            Some(NodeFormula::Native(formula)) => return formula(grads).map_err(BackwardError::Tensor),
+            Some(NodeFormula::Custom(custom)) => custom.clone(),
+        };
+        // Not borrowed while the program's backward runs: it may reach this node again.
+        host.backward(&custom, self, grads).map_err(BackwardError::Tensor)
     }
 
     /// Frees what backward needed, as PyTorch does after a backward without
@@ -176,6 +193,15 @@ impl Record<'_> {
     /// Makes the node and sets it as the `grad_fn` of each floating output. Callers
     /// check `needs_grad` first.
     pub fn attach(self, outputs: &[&Tensor], formula: Formula) {
+        self.attach_formula(outputs, NodeFormula::Native(formula))
+    }
+
+    /// `attach` for a formula the program wrote, run through the engine's `Host`.
+    pub fn attach_custom(self, outputs: &[&Tensor], custom: Custom) {
+        self.attach_formula(outputs, NodeFormula::Custom(custom))
+    }
+
+    fn attach_formula(self, outputs: &[&Tensor], formula: NodeFormula) {
         let mut saved: Vec<Saved> = self
             .saved_inputs
             .iter()

@@ -8,6 +8,7 @@ pub mod convert;
 pub mod create;
 pub mod device;
 pub mod elementwise;
+pub mod function;
 pub mod gather;
 pub mod histogram;
 pub mod indexing;

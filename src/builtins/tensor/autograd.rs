@@ -4,6 +4,7 @@
 
 use super::args::{arg, required, tensor_arg};
 use super::error_at;
+use super::function::InterpreterHost;
 use crate::autograd::engine::{self, Options};
 use crate::autograd::{self, Edge};
 use crate::eval::{fail, CallArgs, Eval, Interpreter};
@@ -421,15 +422,16 @@ fn root_edge(t: &Tensor, i: usize, span: Span) -> Eval<Edge> {
 }
 
 /// `y.backward(gradient=none, retain_graph=none, create_graph=false)`.
-fn backward(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn backward(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let gradient = arg(&mut args, 1, "gradient");
     let create_graph = flag(&mut args, 3, "create_graph").unwrap_or(false);
     let retain_graph = flag(&mut args, 2, "retain_graph").unwrap_or(create_graph);
     let t = tensor_arg(&args, 0)?;
     let edge = root_edge(&t, 0, args.span)?;
     let g = root_gradient(&t, gradient, args.span)?;
-    engine::run(vec![(edge, g)], &Options { retain_graph, create_graph }, None)
-        .map_err(|e| error_at(e, args.span))?;
+    let mut host = InterpreterHost::new(interp);
+    let result = engine::run(vec![(edge, g)], &Options { retain_graph, create_graph }, None, &mut host);
+    host.finish(result, args.span)?;
     Ok(Value::None)
 }
 
@@ -494,6 +496,7 @@ fn tensor_items(items: &[Value], what: &str, span: Span) -> Eval<Vec<Tensor>> {
 /// The gradients of `outputs` (weighted by `grad_outputs`) with respect to `inputs`;
 /// `None` where an input is not reached.
 fn gradients(
+    interp: &mut Interpreter,
     outputs: &[Tensor],
     grad_outputs: Vec<Tensor>,
     inputs: &[Tensor],
@@ -520,12 +523,14 @@ fn gradients(
             )
         })
         .collect::<Eval<_>>()?;
-    engine::run(roots, options, Some(&capture)).map_err(|e| error_at(e, span))
+    let mut host = InterpreterHost::new(interp);
+    let result = engine::run(roots, options, Some(&capture), &mut host);
+    host.finish(result, span)
 }
 
 /// `autograd.grad(outputs, inputs, grad_outputs=none, retain_graph=none,
 /// create_graph=false, only_inputs=true, allow_unused=none)`: a tuple of gradients.
-fn autograd_grad(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+fn autograd_grad(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let outputs = required(&mut args, 0, "outputs")?;
     let inputs = required(&mut args, 1, "inputs")?;
     let grad_outputs = arg(&mut args, 2, "grad_outputs");
@@ -548,7 +553,8 @@ fn autograd_grad(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     };
     let grad_outputs =
         outputs.iter().zip(given).map(|(t, g)| root_gradient(t, Some(g), span)).collect::<Eval<Vec<_>>>()?;
-    let grads = gradients(&outputs, grad_outputs, &inputs, &Options { retain_graph, create_graph }, span)?;
+    let grads =
+        gradients(interp, &outputs, grad_outputs, &inputs, &Options { retain_graph, create_graph }, span)?;
     let items = grads
         .into_iter()
         .enumerate()
@@ -645,7 +651,7 @@ fn grad_of(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
     let targets: Vec<Tensor> = positions.iter().map(|&i| inputs[i].clone()).collect();
     let options = Options { retain_graph: nested, create_graph: nested };
     let ones = Tensor::full(output.shape(), Scalar::Float(1.0), output.dtype());
-    let grads = gradients(&outputs, vec![ones], &targets, &options, span)?;
+    let grads = gradients(interp, &outputs, vec![ones], &targets, &options, span)?;
     let grads: Vec<Value> = grads
         .into_iter()
         .zip(&targets)
@@ -657,6 +663,7 @@ fn grad_of(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
 /// The Jacobian blocks d output_i / d input_j, each shaped `output_i.shape +
 /// input_j.shape`, one backward per output element.
 fn jacobian_blocks(
+    interp: &mut Interpreter,
     outputs: &[Tensor],
     inputs: &[Tensor],
     create_graph: bool,
@@ -671,7 +678,7 @@ fn jacobian_blocks(
             let seed = Tensor::from_vec(one_hot, output.shape()).to_dtype(output.dtype());
             let options = Options { retain_graph: true, create_graph };
             let grads = if output.requires_grad() {
-                gradients(std::slice::from_ref(output), vec![seed], inputs, &options, span)?
+                gradients(interp, std::slice::from_ref(output), vec![seed], inputs, &options, span)?
             } else {
                 vec![None; inputs.len()]
             };
@@ -724,7 +731,7 @@ fn jacobian(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let (inputs, single_input) = tensors_of(&inputs, "inputs", span)?;
     let leaves = differentiable(&inputs, span)?;
     let (outputs, single_output) = call_on(interp, &func, &leaves, span)?;
-    let blocks = jacobian_blocks(&outputs, &leaves, create_graph, span)?;
+    let blocks = jacobian_blocks(interp, &outputs, &leaves, create_graph, span)?;
     let blocks = if create_graph {
         blocks
     } else {
@@ -749,9 +756,9 @@ fn hessian(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     }
     let first = {
         let _mode = autograd::GradMode::set(true);
-        jacobian_blocks(&outputs, &leaves, true, span)?.remove(0)
+        jacobian_blocks(interp, &outputs, &leaves, true, span)?.remove(0)
     };
-    let blocks = jacobian_blocks(&first, &leaves, false, span)?;
+    let blocks = jacobian_blocks(interp, &first, &leaves, false, span)?;
     let blocks: Vec<Vec<Tensor>> = blocks
         .into_iter()
         .zip(&leaves)
@@ -792,8 +799,14 @@ fn vjp(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         }
         Some(v) => tensors_of(&v, "v", span)?.0,
     };
-    let grads =
-        gradients(&outputs, seeds, &leaves, &Options { retain_graph: false, create_graph: false }, span)?;
+    let grads = gradients(
+        interp,
+        &outputs,
+        seeds,
+        &leaves,
+        &Options { retain_graph: false, create_graph: false },
+        span,
+    )?;
     let grads: Vec<Tensor> = grads
         .into_iter()
         .zip(&leaves)
@@ -827,6 +840,7 @@ fn jvp(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
         .map_err(|e| error_at(e, span))?;
     let _mode = autograd::GradMode::set(true);
     let vjps = gradients(
+        interp,
         &outputs,
         dummies.clone(),
         &leaves,
@@ -838,7 +852,7 @@ fn jvp(interp: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let jv = if vjps.is_empty() {
         outputs.iter().map(|t| Tensor::zeros(t.shape(), t.dtype())).collect()
     } else {
-        gradients(&vjps, used, &dummies, &Options { retain_graph: false, create_graph: false }, span)?
+        gradients(interp, &vjps, used, &dummies, &Options { retain_graph: false, create_graph: false }, span)?
             .into_iter()
             .zip(&outputs)
             .map(|(g, t)| g.unwrap_or_else(|| Tensor::zeros(t.shape(), t.dtype())))
