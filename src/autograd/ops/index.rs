@@ -69,7 +69,12 @@ pub fn index_put(t: &Tensor, items: &[TensorIndex], value: &Operand) -> TensorRe
     let Some(before) = before else { return Ok(()) };
     let owned: Rc<[TensorIndex]> = items.into();
     let shape = t.shape().to_vec();
-    let name = if items.iter().any(|i| matches!(i, TensorIndex::Tensor(_))) {
+    // PyTorch writes one number through one bool mask with masked_fill_.
+    let masked_fill = matches!(items, [TensorIndex::Tensor(mask)] if mask.dtype() == crate::storage::dtype::DType::Bool)
+        && value_tensor.as_ref().is_none_or(|v| v.ndim() == 0);
+    let name = if masked_fill {
+        "MaskedFillBackward0"
+    } else if items.iter().any(|i| matches!(i, TensorIndex::Tensor(_))) {
         "IndexPutBackward0"
     } else {
         "CopySlices"

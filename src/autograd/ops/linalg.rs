@@ -23,7 +23,8 @@ fn matmul_name(a: &Tensor, b: &Tensor) -> &'static str {
     match (a.ndim(), b.ndim()) {
         (1, 1) => "DotBackward0",
         (2, 1) => "MvBackward0",
-        (1 | 2, 2) => "MmBackward0",
+        (1, 2) => "SqueezeBackward4",
+        (2, 2) => "MmBackward0",
         _ => "UnsafeViewBackward0",
     }
 }
@@ -31,6 +32,12 @@ fn matmul_name(a: &Tensor, b: &Tensor) -> &'static str {
 /// `a @ b`: the gradients are `g @ bᵀ` and `aᵀ @ g`, with 1-d operands treated as a
 /// row and a column and broadcast batch dimensions summed away.
 pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
+    matmul_as(a, b, matmul_name(a, b))
+}
+
+/// `matmul` recorded as the node `name` (`bmm` is `BmmBackward0`, where `@` on the same
+/// batches is `UnsafeViewBackward0`).
+fn matmul_as(a: &Tensor, b: &Tensor, name: &'static str) -> TensorResult<Tensor> {
     let out = linalg::matmul(a, b)?;
     if !needs_grad(&[a, b]) {
         return Ok(out);
@@ -39,7 +46,7 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
     // A product's gradient costs as much as the product: skip the one nobody reads
     // (an input batch's, in training).
     let (wants_x, wants_y) = (a.requires_grad(), b.requires_grad());
-    record1(matmul_name(a, b), &[a, b], &[a, b], &out, move |g| {
+    record1(name, &[a, b], &[a, b], &out, move |g| {
         let x2 = if x.ndim() == 1 { unsqueeze(&x, 0)? } else { x.clone() };
         let y2 = if y.ndim() == 1 { unsqueeze(&y, 1)? } else { y.clone() };
         let mut g2 = g.clone();
@@ -64,10 +71,40 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
     Ok(out)
 }
 
+/// `addmm(input, mat1, mat2, beta, alpha)`: `beta * input + alpha * (mat1 @ mat2)` as
+/// one node, PyTorch's `AddmmBackward0` (what `nn.Linear` records on a batch); `input`
+/// broadcasts to the product's shape and its gradient is summed back.
+pub fn addmm(input: &Tensor, mat1: &Tensor, mat2: &Tensor, beta: f64, alpha: f64) -> TensorResult<Tensor> {
+    linalg::check_ranks("addmm", (2, 2), mat1, mat2)?;
+    let out = {
+        let _plain = crate::autograd::GradMode::set(false);
+        let product = matmul(mat1, mat2)?;
+        let product = if alpha == 1.0 { product } else { scale(&product, alpha)? };
+        let base = if beta == 1.0 { input.clone() } else { scale(input, beta)? };
+        super::binary::add(&base, &product)?
+    };
+    if !needs_grad(&[input, mat1, mat2]) {
+        return Ok(out);
+    }
+    let (x, a, b) = (input.clone(), mat1.clone(), mat2.clone());
+    let wants = (input.requires_grad(), mat1.requires_grad(), mat2.requires_grad());
+    record1("AddmmBackward0", &[input, mat1, mat2], &[mat1, mat2], &out, move |g| {
+        let scaled = |t: Tensor, by: f64| if by == 1.0 { Ok(t) } else { scale(&t, by) };
+        let grad_input = wants.0.then(|| scaled(sum_to(g, x.shape())?, beta)).transpose()?;
+        let grad_a = wants.1.then(|| scaled(matmul(g, &mt(&b)?)?, alpha)).transpose()?;
+        let grad_b = wants.2.then(|| scaled(matmul(&mt(&a)?, g)?, alpha)).transpose()?;
+        Ok(vec![grad_input, grad_a, grad_b])
+    });
+    Ok(out)
+}
+
 /// `mm`, `bmm`, `mv`, `dot`: `matmul` restricted to the ranks `(ra, rb)` they promise.
 pub fn checked_matmul(name: &str, ranks: (usize, usize), a: &Tensor, b: &Tensor) -> TensorResult<Tensor> {
     linalg::check_ranks(name, ranks, a, b)?;
-    matmul(a, b)
+    match name {
+        "bmm" => matmul_as(a, b, "BmmBackward0"),
+        _ => matmul(a, b),
+    }
 }
 
 /// `outer(a, b)`: a column times a row.

@@ -55,9 +55,21 @@ pub fn reduce(
     dims: &Dims,
     dtype: Option<crate::storage::dtype::DType>,
 ) -> TensorResult<Tensor> {
+    reduce_as(op, t, dims, dtype, None)
+}
+
+/// `reduce`, its node named `name` where PyTorch's function differs from the
+/// reduction it computes (`x.max()` is `MaxBackward1`, not `AmaxBackward0`).
+pub fn reduce_as(
+    op: Reduction,
+    t: &Tensor,
+    dims: &Dims,
+    dtype: Option<crate::storage::dtype::DType>,
+    name: Option<&'static str>,
+) -> TensorResult<Tensor> {
     let out = plain::reduce(op, t, dims, dtype)?;
     let all = dims.reduced.len() == t.ndim() && !dims.keepdim;
-    let Some(name) = node_name(op, all) else { return Ok(out) };
+    let Some(name) = node_name(op, all).map(|default| name.unwrap_or(default)) else { return Ok(out) };
     if !needs_grad(&[t]) || !out.dtype().is_float() {
         return Ok(out);
     }

@@ -527,6 +527,23 @@ Returns: a tensor
 Example: outer(tensor([1, 2]), tensor([3, 4, 5])).tolist()  # [[3, 4, 5], [6, 8, 10]]",
     ),
     Builtin::both(
+        addmm,
+        "addmm(input: Tensor, mat1: Tensor, mat2: Tensor, *, beta=1, alpha=1, out=None) -> Tensor
+
+`beta * input + alpha * (mat1 @ mat2)` as one operation (its node is PyTorch's
+`AddmmBackward0`): a bias broadcast over a product of matrices, as `nn.Linear` computes.
+
+Args:
+    input: a tensor broadcastable to the product's shape (such as a bias row)
+    mat1: an (n, m) matrix
+    mat2: an (m, p) matrix
+    beta: the factor of input
+    alpha: the factor of the product
+    out: a tensor the result is written into
+Returns: an (n, p) tensor
+Example: addmm(tensor([1., 2.]), ones(3, 2), eye(2)).tolist()  # [[2.0, 3.0], [2.0, 3.0], [2.0, 3.0]]",
+    ),
+    Builtin::both(
         equal,
         "equal(input: Tensor, other: Tensor) -> bool
 
@@ -1268,6 +1285,21 @@ fn outer(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
     let a = tensor_param(&mut args, 0, "input")?;
     let b = tensor_param(&mut args, 1, "vec2")?;
     done(linalg::outer(&a, &b), &args)
+}
+
+fn addmm(_: &mut Interpreter, mut args: CallArgs) -> Eval<Value> {
+    let input = tensor_param(&mut args, 0, "input")?;
+    let mat1 = tensor_param(&mut args, 1, "mat1")?;
+    let mat2 = tensor_param(&mut args, 2, "mat2")?;
+    let factor = |args: &mut CallArgs, name: &str| -> Eval<f64> {
+        match args.keyword(name) {
+            None => Ok(1.0),
+            Some(v) => Ok(super::args::number_of(&v, name, args.span)?.to_f64()),
+        }
+    };
+    let beta = factor(&mut args, "beta")?;
+    let alpha = factor(&mut args, "alpha")?;
+    done(linalg::addmm(&input, &mat1, &mat2, beta, alpha), &args)
 }
 
 /// `equal(input, other)`: same shape and same values (a bool, not a tensor).

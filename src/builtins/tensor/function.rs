@@ -171,7 +171,7 @@ thread_local! {
             error_kind: None,
         })
     };
-    /// `<Name>Backward`, made once per class name (node names are static).
+    /// The node names made so far, each once (node names are static).
     static NODE_NAMES: RefCell<HashMap<String, &'static str>> = RefCell::new(HashMap::new());
 }
 
@@ -304,15 +304,17 @@ fn apply(interp: &mut Interpreter, args: CallArgs) -> Eval<Value> {
             .collect(),
         _ => Vec::new(),
     };
-    let class_name = match &class {
-        Value::Class(c) => c.name.to_string(),
-        _ => "Function".into(),
+    // The standard library names the nodes of its composite operations as PyTorch's
+    // kernels name theirs (`_backward_name = "NllLossBackward0"`).
+    let node_name = match &class {
+        Value::Class(c) => match c.lookup(Symbol::intern("_backward_name")) {
+            Some(Value::Str(name)) => name.to_string(),
+            _ => format!("{}Backward", c.name),
+        },
+        _ => "FunctionBackward".into(),
     };
     let name = NODE_NAMES.with(|names| {
-        *names
-            .borrow_mut()
-            .entry(class_name.clone())
-            .or_insert_with(|| Box::leak(format!("{class_name}Backward").into_boxed_str()))
+        *names.borrow_mut().entry(node_name.clone()).or_insert_with(|| Box::leak(node_name.into_boxed_str()))
     });
     let input_refs: Vec<&Tensor> = inputs.iter().collect();
     let saved_refs: Vec<&Tensor> =

@@ -496,7 +496,8 @@ fn extreme(is_max: bool, _: &mut Interpreter, mut args: CallArgs) -> Eval<Value>
             }
             let op = if is_max { Reduction::Amax } else { Reduction::Amin };
             let all = resolve(&t, None, false, &args)?;
-            let result = reduce::reduce(op, &t, &all, None).map_err(|mut e| {
+            let name = if is_max { "MaxBackward1" } else { "MinBackward1" };
+            let result = reduce::reduce_as(op, &t, &all, None, Some(name)).map_err(|mut e| {
                 e.message = e.message.replacen(op.name(), args.function, 1);
                 e
             });
