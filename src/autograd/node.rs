@@ -156,6 +156,22 @@ impl Node {
         host.backward(&custom, self, grads).map_err(BackwardError::Tensor)
     }
 
+    /// Runs a native formula alone (a unit test's view of one node); a formula the
+    /// program wrote needs the engine's host, and is an error here.
+    #[cfg(test)]
+    pub(super) fn apply_native(
+        &self,
+        grads: &[Option<Tensor>],
+    ) -> Result<Vec<Option<Tensor>>, BackwardError> {
+        match &*self.formula.borrow() {
+            Some(NodeFormula::Native(formula)) => formula(grads).map_err(BackwardError::Tensor),
+            Some(NodeFormula::Custom(_)) => {
+                Err(BackwardError::Runtime("a program-written backward needs the interpreter".into()))
+            }
+            None => Err(BackwardError::Freed),
+        }
+    }
+
     /// Frees what backward needed, as PyTorch does after a backward without
     /// `retain_graph`; a node that saved nothing can run again.
     pub(super) fn release(&self) {
