@@ -46,12 +46,18 @@ impl Interpreter {
                 },
             },
             Value::Module(module) => match module.env.get_local(name) {
-                None if module.exports_prelude => match self.lookup(module_name(name), &module.env, span)? {
-                    None if module.package => self.stdlib_child(module, name).transpose()?,
-                    found => found,
-                },
-                None if module.package => self.stdlib_child(module, name).transpose()?,
-                found => found,
+                Some(found) => Some(found),
+                None => {
+                    let exported = if module.exports_prelude {
+                        self.lookup(module_name(name), &module.env, span)?
+                    } else {
+                        None
+                    };
+                    match exported {
+                        None if module.package => self.stdlib_child(module, name).transpose()?,
+                        found => found,
+                    }
+                }
             },
             Value::Builtin(b) if name.as_str() == "__name__" => Some(Value::str(b.name)),
             Value::Function(f) => match f.attributes.borrow().get(&name) {

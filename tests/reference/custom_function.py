@@ -94,3 +94,14 @@ try:
     q.sum().backward()
 except RuntimeError as e:
     print("RuntimeError", str(e)[:120])
+
+class SavesAnInt(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x, 3)
+        return x
+
+try:
+    SavesAnInt.apply(torch.ones(1, requires_grad=True))
+except TypeError as e:
+    print("TypeError", e)

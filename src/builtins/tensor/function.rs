@@ -187,13 +187,13 @@ fn set_context_field(ctx: &Value, name: &str, value: Value) {
 }
 
 fn save_for_backward(_: &mut Interpreter, args: CallArgs) -> Eval<Value> {
-    for value in &args.positional[1..] {
+    for (i, value) in args.positional[1..].iter().enumerate() {
         if !matches!(value, Value::Tensor(_) | Value::None) {
             return fail(
                 ErrorKind::TypeError,
                 args.span,
                 format!(
-                    "save_for_backward can only save variables, but argument 0 is of type {}",
+                    "save_for_backward can only save variables, but argument {i} is of type {}",
                     value.type_name()
                 ),
             );
